@@ -1,0 +1,120 @@
+#include "CliIo.h"
+
+#include "crypto/Encoding.h"
+
+#include <openssl/crypto.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace quill::cli {
+
+std::string Args::value(const std::string &flag) const
+{
+    auto it = flags.find(flag);
+    return it == flags.end() ? std::string() : it->second;
+}
+
+std::vector<std::string> Args::values(const std::string &flag) const
+{
+    std::vector<std::string> out;
+    auto [begin, end] = flags.equal_range(flag);
+    for (auto it = begin; it != end; ++it)
+        out.push_back(it->second);
+    return out;
+}
+
+Result<Args> parseArgs(const std::vector<std::string> &argv, const std::vector<std::string> &valued,
+                       const std::vector<std::string> &switches)
+{
+    Args args;
+    auto contains = [](const std::vector<std::string> &v, const std::string &s) {
+        for (const auto &x : v)
+            if (x == s)
+                return true;
+        return false;
+    };
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        const auto &a = argv[i];
+        if (a.rfind("--", 0) != 0) {
+            args.positional.push_back(a);
+            continue;
+        }
+        std::string name = a;
+        std::string value;
+        bool inlineValue = false;
+        if (const auto eq = a.find('='); eq != std::string::npos) {
+            name = a.substr(0, eq);
+            value = a.substr(eq + 1);
+            inlineValue = true;
+        }
+        if (contains(switches, name) && !inlineValue) {
+            args.flags.emplace(name, std::string());
+        } else if (contains(valued, name)) {
+            if (!inlineValue) {
+                if (i + 1 >= argv.size())
+                    return Error{ErrorCode::InvalidArgument,
+                                 QString::fromStdString(name) + QStringLiteral(": needs a value")};
+                value = argv[++i];
+            }
+            args.flags.emplace(name, value);
+        } else {
+            return Error{ErrorCode::InvalidArgument,
+                         QString::fromStdString(name) + QStringLiteral(": unknown option")};
+        }
+    }
+    return args;
+}
+
+Result<std::string> readTextFile(const std::string &path, const std::string &flag)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return Error{ErrorCode::Io, QStringLiteral("%1: cannot read '%2': %3")
+                                        .arg(QString::fromStdString(flag), QString::fromStdString(path),
+                                             QString::fromLocal8Bit(std::strerror(errno)))};
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+Result<crypto::SecureBytes> readHexSecretFile(const std::string &path, const std::string &flag,
+                                              std::size_t bytes)
+{
+    const auto name = QString::fromStdString(flag);
+    std::FILE *f = std::fopen(path.c_str(), "rb");
+    if (!f)
+        return Error{ErrorCode::Io, QStringLiteral("%1: cannot read '%2': %3")
+                                        .arg(name, QString::fromStdString(path),
+                                             QString::fromLocal8Bit(std::strerror(errno)))};
+    // A hex key file is small; anything much larger is not one.
+    crypto::SecureBytes buffer(4096);
+    const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), f);
+    const bool tooLarge = n == buffer.size();
+    std::fclose(f);
+    if (tooLarge)
+        return Error{ErrorCode::InvalidArgument, name + QStringLiteral(": file is too large for a hex key")};
+    std::string_view text(reinterpret_cast<const char *>(buffer.data()), n);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+        text.remove_prefix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+        text.remove_suffix(1);
+    auto secret = crypto::secretFromHex(text, true);
+    if (!secret)
+        return Error{ErrorCode::InvalidHex, name + QStringLiteral(": ") + secret.error().context};
+    if (secret->size() != bytes)
+        return Error{ErrorCode::InvalidArgument,
+                     name + QStringLiteral(": expected %1 bytes of hex, got %2").arg(bytes).arg(secret->size())};
+    return secret;
+}
+
+void printError(const QString &message)
+{
+    std::cerr << "quill-cli: " << message.toStdString() << '\n';
+}
+
+} // namespace quill::cli

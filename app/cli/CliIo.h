@@ -1,0 +1,41 @@
+#pragma once
+
+#include "common/Result.h"
+#include "crypto/SecureBytes.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace quill::cli {
+
+/// Parsed command line: positional arguments and --flags (each flag may repeat).
+struct Args
+{
+    std::vector<std::string> positional;
+    std::multimap<std::string, std::string> flags; ///< "--name" → value ("" for switches)
+
+    bool has(const std::string &flag) const { return flags.count(flag) != 0; }
+    std::string value(const std::string &flag) const;
+    std::vector<std::string> values(const std::string &flag) const;
+};
+
+/// Parses argv after the command name. `valued` lists the flags that take a value and
+/// `switches` those that do not; anything else is an error naming it.
+[[nodiscard]] Result<Args> parseArgs(const std::vector<std::string> &argv,
+                                     const std::vector<std::string> &valued,
+                                     const std::vector<std::string> &switches);
+
+/// Reads a whole file as text. Errors name the flag it came from.
+[[nodiscard]] Result<std::string> readTextFile(const std::string &path, const std::string &flag);
+
+/// Reads a file holding a hex secret (optional 0x, surrounding whitespace ignored) of
+/// exactly `bytes` bytes, straight into SecureBytes; the read buffer is wiped.
+[[nodiscard]] Result<crypto::SecureBytes> readHexSecretFile(const std::string &path,
+                                                            const std::string &flag,
+                                                            std::size_t bytes);
+
+/// Prints "quill-cli: <message>" on stderr.
+void printError(const QString &message);
+
+} // namespace quill::cli

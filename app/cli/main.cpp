@@ -1,0 +1,57 @@
+// quill-cli: the Quill core without widgets. Other tools drive it; its flags, output and
+// exit codes are a contract (README "quill-cli").
+
+#include "CliCommands.h"
+
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr const char *kUsage = R"(usage: quill-cli COMMAND [options]
+
+  issue    --request REQ.json --key-file F [--session-seed-file S] [--now ISO8601]
+           [--profile lit-v7|lit-v8]
+           print the SessionSigs map {nodeUrl: {sig, derivedVia, signedMessage, address, algo}}
+  auth-sig --request REQ.json --session-public-key HEX --key-file F [--now ISO8601]
+           print the wallet AuthSig JSON (for apps that keep their own session key)
+  siwe     --request REQ.json --address 0x... --session-public-key HEX [--now ISO8601]
+           print the exact SIWE text that would be signed
+  verify   SIGS.json [--now ISO8601] [--address 0x...] [--resource PREFIX://ID --ability NAME]...
+           [--node-only]
+           check session sigs as a Lit node would; exit 0 pass, 1 fail, 2 unusable input
+  address  --key-file F
+           print the EIP-55 address of a key
+  demo     issue and verify a session with a throw-away wallet (nothing is stored)
+
+Exit codes: 0 success, 1 verification failed, 2 unusable input (one line on stderr).
+)";
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
+        (argc < 2 ? std::cerr : std::cout) << kUsage;
+        return argc < 2 ? 2 : 0;
+    }
+    const std::string command = argv[1];
+    const std::vector<std::string> rest(argv + 2, argv + argc);
+    using namespace quill::cli;
+    if (command == "issue")
+        return runIssue(rest);
+    if (command == "auth-sig")
+        return runAuthSig(rest);
+    if (command == "siwe")
+        return runSiwe(rest);
+    if (command == "verify")
+        return runVerify(rest);
+    if (command == "address")
+        return runAddress(rest);
+    if (command == "demo")
+        return runDemo(rest);
+    std::cerr << "quill-cli: unknown command '" << command << "' (see quill-cli --help)\n";
+    return 2;
+}

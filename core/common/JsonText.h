@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace quill {
+
+/// Appends `value` as a JSON string literal exactly as JavaScript's JSON.stringify writes
+/// it (ECMA-262 QuoteJSONString): `"` and `\` escaped, \b \f \n \r \t, other control
+/// characters as \u00xx (lowercase hex); everything else, including "/", U+007F,
+/// U+2028/2029 and all non-ASCII UTF-8, is copied unchanged. The input is UTF-8.
+void appendJsonString(std::string &out, std::string_view value);
+
+/// The JSON string literal of `value` (see appendJsonString).
+std::string jsonString(std::string_view value);
+
+} // namespace quill

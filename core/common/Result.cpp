@@ -1,0 +1,59 @@
+#include "common/Result.h"
+
+namespace quill {
+
+QString errorCodeName(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::InvalidArgument: return QStringLiteral("invalid argument");
+    case ErrorCode::Io: return QStringLiteral("i/o error");
+    case ErrorCode::InvalidHex: return QStringLiteral("invalid hex");
+    case ErrorCode::InvalidBase64: return QStringLiteral("invalid base64url");
+    case ErrorCode::InvalidJson: return QStringLiteral("invalid JSON");
+    case ErrorCode::InvalidTime: return QStringLiteral("invalid RFC 3339 time");
+    case ErrorCode::InvalidPrivateKey: return QStringLiteral("invalid private key");
+    case ErrorCode::InvalidPublicKey: return QStringLiteral("invalid public key");
+    case ErrorCode::InvalidSignature: return QStringLiteral("invalid signature");
+    case ErrorCode::CryptoFailure: return QStringLiteral("cryptographic failure");
+    case ErrorCode::InvalidAddress: return QStringLiteral("invalid address");
+    case ErrorCode::AddressChecksumMismatch: return QStringLiteral("address checksum mismatch");
+    case ErrorCode::SiweSyntax: return QStringLiteral("SIWE syntax");
+    case ErrorCode::SiweDomain: return QStringLiteral("SIWE domain");
+    case ErrorCode::SiweAddress: return QStringLiteral("SIWE address");
+    case ErrorCode::SiweStatement: return QStringLiteral("SIWE statement");
+    case ErrorCode::SiweUri: return QStringLiteral("SIWE URI");
+    case ErrorCode::SiweVersion: return QStringLiteral("SIWE version");
+    case ErrorCode::SiweChainId: return QStringLiteral("SIWE chain ID");
+    case ErrorCode::SiweNonce: return QStringLiteral("SIWE nonce");
+    case ErrorCode::SiweIssuedAt: return QStringLiteral("SIWE issued-at");
+    case ErrorCode::SiweExpirationTime: return QStringLiteral("SIWE expiration time");
+    case ErrorCode::SiweNotBefore: return QStringLiteral("SIWE not-before");
+    case ErrorCode::SiweRequestId: return QStringLiteral("SIWE request ID");
+    case ErrorCode::SiweResources: return QStringLiteral("SIWE resources");
+    case ErrorCode::RecapPrefix: return QStringLiteral("ReCap prefix");
+    case ErrorCode::RecapEncoding: return QStringLiteral("ReCap encoding");
+    case ErrorCode::RecapJson: return QStringLiteral("ReCap JSON");
+    case ErrorCode::RecapShape: return QStringLiteral("ReCap shape");
+    case ErrorCode::RecapDuplicateKey: return QStringLiteral("ReCap duplicate key");
+    case ErrorCode::RecapNotCanonical: return QStringLiteral("ReCap not canonical");
+    case ErrorCode::RecapAbility: return QStringLiteral("ReCap ability");
+    case ErrorCode::LitResourcePrefix: return QStringLiteral("Lit resource prefix");
+    case ErrorCode::LitAbility: return QStringLiteral("Lit ability");
+    case ErrorCode::LitAbilityMismatch: return QStringLiteral("Lit ability not valid for resource");
+    case ErrorCode::LitRequestField: return QStringLiteral("request field");
+    case ErrorCode::LitTimeRange: return QStringLiteral("time range");
+    case ErrorCode::LitNodeUrl: return QStringLiteral("node URL");
+    case ErrorCode::LitMaxPrice: return QStringLiteral("max price");
+    case ErrorCode::LitCapability: return QStringLiteral("capability AuthSig");
+    }
+    return QStringLiteral("error %1").arg(static_cast<int>(code));
+}
+
+QString describe(const Error &error)
+{
+    if (error.context.isEmpty())
+        return errorCodeName(error.code);
+    return errorCodeName(error.code) + QStringLiteral(": ") + error.context;
+}
+
+} // namespace quill

@@ -1,0 +1,126 @@
+#pragma once
+
+#include <QString>
+
+#include <cassert>
+#include <utility>
+#include <variant>
+
+namespace quill {
+
+/// Stable error codes. The numbers are part of Quill's interface (CLI reports, the local
+/// API's error data): never renumber, only append.
+enum class ErrorCode : int {
+    InvalidArgument = 1,
+    Io = 2,
+    // encodings
+    InvalidHex = 10,
+    InvalidBase64 = 11,
+    InvalidJson = 12,
+    InvalidTime = 13,
+    // keys and signatures
+    InvalidPrivateKey = 20,
+    InvalidPublicKey = 21,
+    InvalidSignature = 22,
+    CryptoFailure = 23,
+    // Ethereum
+    InvalidAddress = 30,
+    AddressChecksumMismatch = 31,
+    // SIWE (EIP-4361)
+    SiweSyntax = 40,
+    SiweDomain = 41,
+    SiweAddress = 42,
+    SiweStatement = 43,
+    SiweUri = 44,
+    SiweVersion = 45,
+    SiweChainId = 46,
+    SiweNonce = 47,
+    SiweIssuedAt = 48,
+    SiweExpirationTime = 49,
+    SiweNotBefore = 50,
+    SiweRequestId = 51,
+    SiweResources = 52,
+    // ReCap (EIP-5573)
+    RecapPrefix = 60,
+    RecapEncoding = 61,
+    RecapJson = 62,
+    RecapShape = 63,
+    RecapDuplicateKey = 64,
+    RecapNotCanonical = 65,
+    RecapAbility = 66,
+    // Lit session vocabulary and requests
+    LitResourcePrefix = 80,
+    LitAbility = 81,
+    LitAbilityMismatch = 82,
+    LitRequestField = 83,
+    LitTimeRange = 84,
+    LitNodeUrl = 85,
+    LitMaxPrice = 86,
+    LitCapability = 87,
+};
+
+/// A user-facing failure: what went wrong (code) and where (context, e.g. the field name).
+/// Never carries secret material.
+struct Error
+{
+    ErrorCode code;
+    QString context;
+};
+
+/// A value or an Error. Core never throws across module edges; it returns this.
+template <typename T>
+class [[nodiscard]] Result
+{
+public:
+    Result(T value) : m_v(std::move(value)) {}           // NOLINT(google-explicit-constructor)
+    Result(Error error) : m_v(std::move(error)) {}       // NOLINT(google-explicit-constructor)
+    Result(ErrorCode code, QString context) : m_v(Error{code, std::move(context)}) {}
+
+    bool ok() const { return std::holds_alternative<T>(m_v); }
+    explicit operator bool() const { return ok(); }
+
+    /// Misuse: calling value() on an error asserts.
+    T &value() &
+    {
+        assert(ok());
+        return std::get<T>(m_v);
+    }
+    const T &value() const &
+    {
+        assert(ok());
+        return std::get<T>(m_v);
+    }
+    T &&value() &&
+    {
+        assert(ok());
+        return std::get<T>(std::move(m_v));
+    }
+    T *operator->() { return &value(); }
+    const T *operator->() const { return &value(); }
+    T &operator*() & { return value(); }
+    const T &operator*() const & { return value(); }
+
+    const Error &error() const
+    {
+        assert(!ok());
+        return std::get<Error>(m_v);
+    }
+
+private:
+    std::variant<T, Error> m_v;
+};
+
+/// Result of an operation that yields nothing but may fail.
+struct Unit
+{
+};
+using Status = Result<Unit>;
+inline Status okStatus() { return Unit{}; }
+
+/// Short English name of an error code, used in reports and logs.
+QString errorCodeName(ErrorCode code);
+
+/// "name: context" — one line suitable for stderr or a log.
+QString describe(const Error &error);
+
+} // namespace quill

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "common/Result.h"
+#include "crypto/SecureBytes.h"
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <span>
+
+namespace quill::crypto {
+
+using Ed25519PublicKey = std::array<std::uint8_t, 32>;
+using Ed25519Signature = std::array<std::uint8_t, 64>;
+
+/// An Ed25519 (RFC 8032, pure) signing key held as its 32-byte seed, through OpenSSL raw
+/// keys. Move-only; the seed lives in SecureBytes and OpenSSL's copy is freed (and
+/// cleansed by OpenSSL) with the EVP_PKEY.
+class Ed25519Key
+{
+public:
+    /// Returns: the key for `seed` (32 bytes), or InvalidPrivateKey.
+    [[nodiscard]] static Result<Ed25519Key> fromSeed(const SecureBytes &seed);
+    /// A fresh key from the CSPRNG.
+    static Ed25519Key generate();
+
+    ~Ed25519Key();
+    Ed25519Key(Ed25519Key &&) noexcept;
+    Ed25519Key &operator=(Ed25519Key &&) noexcept;
+
+    const Ed25519PublicKey &publicKey() const { return m_public; }
+    const SecureBytes &seed() const { return m_seed; }
+
+    /// Signs `message`. Deterministic (RFC 8032 §5.1.6). Thread-safe on a const key.
+    Ed25519Signature sign(std::span<const std::uint8_t> message) const;
+
+    /// Verifies like ed25519-dalek's `verify_strict` (what Lit nodes use): OpenSSL checks
+    /// the RFC 8032 equation with S < L; on top, public keys and R points of small order
+    /// are refused.
+    static bool verifyStrict(const Ed25519PublicKey &publicKey,
+                             std::span<const std::uint8_t> message,
+                             const Ed25519Signature &signature);
+
+    /// Returns: true if the 32-byte encoding is one of the small-order points (any sign bit).
+    static bool isSmallOrder(std::span<const std::uint8_t, 32> encoded);
+
+private:
+    struct Pkey;
+    Ed25519Key(SecureBytes seed, std::unique_ptr<Pkey> pkey, const Ed25519PublicKey &pub);
+
+    SecureBytes m_seed;
+    std::unique_ptr<Pkey> m_pkey;
+    Ed25519PublicKey m_public{};
+};
+
+} // namespace quill::crypto

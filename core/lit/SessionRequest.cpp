@@ -1,0 +1,276 @@
+#include "lit/SessionRequest.h"
+
+#include "common/Time.h"
+#include "lit/JsonUtil.h"
+#include "siwe/SiweMessage.h"
+
+#include <set>
+
+namespace quill::lit {
+
+namespace {
+
+using detail::OrderedJson;
+
+Error fieldError(const QString &field, const QString &what,
+                 ErrorCode code = ErrorCode::LitRequestField)
+{
+    return Error{code, field + QStringLiteral(": ") + what};
+}
+
+Result<std::string> requireString(const OrderedJson &v, const QString &field)
+{
+    if (!v.is_string())
+        return fieldError(field, QStringLiteral("must be a string"));
+    return v.get<std::string>();
+}
+
+bool isAlnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+bool isValidMaxPrice(std::string_view s)
+{
+    if (s.size() > 2 && s[0] == '0' && s[1] == 'x') {
+        for (char c : s.substr(2))
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+                return false;
+        return s.size() <= 66;
+    }
+    if (s.empty() || s.size() > 78)
+        return false;
+    for (char c : s)
+        if (c < '0' || c > '9')
+            return false;
+    return true;
+}
+
+Result<ResourceAbilityRequest> parseRequestEntry(const OrderedJson &v, const QString &field)
+{
+    if (!v.is_object())
+        return fieldError(field, QStringLiteral("must be an object"));
+    for (const auto &[key, value] : v.items())
+        if (key != "resource" && key != "ability" && key != "data")
+            return fieldError(field + QStringLiteral(".") + QString::fromStdString(key),
+                              QStringLiteral("unknown key"));
+    if (!v.contains("resource") || !v["resource"].is_object())
+        return fieldError(field + QStringLiteral(".resource"),
+                          QStringLiteral("must be an object {resource, resourcePrefix}"));
+    const auto &res = v["resource"];
+    for (const auto &[key, value] : res.items())
+        if (key != "resource" && key != "resourcePrefix")
+            return fieldError(field + QStringLiteral(".resource.") + QString::fromStdString(key),
+                              QStringLiteral("unknown key"));
+    if (!res.contains("resourcePrefix"))
+        return fieldError(field + QStringLiteral(".resource.resourcePrefix"), QStringLiteral("missing"));
+    if (!res.contains("resource"))
+        return fieldError(field + QStringLiteral(".resource.resource"), QStringLiteral("missing"));
+    auto prefixText = requireString(res["resourcePrefix"], field + QStringLiteral(".resource.resourcePrefix"));
+    if (!prefixText)
+        return prefixText.error();
+    const auto prefix = parseResourcePrefix(*prefixText);
+    if (!prefix)
+        return fieldError(field + QStringLiteral(".resource.resourcePrefix"),
+                          QStringLiteral("unknown Lit resource prefix '%1'")
+                              .arg(QString::fromStdString(*prefixText)),
+                          ErrorCode::LitResourcePrefix);
+    auto id = requireString(res["resource"], field + QStringLiteral(".resource.resource"));
+    if (!id)
+        return id.error();
+    if (id->empty())
+        return fieldError(field + QStringLiteral(".resource.resource"), QStringLiteral("is empty"));
+    for (char c : *id)
+        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f || c == '\'' || c == '"' || c == '\\')
+            return fieldError(field + QStringLiteral(".resource.resource"),
+                              QStringLiteral("contains spaces, quotes or control characters"));
+    if (!v.contains("ability"))
+        return fieldError(field + QStringLiteral(".ability"), QStringLiteral("missing"));
+    auto abilityText = requireString(v["ability"], field + QStringLiteral(".ability"));
+    if (!abilityText)
+        return abilityText.error();
+    const auto ability = parseAbility(*abilityText);
+    if (!ability)
+        return fieldError(field + QStringLiteral(".ability"),
+                          QStringLiteral("unknown Lit ability '%1'").arg(QString::fromStdString(*abilityText)),
+                          ErrorCode::LitAbility);
+    if (!isValidPair(*prefix, *ability))
+        return fieldError(field + QStringLiteral(".ability"),
+                          QStringLiteral("'%1' is not valid for %2 resources")
+                              .arg(QString::fromStdString(*abilityText), QString::fromStdString(*prefixText)),
+                          ErrorCode::LitAbilityMismatch);
+    ResourceAbilityRequest out{*prefix, *id, *ability, std::nullopt};
+    if (v.contains("data")) {
+        if (!v["data"].is_object())
+            return fieldError(field + QStringLiteral(".data"), QStringLiteral("must be an object"));
+        out.dataJson = detail::stringify(v["data"]);
+    }
+    return out;
+}
+
+Status validateTimeField(const std::optional<std::string> &value, const char *name)
+{
+    if (value) {
+        if (auto t = parseRfc3339(*value); !t)
+            return fieldError(QString::fromLatin1(name), t.error().context, ErrorCode::InvalidTime);
+    }
+    return okStatus();
+}
+
+} // namespace
+
+Status validateNodeUrl(std::string_view url)
+{
+    std::string_view rest;
+    if (url.substr(0, 8) == "https://")
+        rest = url.substr(8);
+    else if (url.substr(0, 7) == "http://")
+        rest = url.substr(7);
+    else
+        return Error{ErrorCode::LitNodeUrl, QStringLiteral("must start with https:// or http://")};
+    if (rest.find_first_of("/?#@") != std::string_view::npos)
+        return Error{ErrorCode::LitNodeUrl, QStringLiteral("must be scheme://host:port only")};
+    const auto colon = rest.rfind(':');
+    if (colon == std::string_view::npos || colon + 1 == rest.size() ||
+        (rest[0] == '[' && rest.rfind(']') > colon))
+        return Error{ErrorCode::LitNodeUrl,
+                     QStringLiteral("needs an explicit port (nodes compare host:port)")};
+    for (char c : rest.substr(colon + 1))
+        if (c < '0' || c > '9')
+            return Error{ErrorCode::LitNodeUrl, QStringLiteral("port must be decimal")};
+    if (!siwe::isValidAuthority(rest))
+        return Error{ErrorCode::LitNodeUrl, QStringLiteral("invalid host")};
+    return okStatus();
+}
+
+std::optional<std::string> SessionRequest::maxPriceFor(std::string_view nodeUrl) const
+{
+    for (const auto &[url, price] : maxPrices)
+        if (url == nodeUrl)
+            return price;
+    return std::nullopt;
+}
+
+Result<SessionRequest> SessionRequest::fromJson(std::string_view json)
+{
+    auto parsed = detail::parseOrdered(json);
+    if (!parsed)
+        return parsed.error();
+    const auto &doc = *parsed;
+    if (!doc.is_object())
+        return Error{ErrorCode::InvalidJson, QStringLiteral("request must be a JSON object")};
+
+    SessionRequest req;
+    bool haveRequests = false, haveNodes = false;
+    for (const auto &[key, value] : doc.items()) {
+        const QString field = QString::fromStdString(key);
+        if (key == "domain") {
+            auto s = requireString(value, field);
+            if (!s)
+                return s.error();
+            if (!siwe::isValidAuthority(*s))
+                return fieldError(field, QStringLiteral("not an RFC 3986 authority (host[:port])"));
+            req.domain = *s;
+        } else if (key == "statement") {
+            auto s = requireString(value, field);
+            if (!s)
+                return s.error();
+            if (!siwe::isValidStatement(*s))
+                return fieldError(field,
+                                  QStringLiteral("only ASCII letters, digits, spaces and "
+                                                 "-._~:/?#[]@!$&'()*+,;= are allowed in a SIWE "
+                                                 "statement"));
+            req.statement = *s;
+        } else if (key == "chainId") {
+            if (!value.is_number_unsigned() || value.get<std::uint64_t>() == 0)
+                return fieldError(field, QStringLiteral("must be a positive integer"));
+            req.chainId = value.get<std::uint64_t>();
+        } else if (key == "nonce") {
+            auto s = requireString(value, field);
+            if (!s)
+                return s.error();
+            if (s->size() < 8)
+                return fieldError(field, QStringLiteral("must have at least 8 characters"));
+            for (char c : *s)
+                if (!isAlnum(c))
+                    return fieldError(field, QStringLiteral("must be ASCII letters and digits only"));
+            req.nonce = *s;
+        } else if (key == "issuedAt" || key == "expiration") {
+            auto s = requireString(value, field);
+            if (!s)
+                return s.error();
+            (key == "issuedAt" ? req.issuedAt : req.expiration) = *s;
+        } else if (key == "resourceAbilityRequests") {
+            if (!value.is_array() || value.empty())
+                return fieldError(field, QStringLiteral("must be a non-empty array"));
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                auto entry = parseRequestEntry(value[i], QStringLiteral("%1[%2]").arg(field).arg(i));
+                if (!entry)
+                    return entry.error();
+                req.resourceAbilityRequests.push_back(std::move(entry).value());
+            }
+            haveRequests = true;
+        } else if (key == "nodeUrls") {
+            if (!value.is_array() || value.empty())
+                return fieldError(field, QStringLiteral("must be a non-empty array of URLs"));
+            std::set<std::string> unique;
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                const auto name = QStringLiteral("%1[%2]").arg(field).arg(i);
+                auto s = requireString(value[i], name);
+                if (!s)
+                    return s.error();
+                if (auto st = validateNodeUrl(*s); !st)
+                    return fieldError(name, st.error().context, ErrorCode::LitNodeUrl);
+                if (!unique.insert(*s).second)
+                    return fieldError(name, QStringLiteral("duplicate node URL"), ErrorCode::LitNodeUrl);
+                req.nodeUrls.push_back(*s);
+            }
+            haveNodes = true;
+        } else if (key == "capabilityAuthSigs") {
+            if (!value.is_array())
+                return fieldError(field, QStringLiteral("must be an array of AuthSigs"));
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                auto sig = detail::authSigFromJson(value[i]);
+                if (!sig)
+                    return fieldError(QStringLiteral("%1[%2]").arg(field).arg(i),
+                                      sig.error().context, ErrorCode::LitCapability);
+                req.capabilityAuthSigs.push_back(std::move(sig).value());
+                req.capabilityJson.push_back(detail::stringify(value[i]));
+            }
+        } else if (key == "maxPrices") {
+            if (!value.is_object())
+                return fieldError(field, QStringLiteral("must be an object {nodeUrl: price}"));
+            for (const auto &[url, price] : value.items()) {
+                const QString name = field + QStringLiteral("[\"%1\"]").arg(QString::fromStdString(url));
+                auto s = requireString(price, name);
+                if (!s)
+                    return s.error();
+                if (!isValidMaxPrice(*s))
+                    return fieldError(name, QStringLiteral("must be 0x-prefixed hex or decimal wei"),
+                                      ErrorCode::LitMaxPrice);
+                req.maxPrices.emplace_back(url, *s);
+            }
+        } else {
+            return fieldError(field, QStringLiteral("unknown key"));
+        }
+    }
+    if (!haveRequests)
+        return fieldError(QStringLiteral("resourceAbilityRequests"), QStringLiteral("missing"));
+    if (!haveNodes)
+        return fieldError(QStringLiteral("nodeUrls"), QStringLiteral("missing"));
+    if (auto st = validateTimeField(req.issuedAt, "issuedAt"); !st)
+        return st.error();
+    if (auto st = validateTimeField(req.expiration, "expiration"); !st)
+        return st.error();
+    for (const auto &[url, price] : req.maxPrices) {
+        bool known = false;
+        for (const auto &n : req.nodeUrls)
+            known = known || n == url;
+        if (!known)
+            return fieldError(QStringLiteral("maxPrices[\"%1\"]").arg(QString::fromStdString(url)),
+                              QStringLiteral("not one of nodeUrls"), ErrorCode::LitMaxPrice);
+    }
+    return req;
+}
+
+} // namespace quill::lit

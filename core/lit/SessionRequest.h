@@ -1,0 +1,66 @@
+#pragma once
+
+#include "common/Result.h"
+#include "lit/AuthSig.h"
+#include "lit/LitVocabulary.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace quill::lit {
+
+/// One requested capability: a Lit resource and what may be done with it.
+struct ResourceAbilityRequest
+{
+    ResourcePrefix prefix;
+    std::string resource; ///< the id after "<prefix>://", e.g. a hashed ACC key or "*"
+    Ability ability;
+    /// Optional `data` object as JSON text in the app's key order; it becomes the ReCap
+    /// nota-bene and is echoed in the payload.
+    std::optional<std::string> dataJson;
+
+    std::string key() const { return resourceKey(prefix, resource); }
+};
+
+/// The session request document (REQ.json), the same for quill-cli and the local API:
+/// what an app asks Quill to sign. Every field is validated on parse.
+struct SessionRequest
+{
+    std::string domain = "localhost";
+    /// The user-facing statement; the ReCap sentence is appended after one space. Absent:
+    /// Quill's default wording (kDefaultStatement).
+    std::optional<std::string> statement;
+    std::uint64_t chainId = 1;
+    std::optional<std::string> nonce;      ///< absent: a random one is made
+    std::optional<std::string> issuedAt;   ///< absent: now
+    std::optional<std::string> expiration; ///< absent: now + 24 h
+    std::vector<ResourceAbilityRequest> resourceAbilityRequests;
+    std::vector<std::string> nodeUrls;
+    /// App-supplied delegations (capacity credits, payment), placed before the wallet's
+    /// AuthSig; `capabilityJson` keeps each one's exact JSON text in the app's key order.
+    std::vector<AuthSig> capabilityAuthSigs;
+    std::vector<std::string> capabilityJson;
+    /// lit-v8 only: node URL → maxPrice ("0x" hex or decimal wei), in document order.
+    std::vector<std::pair<std::string, std::string>> maxPrices;
+
+    static constexpr std::string_view kDefaultStatement =
+        "Quill signs a Lit Protocol session for this app.";
+
+    /// Parses and validates REQ.json. Unknown keys are refused.
+    /// Returns: the request, or an error whose context names the field
+    /// (e.g. "resourceAbilityRequests[1].ability: …").
+    [[nodiscard]] static Result<SessionRequest> fromJson(std::string_view json);
+
+    /// The maxPrice given for `nodeUrl`, if any.
+    std::optional<std::string> maxPriceFor(std::string_view nodeUrl) const;
+};
+
+/// Checks a Lit node URL: http(s)://host:port with an explicit port and nothing after it
+/// (nodes compare "host:port" with their own, spec §9.6).
+[[nodiscard]] Status validateNodeUrl(std::string_view url);
+
+} // namespace quill::lit

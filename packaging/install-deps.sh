@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs Quill's Debian 12 build and test dependencies. Idempotent: packages that are
+# already present are skipped, so a second run costs a few seconds and no network.
+#
+# Notes:
+# - QtKeychain (qtkeychain-qt6) loads libsecret-1.so.0 at run time without declaring it,
+#   so libsecret-1-0 is listed explicitly (and in the .deb's Depends).
+# - A bare Debian 12 lacks `file` and `dpkg-dev`, which CPack's DEB generator needs.
+# - clang + libclang-rt-14-dev give libFuzzer for tests/fuzz.
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build pkg-config git ca-certificates
+  qt6-base-dev qtkeychain-qt6-dev libsecp256k1-dev libssl-dev libsecret-1-0
+  nlohmann-json3-dev libsodium-dev libbenchmark-dev clang libclang-rt-14-dev
+  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools fonts-dejavu-core
+  file dpkg-dev
+)
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,135 @@
+// Google Benchmark suite for the protocol core. tests/benchmarks/run.sh runs it together
+// with the JS reference path (tests/benchmarks/js/bench-sdk.mjs) and prints the ratios.
+
+#include "crypto/Ed25519Key.h"
+#include "crypto/Encoding.h"
+#include "crypto/Keccak256.h"
+#include "eth/PersonalSign.h"
+#include "lit/SessionSigIssuer.h"
+#include "lit/SessionSigVerifier.h"
+
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+using namespace quill;
+
+namespace {
+
+// Public test keys of the spec's vectors.
+crypto::SecureBytes walletKey()
+{
+    return std::move(crypto::secretFromHex("4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318")).value();
+}
+lit::SessionKey sessionKey()
+{
+    return std::move(lit::SessionKey::fromSeed(
+                         std::move(crypto::secretFromHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60")).value()))
+        .value();
+}
+
+std::string readFile(const std::string &path)
+{
+    std::ifstream in(path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+/// Vector A's request spread over `nodes` node URLs.
+lit::SessionRequest requestWithNodes(int nodes)
+{
+    auto req = lit::SessionRequest::fromJson(readFile(QUILL_TEST_DATA_DIR "/requests/valid_vector_a.json"));
+    if (!req)
+        std::abort();
+    req->nodeUrls.clear();
+    for (int i = 0; i < nodes; ++i)
+        req->nodeUrls.push_back("https://127.0.0.1:" + std::to_string(7470 + i));
+    return std::move(req).value();
+}
+
+constexpr UnixMillis kNow = 1736942400000;
+
+void BM_Keccak256_1KiB(benchmark::State &state)
+{
+    const std::string data(1024, 'x');
+    for (auto _ : state)
+        benchmark::DoNotOptimize(crypto::keccak256(crypto::asBytes(data)));
+}
+BENCHMARK(BM_Keccak256_1KiB);
+
+void BM_PersonalSign(benchmark::State &state)
+{
+    const auto key = walletKey();
+    const auto req = requestWithNodes(1);
+    auto plan = lit::SessionSigIssuer::plan(req, kNow);
+    const auto siwe = lit::SessionSigIssuer::buildSiwe(req, *plan, "0x2c7536E3605D9C16a7a3D7b1898e529396a65c23",
+                                                       sessionKey().publicKeyHex())
+                          ->render();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(eth::personalSign(key, siwe));
+}
+BENCHMARK(BM_PersonalSign)->Unit(benchmark::kMicrosecond);
+
+void BM_Ed25519Sign_Payload(benchmark::State &state)
+{
+    const auto key = sessionKey();
+    const std::string payload(1766, 'p'); // vector A's payload size
+    for (auto _ : state)
+        benchmark::DoNotOptimize(key.key().sign(crypto::asBytes(payload)));
+}
+BENCHMARK(BM_Ed25519Sign_Payload)->Unit(benchmark::kMicrosecond);
+
+/// The per-node loop only (what the SDK's tweetnacl loop does): payloads + Ed25519 for N nodes,
+/// given the wallet AuthSig.
+void BM_SessionSigs(benchmark::State &state)
+{
+    const auto req = requestWithNodes(int(state.range(0)));
+    const auto key = sessionKey();
+    auto plan = lit::SessionSigIssuer::plan(req, kNow);
+    auto siwe = lit::SessionSigIssuer::buildSiwe(req, *plan, "0x2c7536E3605D9C16a7a3D7b1898e529396a65c23", key.publicKeyHex());
+    auto authSig = lit::SessionSigIssuer::signAuthSig(walletKey(), *siwe);
+    for (auto _ : state) {
+        auto sigs = lit::SessionSigIssuer::issue(req, *plan, *authSig, key, lit::Profile::LitV7);
+        benchmark::DoNotOptimize(sigs);
+    }
+}
+BENCHMARK(BM_SessionSigs)->Arg(3)->Arg(30)->Unit(benchmark::kMillisecond);
+
+/// Everything from a parsed request: plan, SIWE, personal_sign, 30 payloads and signatures.
+void BM_IssueAll30(benchmark::State &state)
+{
+    const auto req = requestWithNodes(30);
+    const auto key = sessionKey();
+    const auto wallet = walletKey();
+    for (auto _ : state) {
+        auto plan = lit::SessionSigIssuer::plan(req, kNow);
+        auto siwe = lit::SessionSigIssuer::buildSiwe(req, *plan, "0x2c7536E3605D9C16a7a3D7b1898e529396a65c23", key.publicKeyHex());
+        auto authSig = lit::SessionSigIssuer::signAuthSig(wallet, *siwe);
+        auto sigs = lit::SessionSigIssuer::issue(req, *plan, *authSig, key, lit::Profile::LitV7);
+        benchmark::DoNotOptimize(sigs);
+    }
+}
+BENCHMARK(BM_IssueAll30)->Unit(benchmark::kMillisecond);
+
+void BM_Verify30(benchmark::State &state)
+{
+    const auto req = requestWithNodes(30);
+    const auto key = sessionKey();
+    auto plan = lit::SessionSigIssuer::plan(req, kNow);
+    auto siwe = lit::SessionSigIssuer::buildSiwe(req, *plan, "0x2c7536E3605D9C16a7a3D7b1898e529396a65c23", key.publicKeyHex());
+    auto authSig = lit::SessionSigIssuer::signAuthSig(walletKey(), *siwe);
+    const auto json = lit::SessionSigIssuer::issue(req, *plan, *authSig, key, lit::Profile::LitV7)->toJson();
+    lit::VerifyOptions options;
+    options.now = kNow;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(lit::SessionSigVerifier::verify(json, options));
+}
+BENCHMARK(BM_Verify30)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+BENCHMARK_MAIN();

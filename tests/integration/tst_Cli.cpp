@@ -1,0 +1,161 @@
+// Drives the real quill-cli binary: its flags, outputs and exit codes are a contract
+// other tools rely on.
+
+#include "../TestData.h"
+
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace quill::test;
+
+namespace {
+
+struct Run
+{
+    int code;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run cli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(QUILL_CLI_PATH), args);
+    if (!p.waitForFinished(30000))
+        qFatal("quill-cli hung: %s", qPrintable(args.join(QLatin1Char(' '))));
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    void write(const QString &name, const QByteArray &content) const
+    {
+        QFile f(path(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        // Public test key and RFC 8032 seed of the spec's vectors.
+        write(QStringLiteral("key.hex"), "  0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318\n");
+        write(QStringLiteral("seed.hex"), "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
+        write(QStringLiteral("zero.hex"), QByteArray(64, '0'));
+        write(QStringLiteral("garbage.json"), "{not json");
+    }
+    void issue_vectorA_isByteIdentical()
+    {
+        const auto r = cli({QStringLiteral("issue"), QStringLiteral("--request"), dataPath(QStringLiteral("requests/valid_vector_a.json")),
+                            QStringLiteral("--key-file"), path(QStringLiteral("key.hex")), QStringLiteral("--session-seed-file"),
+                            path(QStringLiteral("seed.hex")), QStringLiteral("--now"), QStringLiteral("2025-01-15T12:00:00.000Z")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.err.isEmpty());
+        const auto expected = readJsonObject(QStringLiteral("vectors/v7-A-acc-decryption-defaults.json"))[QStringLiteral("sessionSigs")].toObject();
+        QCOMPARE(QJsonDocument::fromJson(r.out).object(), expected);
+        QVERIFY(r.out.startsWith("{\"https://127.0.0.1:7470\":{\"sig\":\""));
+        write(QStringLiteral("sigsA.json"), r.out);
+    }
+    void issue_withoutSeed_isFreshAndVerifies()
+    {
+        const QStringList args = {QStringLiteral("issue"), QStringLiteral("--request"), dataPath(QStringLiteral("requests/valid_minimal.json")),
+                                  QStringLiteral("--key-file"), path(QStringLiteral("key.hex"))};
+        const auto a = cli(args);
+        const auto b = cli(args);
+        QCOMPARE(a.code, 0);
+        QVERIFY(a.out != b.out);
+        write(QStringLiteral("fresh.json"), a.out);
+        const auto v = cli({QStringLiteral("verify"), path(QStringLiteral("fresh.json"))});
+        QVERIFY2(v.code == 0, v.out.constData());
+    }
+    void verify_exitCodes()
+    {
+        const auto ok = cli({QStringLiteral("verify"), path(QStringLiteral("sigsA.json")), QStringLiteral("--now"),
+                             QStringLiteral("2025-01-15T12:00:00.000Z"), QStringLiteral("--address"),
+                             QStringLiteral("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23")});
+        QCOMPARE(ok.code, 0);
+        QVERIFY(ok.out.startsWith("{\"ok\":true,\"checks\":["));
+        const auto late = cli({QStringLiteral("verify"), path(QStringLiteral("sigsA.json")), QStringLiteral("--now"),
+                               QStringLiteral("2025-03-01T00:00:00Z")});
+        QCOMPARE(late.code, 1);
+        QVERIFY(late.out.startsWith("{\"ok\":false"));
+        const auto bad = cli({QStringLiteral("verify"), path(QStringLiteral("garbage.json"))});
+        QCOMPARE(bad.code, 2);
+        QVERIFY(bad.out.isEmpty());
+    }
+    void siwe_and_authSig_matchVector()
+    {
+        const auto v = readJsonObject(QStringLiteral("vectors/v7-A-acc-decryption-defaults.json"));
+        const auto s = cli({QStringLiteral("siwe"), QStringLiteral("--request"), dataPath(QStringLiteral("requests/valid_vector_a.json")),
+                            QStringLiteral("--address"), QStringLiteral("0x2c7536e3605d9c16a7a3d7b1898e529396a65c23"),
+                            QStringLiteral("--session-public-key"), QStringLiteral("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"),
+                            QStringLiteral("--now"), QStringLiteral("2025-01-15T12:00:00.000Z")});
+        QCOMPARE(s.code, 0);
+        QCOMPARE(QString::fromUtf8(s.out), v[QStringLiteral("siwe")].toObject()[QStringLiteral("message")].toString() + QLatin1Char('\n'));
+        const auto a = cli({QStringLiteral("auth-sig"), QStringLiteral("--request"), dataPath(QStringLiteral("requests/valid_vector_a.json")),
+                            QStringLiteral("--session-public-key"), QStringLiteral("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"),
+                            QStringLiteral("--key-file"), path(QStringLiteral("key.hex")), QStringLiteral("--now"), QStringLiteral("2025-01-15T12:00:00.000Z")});
+        QCOMPARE(a.code, 0);
+        QCOMPARE(QJsonDocument::fromJson(a.out).object(), v[QStringLiteral("authSig")].toObject());
+    }
+    void address_printsChecksummed()
+    {
+        const auto r = cli({QStringLiteral("address"), QStringLiteral("--key-file"), path(QStringLiteral("key.hex"))});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out, QByteArray("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23\n"));
+    }
+    // Every unusable flag, file or field: exit 2, one line on stderr naming it, no stdout.
+    void unusableInput_oneLineAndExit2_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("mentions");
+        const auto req = dataPath(QStringLiteral("requests/valid_vector_a.json"));
+        const auto key = path(QStringLiteral("key.hex"));
+        QTest::newRow("no command") << QStringList{} << QStringLiteral("usage");
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("frobnicate");
+        QTest::newRow("unknown flag") << QStringList{QStringLiteral("issue"), QStringLiteral("--bogus"), QStringLiteral("1")} << QStringLiteral("--bogus");
+        QTest::newRow("flag without value") << QStringList{QStringLiteral("issue"), QStringLiteral("--request")} << QStringLiteral("--request");
+        QTest::newRow("missing request file") << QStringList{QStringLiteral("issue"), QStringLiteral("--request"), path(QStringLiteral("nope.json")), QStringLiteral("--key-file"), key} << QStringLiteral("--request");
+        QTest::newRow("bad request field") << QStringList{QStringLiteral("issue"), QStringLiteral("--request"), dataPath(QStringLiteral("requests/expfail_short_nonce.json")), QStringLiteral("--key-file"), key} << QStringLiteral("nonce");
+        QTest::newRow("request not json") << QStringList{QStringLiteral("issue"), QStringLiteral("--request"), path(QStringLiteral("garbage.json")), QStringLiteral("--key-file"), key} << QStringLiteral("--request");
+        QTest::newRow("missing key") << QStringList{QStringLiteral("issue"), QStringLiteral("--request"), req} << QStringLiteral("--key-file");
+        QTest::newRow("zero key") << QStringList{QStringLiteral("issue"), QStringLiteral("--request"), req, QStringLiteral("--key-file"), path(QStringLiteral("zero.hex"))} << QStringLiteral("--key-file");
+        QTest::newRow("key file not hex") << QStringList{QStringLiteral("address"), QStringLiteral("--key-file"), path(QStringLiteral("garbage.json"))} << QStringLiteral("--key-file");
+        QTest::newRow("bad seed") << QStringList{QStringLiteral("issue"), QStringLiteral("--request"), req, QStringLiteral("--key-file"), key, QStringLiteral("--session-seed-file"), path(QStringLiteral("garbage.json"))} << QStringLiteral("--session-seed-file");
+        QTest::newRow("bad now") << QStringList{QStringLiteral("issue"), QStringLiteral("--request"), req, QStringLiteral("--key-file"), key, QStringLiteral("--now"), QStringLiteral("yesterday")} << QStringLiteral("--now");
+        QTest::newRow("bad profile") << QStringList{QStringLiteral("issue"), QStringLiteral("--request"), req, QStringLiteral("--key-file"), key, QStringLiteral("--profile"), QStringLiteral("lit-v9")} << QStringLiteral("--profile");
+        QTest::newRow("expired request") << QStringList{QStringLiteral("issue"), QStringLiteral("--request"), req, QStringLiteral("--key-file"), key} << QStringLiteral("expiration");
+        QTest::newRow("v8 without prices") << QStringList{QStringLiteral("issue"), QStringLiteral("--request"), req, QStringLiteral("--key-file"), key, QStringLiteral("--profile"), QStringLiteral("lit-v8"), QStringLiteral("--now"), QStringLiteral("2025-01-15T12:00:00Z")} << QStringLiteral("maxPrices");
+        QTest::newRow("bad session key") << QStringList{QStringLiteral("siwe"), QStringLiteral("--request"), req, QStringLiteral("--address"), QStringLiteral("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23"), QStringLiteral("--session-public-key"), QStringLiteral("xyz")} << QStringLiteral("--session-public-key");
+        QTest::newRow("bad address") << QStringList{QStringLiteral("siwe"), QStringLiteral("--request"), req, QStringLiteral("--address"), QStringLiteral("0x2c7536E3605D9C16a7a3D7b1898e529396a65C23"), QStringLiteral("--session-public-key"), QStringLiteral("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a")} << QStringLiteral("--address");
+        QTest::newRow("verify unpaired resource") << QStringList{QStringLiteral("verify"), path(QStringLiteral("sigsA.json")), QStringLiteral("--resource"), QStringLiteral("lit-pkp://*")} << QStringLiteral("--resource");
+        QTest::newRow("verify bad resource") << QStringList{QStringLiteral("verify"), path(QStringLiteral("sigsA.json")), QStringLiteral("--resource"), QStringLiteral("pkp"), QStringLiteral("--ability"), QStringLiteral("pkp-signing")} << QStringLiteral("--resource");
+        QTest::newRow("verify missing file") << QStringList{QStringLiteral("verify"), path(QStringLiteral("nope.json"))} << QStringLiteral("SIGS.json");
+    }
+    void unusableInput_oneLineAndExit2()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, mentions);
+        const auto r = cli(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.out.isEmpty(), r.out.constData());
+        if (!args.isEmpty()) {
+            QCOMPARE(r.err.count('\n'), 1);
+            QVERIFY2(r.err.startsWith("quill-cli: "), r.err.constData());
+        }
+        QVERIFY2(QString::fromUtf8(r.err).contains(mentions), r.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_Cli.moc"

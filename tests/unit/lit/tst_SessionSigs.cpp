@@ -1,0 +1,162 @@
+#include "../../TestData.h"
+
+#include "crypto/Encoding.h"
+#include "lit/SessionSigIssuer.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace quill;
+using namespace quill::lit;
+using namespace quill::test;
+
+namespace {
+
+// Public test keys of the spec's vectors (never real funds).
+constexpr const char *kWalletKey = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
+constexpr const char *kSessionSeed = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
+constexpr const char *kAddress = "0x2c7536E3605D9C16a7a3D7b1898e529396a65c23";
+const UnixMillis kNow = 1736942400000; // 2025-01-15T12:00:00.000Z
+
+SessionRequest request(const char *file)
+{
+    auto r = SessionRequest::fromJson(readData(QString::fromLatin1(file)).toStdString());
+    if (!r)
+        qFatal("bad fixture %s: %s", file, qPrintable(describe(r.error())));
+    return std::move(r).value();
+}
+
+SessionKey sessionKey()
+{
+    return std::move(SessionKey::fromSeed(std::move(crypto::secretFromHex(kSessionSeed)).value())).value();
+}
+
+crypto::SecureBytes walletKey() { return std::move(crypto::secretFromHex(kWalletKey)).value(); }
+
+} // namespace
+
+class TestSessionSigs : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    // Every byte of vectors A (lit-v7) and F (lit-v8): SIWE, AuthSig, payloads, signatures.
+    void issue_matchesSdkVectors_data()
+    {
+        QTest::addColumn<QString>("requestFile");
+        QTest::addColumn<QString>("vectorFile");
+        QTest::addColumn<int>("profile");
+        QTest::newRow("v7-A") << QStringLiteral("requests/valid_vector_a.json")
+                              << QStringLiteral("vectors/v7-A-acc-decryption-defaults.json") << int(Profile::LitV7);
+        QTest::newRow("v8-F") << QStringLiteral("requests/valid_vector_f_v8.json")
+                              << QStringLiteral("vectors/v8-F-naga-acc-and-pkp.json") << int(Profile::LitV8);
+    }
+    void issue_matchesSdkVectors()
+    {
+        QFETCH(QString, requestFile);
+        QFETCH(QString, vectorFile);
+        QFETCH(int, profile);
+        const auto vector = readJsonObject(vectorFile);
+        const auto req = request(qPrintable(requestFile));
+        const auto key = sessionKey();
+        auto plan = SessionSigIssuer::plan(req, kNow);
+        QVERIFY(plan.ok());
+        auto siwe = SessionSigIssuer::buildSiwe(req, *plan, kAddress, key.publicKeyHex());
+        QVERIFY2(siwe.ok(), qPrintable(siwe.ok() ? QString() : describe(siwe.error())));
+        QCOMPARE(siwe->render(), str(vector[QStringLiteral("siwe")].toObject()[QStringLiteral("message")]));
+        auto authSig = SessionSigIssuer::signAuthSig(walletKey(), *siwe);
+        QVERIFY(authSig.ok());
+        const auto expectedAuthSig = vector[QStringLiteral("authSig")].toObject();
+        QCOMPARE(authSig->sig, str(expectedAuthSig[QStringLiteral("sig")]));
+        QCOMPARE(authSig->address, std::string(kAddress));
+        auto sigs = SessionSigIssuer::issue(req, *plan, *authSig, key, Profile(profile));
+        QVERIFY(sigs.ok());
+        const auto expected = vector[QStringLiteral("sessionSigs")].toObject();
+        QCOMPARE(sigs->entries.size(), std::size_t(expected.size()));
+        for (const auto &e : sigs->entries) {
+            const auto exp = expected[QString::fromStdString(e.nodeUrl)].toObject();
+            QCOMPARE(e.signedMessage, str(exp[QStringLiteral("signedMessage")]));
+            QCOMPARE(e.sig, str(exp[QStringLiteral("sig")]));
+            QCOMPARE(e.address, str(exp[QStringLiteral("address")]));
+        }
+        // The whole map parses back to the same object.
+        QCOMPARE(QJsonDocument::fromJson(QByteArray::fromStdString(sigs->toJson())).object(), expected);
+    }
+    void plan_defaults()
+    {
+        auto req = request("requests/valid_minimal.json");
+        auto plan = SessionSigIssuer::plan(req, kNow);
+        QVERIFY(plan.ok());
+        QCOMPARE(plan->issuedAt, std::string("2025-01-15T12:00:00.000Z"));
+        QCOMPARE(plan->expiration, std::string("2025-01-16T12:00:00.000Z"));
+        QVERIFY(plan->nonce.size() >= 8);
+        auto siwe = SessionSigIssuer::buildSiwe(req, *plan, kAddress, sessionKey().publicKeyHex());
+        QVERIFY(siwe.ok());
+        QCOMPARE(siwe->statement->substr(0, SessionRequest::kDefaultStatement.size()),
+                 std::string(SessionRequest::kDefaultStatement));
+        // Two plans never share a nonce.
+        QVERIFY(SessionSigIssuer::plan(req, kNow)->nonce != plan->nonce);
+    }
+    void plan_refusesWhatNodesReject_data()
+    {
+        QTest::addColumn<QString>("issuedAt");
+        QTest::addColumn<QString>("expiration");
+        QTest::newRow("expfail_more_than_30_days") << QStringLiteral("2025-01-15T12:00:00.000Z") << QStringLiteral("2025-02-14T12:00:00.001Z");
+        QTest::newRow("expfail_expiry_before_issue") << QStringLiteral("2025-01-15T12:00:00.000Z") << QStringLiteral("2025-01-15T11:00:00.000Z");
+        QTest::newRow("expfail_already_expired") << QStringLiteral("2025-01-14T12:00:00.000Z") << QStringLiteral("2025-01-15T11:59:59.000Z");
+        QTest::newRow("expfail_issued_in_future") << QStringLiteral("2025-01-15T12:01:00.001Z") << QStringLiteral("2025-01-16T12:00:00.000Z");
+    }
+    void plan_refusesWhatNodesReject()
+    {
+        QFETCH(QString, issuedAt);
+        QFETCH(QString, expiration);
+        auto req = request("requests/valid_minimal.json");
+        req.issuedAt = issuedAt.toStdString();
+        req.expiration = expiration.toStdString();
+        auto plan = SessionSigIssuer::plan(req, kNow);
+        QVERIFY(!plan.ok());
+        QCOMPARE(plan.error().code, ErrorCode::LitTimeRange);
+    }
+    void plan_acceptsExactly30Days()
+    {
+        auto req = request("requests/valid_minimal.json");
+        req.expiration = "2025-02-14T12:00:00.000Z";
+        QVERIFY(SessionSigIssuer::plan(req, kNow).ok());
+    }
+    void issue_v8NeedsMaxPriceForEveryNode()
+    {
+        auto req = request("requests/valid_vector_a.json");
+        auto plan = SessionSigIssuer::plan(req, kNow);
+        auto siwe = SessionSigIssuer::buildSiwe(req, *plan, kAddress, sessionKey().publicKeyHex());
+        auto authSig = SessionSigIssuer::signAuthSig(walletKey(), *siwe);
+        auto sigs = SessionSigIssuer::issue(req, *plan, *authSig, sessionKey(), Profile::LitV8);
+        QVERIFY(!sigs.ok());
+        QCOMPARE(sigs.error().code, ErrorCode::LitMaxPrice);
+    }
+    void signAuthSig_refusesForeignAddress()
+    {
+        auto req = request("requests/valid_vector_a.json");
+        auto plan = SessionSigIssuer::plan(req, kNow);
+        auto siwe = SessionSigIssuer::buildSiwe(req, *plan, "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+                                                sessionKey().publicKeyHex());
+        QVERIFY(siwe.ok());
+        auto authSig = SessionSigIssuer::signAuthSig(walletKey(), *siwe);
+        QVERIFY(!authSig.ok());
+        QCOMPARE(authSig.error().code, ErrorCode::SiweAddress);
+    }
+    void payloads_capabilitiesBeforeWalletAuthSig()
+    {
+        auto req = request("requests/valid_minimal.json");
+        req.capabilityJson = {R"({"sig":"0x01","derivedVia":"web3.eth.personal.sign","signedMessage":"m","address":"0x02"})"};
+        auto plan = SessionSigIssuer::plan(req, kNow);
+        auto siwe = SessionSigIssuer::buildSiwe(req, *plan, kAddress, sessionKey().publicKeyHex());
+        auto authSig = SessionSigIssuer::signAuthSig(walletKey(), *siwe);
+        auto payloads = SessionSigIssuer::payloads(req, *plan, *authSig, sessionKey().publicKeyHex(), Profile::LitV7);
+        QVERIFY(payloads.ok());
+        const auto &p = payloads->front();
+        QVERIFY(p.find("\"capabilities\":[{\"sig\":\"0x01\"") != std::string::npos);
+        QVERIFY(p.find("\"address\":\"0x02\"},{\"sig\":\"") != std::string::npos);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSessionSigs)
+#include "tst_SessionSigs.moc"

@@ -1,0 +1,188 @@
+#include "../../TestData.h"
+
+#include "common/JsonText.h"
+#include "lit/SessionSigVerifier.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace quill;
+using namespace quill::lit;
+using namespace quill::test;
+
+namespace {
+
+const UnixMillis kNow = 1736942400000; // 2025-01-15T12:00:00.000Z
+
+/// The SDK-made SessionSigs map of a vector, as compact JSON in the SDK's key order.
+std::string sdkSigs(const char *vector)
+{
+    const auto sigs = readJsonObject(QString::fromLatin1(vector))[QStringLiteral("sessionSigs")].toObject();
+    std::string out = "{";
+    for (auto it = sigs.begin(); it != sigs.end(); ++it) {
+        const auto e = it.value().toObject();
+        if (out.size() > 1)
+            out += ',';
+        out += jsonString(it.key().toStdString()) + ":{";
+        const char *sep = "";
+        for (const char *k : {"sig", "derivedVia", "signedMessage", "address", "algo"}) {
+            out += sep + jsonString(k) + ":" + jsonString(str(e[QString::fromLatin1(k)]));
+            sep = ",";
+        }
+        out += "}";
+    }
+    return out + "}";
+}
+
+VerifyReport verify(const std::string &json, VerifyOptions options = {})
+{
+    if (options.now == 0)
+        options.now = kNow;
+    auto r = SessionSigVerifier::verify(json, options);
+    if (!r)
+        qFatal("verify refused input: %s", qPrintable(describe(r.error())));
+    return std::move(r).value();
+}
+
+std::string failures(const VerifyReport &r)
+{
+    std::string out;
+    for (const auto &c : r.checks)
+        if (!c.ok)
+            out += c.name + " -> " + c.detail + "\n";
+    return out;
+}
+
+std::string replaced(std::string s, const std::string &from, const std::string &to)
+{
+    const auto pos = s.find(from);
+    if (pos == std::string::npos)
+        qFatal("fixture text not found: %s", from.c_str());
+    return s.replace(pos, from.size(), to);
+}
+
+bool failed(const VerifyReport &r, const std::string &checkSuffix)
+{
+    for (const auto &c : r.checks)
+        if (!c.ok && c.name.size() >= checkSuffix.size() &&
+            c.name.compare(c.name.size() - checkSuffix.size(), checkSuffix.size(), checkSuffix) == 0)
+            return true;
+    return false;
+}
+
+} // namespace
+
+class TestVerifier : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void accepts_sdkVectors_data()
+    {
+        QTest::addColumn<QString>("vector");
+        QTest::newRow("v7-A") << QStringLiteral("vectors/v7-A-acc-decryption-defaults.json");
+        QTest::newRow("v8-F") << QStringLiteral("vectors/v8-F-naga-acc-and-pkp.json");
+    }
+    void accepts_sdkVectors()
+    {
+        QFETCH(QString, vector);
+        const auto json = sdkSigs(qPrintable(vector));
+        const auto strict = verify(json);
+        QVERIFY2(strict.ok(), failures(strict).c_str());
+        VerifyOptions nodeOnly;
+        nodeOnly.nodeOnly = true;
+        QVERIFY(verify(json, nodeOnly).ok());
+        VerifyOptions who;
+        who.expectedAddress = "0x2c7536E3605D9C16a7a3D7b1898e529396a65c23";
+        who.uses = {{"lit-accesscontrolcondition://53b01f820c82e86d7e4cd804b8a6f68682221eeb7df76fd43ee777c8caab5628/"
+                     "35900b737f8be49f1b2534969c6d3d253fd07102a9adfeda5c1faae181b8c349",
+                     "access-control-condition-decryption"}};
+        QVERIFY2(verify(json, who).ok(), failures(verify(json, who)).c_str());
+    }
+    void rejects_tampering_data()
+    {
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<QString>("check");
+        QTest::addColumn<bool>("nodeAlsoRejects");
+        QTest::newRow("expfail_flipped_sig_char")
+            << QStringLiteral("\"sig\":\"870b") << QStringLiteral("\"sig\":\"870c") << QStringLiteral("ed25519-signature") << true;
+        QTest::newRow("expfail_node_address_changed")
+            << QStringLiteral("\\\"nodeAddress\\\":\\\"https://127.0.0.1:7470\\\"")
+            << QStringLiteral("\\\"nodeAddress\\\":\\\"https://127.0.0.1:7479\\\"") << QStringLiteral("node-address") << true;
+        QTest::newRow("expfail_siwe_text_changed")
+            << QStringLiteral("This is a test statement.") << QStringLiteral("This is a best statement.")
+            << QStringLiteral("capabilities") << true;
+        QTest::newRow("expfail_unknown_envelope_key")
+            << QStringLiteral(",\"algo\":\"ed25519\"}") << QStringLiteral(",\"algo\":\"ed25519\",\"x\":1}")
+            << QStringLiteral("envelope") << true;
+        QTest::newRow("expfail_not_a_session_sig")
+            << QStringLiteral("\"derivedVia\":\"litSessionSignViaNacl\"") << QStringLiteral("\"derivedVia\":\"web3.eth.personal.sign\"")
+            << QStringLiteral("envelope") << true;
+        QTest::newRow("expfail_uppercase_sig_hex_strict_only")
+            << QStringLiteral("\"sig\":\"870b11640ecb") << QStringLiteral("\"sig\":\"870B11640ECB")
+            << QStringLiteral("ed25519-signature") << false;
+    }
+    void rejects_tampering()
+    {
+        QFETCH(QString, from);
+        QFETCH(QString, to);
+        QFETCH(QString, check);
+        QFETCH(bool, nodeAlsoRejects);
+        const auto json = replaced(sdkSigs("vectors/v7-A-acc-decryption-defaults.json"), from.toStdString(), to.toStdString());
+        const auto strict = verify(json);
+        QVERIFY(!strict.ok());
+        QVERIFY2(failed(strict, ": " + check.toStdString()), failures(strict).c_str());
+        VerifyOptions nodeOnly;
+        nodeOnly.nodeOnly = true;
+        QCOMPARE(!verify(json, nodeOnly).ok(), nodeAlsoRejects);
+    }
+    void rejects_expiredAndUncovered()
+    {
+        const auto json = sdkSigs("vectors/v7-A-acc-decryption-defaults.json");
+        VerifyOptions later;
+        later.now = kNow + 2 * kDay;
+        const auto expired = verify(json, later);
+        QVERIFY(failed(expired, ": times"));
+        QVERIFY(failed(expired, ": capabilities")); // the inner SIWE is checked with no grace
+        VerifyOptions grace;
+        grace.now = kNow + kDay + 30 * kSecond; // within the outer 60 s slack, SIWE already expired
+        const auto r = verify(json, grace);
+        QVERIFY(!failed(r, ": times"));
+        QVERIFY(failed(r, ": capabilities"));
+        VerifyOptions other;
+        other.uses = {{"lit-pkp://*", "pkp-signing"}};
+        const auto uncovered = verify(json, other);
+        QVERIFY(failed(uncovered, ": resources-listed"));
+        QVERIFY(failed(uncovered, ": capabilities"));
+        VerifyOptions wrongUser;
+        wrongUser.expectedAddress = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+        QVERIFY(failed(verify(json, wrongUser), ": address"));
+    }
+    void rejects_unusableInput_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::newRow("expfail_not_json") << QStringLiteral("{");
+        QTest::newRow("expfail_array") << QStringLiteral("[]");
+        QTest::newRow("expfail_empty_map") << QStringLiteral("{}");
+    }
+    void rejects_unusableInput()
+    {
+        QFETCH(QString, input);
+        VerifyOptions o;
+        o.now = kNow;
+        QVERIFY(!SessionSigVerifier::verify(input.toStdString(), o).ok());
+    }
+    void report_json()
+    {
+        VerifyReport r;
+        r.checks.push_back({"a", true, "ok"});
+        r.checks.push_back({"b", false, "why \"quoted\""});
+        // (no raw string here: moc mis-reads backslashes inside raw string literals)
+        QCOMPARE(r.toJson(), std::string("{\"ok\":false,\"checks\":[{\"name\":\"a\",\"ok\":true,\"detail\":\"ok\"},"
+                                         "{\"name\":\"b\",\"ok\":false,\"detail\":\"why \\\"quoted\\\"\"}]}"));
+        QVERIFY(!VerifyReport{}.ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVerifier)
+#include "tst_Verifier.moc"
