@@ -57,6 +57,8 @@ inline std::optional<ErrorCode> errorCodeFromIdentifier(const QString &name)
         QUILL_CODE(RecapAbility), QUILL_CODE(LitResourcePrefix), QUILL_CODE(LitAbility),
         QUILL_CODE(LitAbilityMismatch), QUILL_CODE(LitRequestField), QUILL_CODE(LitTimeRange),
         QUILL_CODE(LitNodeUrl), QUILL_CODE(LitMaxPrice), QUILL_CODE(LitCapability),
+        QUILL_CODE(KeychainUnavailable), QUILL_CODE(SecretNotFound), QUILL_CODE(KeychainFailure),
+        QUILL_CODE(AccountExists), QUILL_CODE(AccountNotFound), QUILL_CODE(StorageFailure), QUILL_CODE(IndexCorrupt),
     };
 #undef QUILL_CODE
     for (const auto &[n, c] : kCodes)

@@ -45,6 +45,13 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::LitNodeUrl: return QStringLiteral("node URL");
     case ErrorCode::LitMaxPrice: return QStringLiteral("max price");
     case ErrorCode::LitCapability: return QStringLiteral("capability AuthSig");
+    case ErrorCode::KeychainUnavailable: return QStringLiteral("no OS keychain available");
+    case ErrorCode::SecretNotFound: return QStringLiteral("secret not found in the keychain");
+    case ErrorCode::KeychainFailure: return QStringLiteral("keychain failure");
+    case ErrorCode::AccountExists: return QStringLiteral("account already exists");
+    case ErrorCode::AccountNotFound: return QStringLiteral("no such account");
+    case ErrorCode::StorageFailure: return QStringLiteral("cannot write Quill's data folder");
+    case ErrorCode::IndexCorrupt: return QStringLiteral("Quill's account index is corrupt");
     }
     return QStringLiteral("error %1").arg(static_cast<int>(code));
 }

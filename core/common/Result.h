@@ -57,6 +57,14 @@ enum class ErrorCode : int {
     LitNodeUrl = 85,
     LitMaxPrice = 86,
     LitCapability = 87,
+    // vault (OS keychain and account index)
+    KeychainUnavailable = 120,
+    SecretNotFound = 121,
+    KeychainFailure = 122,
+    AccountExists = 123,
+    AccountNotFound = 124,
+    StorageFailure = 125,
+    IndexCorrupt = 126,
 };
 
 /// A user-facing failure: what went wrong (code) and where (context, e.g. the field name).

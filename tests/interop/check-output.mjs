@@ -6,8 +6,8 @@
 // CASE_DIR is a folder written by gen-cases.mjs (request.json, key.hex, seed.hex, now.txt,
 // profile.txt); OUTPUT_JSON is Quill's `issue` output (a SessionSigs map). Nothing here looks at
 // expected.json: every check is derived from the request and verified with the JS libraries
-// (siwe's SiweMessage parser/renderer, ethers v5 verifyMessage, tweetnacl sign.detached.verify,
-// and an independent ReCap decoder). Prints one line per failed check; exit 0 = all passed,
+// (siwe's SiweMessage parser/renderer, ethers v5 and v6 verifyMessage, tweetnacl
+// sign.detached.verify, and an independent ReCap decoder). Prints one line per failed check; exit 0 = all passed,
 // 1 = some check failed, 2 = usage / unreadable input.
 
 import fs from 'node:fs';
@@ -19,6 +19,7 @@ const require = createRequire(import.meta.url);
 const nacl = require('tweetnacl');
 const { ethers } = require('ethers');
 const { SiweMessage } = require('siwe');
+const ethers6 = require('ethers6'); // second, independent EIP-191 implementation (ethers 6.x)
 
 export const ENVELOPE_KEYS = ['sig', 'derivedVia', 'signedMessage', 'address', 'algo'];
 const PAYLOAD_KEYS_V7 = ['sessionKey', 'resourceAbilityRequests', 'capabilities', 'issuedAt', 'expiration', 'nodeAddress'];
@@ -152,6 +153,12 @@ function checkAuthSig(fail, label, a) {
     if (addr && rec !== addr) fail(`${label}: ethers verifyMessage recovers ${rec}, want ${addr}`);
   } catch (e) {
     fail(`${label}: ethers verifyMessage failed: ${short(e?.message)}`);
+  }
+  try {
+    const rec6 = ethers6.verifyMessage(a.signedMessage, a.sig);
+    if (addr && rec6 !== addr) fail(`${label}: ethers v6 verifyMessage recovers ${rec6}, want ${addr}`);
+  } catch (e) {
+    fail(`${label}: ethers v6 verifyMessage failed: ${short(e?.message)}`);
   }
   return msg;
 }

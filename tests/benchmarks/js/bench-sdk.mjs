@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Quill — JS reference benchmark (the numbers Quill's C++ benchmarks are compared with).
 //
-//   node tests/benchmarks/js/bench-sdk.mjs [--quick]
+//   node tests/benchmarks/js/bench-sdk.mjs [--quick]      (default run ≈ 30 s; --quick ≈ 5 s)
 //
 // Uses the npm packages installed in tests/interop/node_modules (run `npm ci` there first);
 // no second node_modules. Measures:
@@ -154,9 +154,9 @@ async function main() {
     }
     const siwe = first.capabilities[first.capabilities.length - 1].signedMessage;
 
-    const loopMs = await timeIt('(a) 30-node signing loop', { warmup: Math.ceil(50 * scale), minIters: Math.ceil(500 * scale), minMs: 3000 * scale }, () => signingLoop30(signingTemplate));
-    const gssMs = await timeIt('(b) getSessionSigs, 30 nodes', { warmup: Math.ceil(10 * scale), minIters: Math.ceil(100 * scale), minMs: 3000 * scale }, () => getSessionSigs30(client));
-    const signMs = await timeIt('(c) ethers v5 signMessage(SIWE)', { warmup: Math.ceil(50 * scale), minIters: Math.ceil(500 * scale), minMs: 2000 * scale }, () => wallet.signMessage(siwe));
+    const loopMs = await timeIt('(a) 30-node signing loop', { warmup: 3, minIters: Math.ceil(20 * scale), minMs: 8000 * scale }, () => signingLoop30(signingTemplate));
+    const gssMs = await timeIt('(b) getSessionSigs, 30 nodes', { warmup: 2, minIters: Math.ceil(15 * scale), minMs: 8000 * scale }, () => getSessionSigs30(client));
+    const signMs = await timeIt('(c) ethers v5 signMessage(SIWE)', { warmup: 20, minIters: Math.ceil(1000 * scale), minMs: 3000 * scale }, () => wallet.signMessage(siwe));
 
     result = {
       sessionSigs30_loop_ms: Number(loopMs.toFixed(4)),
