@@ -16,12 +16,12 @@
 //
 // Usage:
 //   node gen-cases.mjs OUTDIR              generate every case into OUTDIR/<case-name>/
-//   node gen-cases.mjs --self-check        regenerate the shipped vectors (vectors/*.json) and
+//   node gen-cases.mjs --self-check        regenerate the shipped vectors (tests/data/vectors/*.json) and
 //                                          compare byte for byte; also runs check-output's
 //                                          independent checks on every generated case.
 //                                          Exit status 1 on any mismatch.
 //   node gen-cases.mjs --list              print the case names
-//   options: --vectors DIR (default: ./vectors beside this script), --only NAME[,NAME…]
+//   options: --vectors DIR (default: ../data/vectors), --only NAME[,NAME…]
 //
 // Every key below is a PUBLIC TEST KEY (RFC 8032 test vectors, the ethers documentation key and
 // a widely published example key). Never use them for anything real.
@@ -672,7 +672,7 @@ function usage() {
 async function main(argv) {
   let mode = null;
   let outDir = null;
-  let vectorsDir = path.join(HERE, 'vectors');
+  let vectorsDir = path.join(HERE, '..', 'data', 'vectors');
   let only = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];

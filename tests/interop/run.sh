@@ -87,6 +87,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 141' PIPE # e.g. `run.sh … | head`: still clean up
 
 PASSED=0
 FAILED=0

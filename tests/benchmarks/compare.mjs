@@ -1,0 +1,57 @@
+// Runs quill_bench (Google Benchmark, JSON), the JS reference (js/bench-sdk.mjs) and the
+// whole quill-cli process for 30 nodes, then prints a table of figures, targets and ratios.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..', '..');
+const build = path.resolve(ROOT, process.argv[2] ?? 'build/release');
+const bench = path.join(build, 'tests/benchmarks/quill_bench');
+const cli = path.join(build, 'app/quill-cli');
+
+const gb = JSON.parse(execFileSync(bench, ['--benchmark_format=json', '--benchmark_min_time=0.5'], { encoding: 'utf8' }));
+const ms = (name) => {
+  const b = gb.benchmarks.find((x) => x.name === name);
+  const scale = { ns: 1e-6, us: 1e-3, ms: 1 }[b.time_unit];
+  return b.real_time * scale;
+};
+
+const js = JSON.parse(execFileSync('node', [path.join(HERE, 'js/bench-sdk.mjs'), '--quick'], { encoding: 'utf8' }));
+
+// Whole process: quill-cli issue for 30 nodes (request, key and seed files on disk).
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'quill-bench-'));
+const req = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/data/requests/valid_vector_a.json'), 'utf8'));
+req.nodeUrls = Array.from({ length: 30 }, (_, i) => `https://127.0.0.1:${7470 + i}`);
+fs.writeFileSync(path.join(tmp, 'req.json'), JSON.stringify(req));
+// Public test key and RFC 8032 seed of the spec's vectors.
+fs.writeFileSync(path.join(tmp, 'key.hex'), '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318');
+fs.writeFileSync(path.join(tmp, 'seed.hex'), '9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60');
+const args = ['issue', '--request', path.join(tmp, 'req.json'), '--key-file', path.join(tmp, 'key.hex'),
+  '--session-seed-file', path.join(tmp, 'seed.hex'), '--now', '2025-01-15T12:00:00.000Z'];
+const runs = [];
+for (let i = 0; i < 60; i++) {
+  const t0 = process.hrtime.bigint();
+  execFileSync(cli, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  runs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+}
+fs.rmSync(tmp, { recursive: true, force: true });
+runs.sort((a, b) => a - b);
+const cliMedian = runs[Math.floor(runs.length / 2)];
+
+const rows = [
+  ['session sigs, 30 nodes (per-node loop)', ms('BM_SessionSigs/30'), js.sessionSigs30_loop_ms, 'ms', '≤ 2 ms, ≥ 200× JS'],
+  ['whole issuance, 30 nodes (plan+SIWE+sign+30 sigs)', ms('BM_IssueAll30'), js.getSessionSigs30_ms, 'ms', ''],
+  ['personal_sign of the SIWE text', ms('BM_PersonalSign') * 1000, js.personalSign_us, 'µs', '≤ 100 µs'],
+  ['quill-cli issue, 30 nodes, whole process (median of 60)', cliMedian, null, 'ms', '≤ 30 ms'],
+  ['verify 30 session sigs (strict)', ms('BM_Verify30'), null, 'ms', ''],
+];
+console.log(`machine: ${os.cpus().length} × ${os.cpus()[0].model}; node ${process.version}`);
+console.log('| measurement | Quill | JS reference | ratio | target |');
+console.log('|---|---|---|---|---|');
+for (const [name, q, j, unit, target] of rows) {
+  const ratio = j ? `${(j / q).toFixed(0)}×` : '—';
+  console.log(`| ${name} | ${q.toFixed(unit === 'µs' ? 1 : 2)} ${unit} | ${j ? j.toFixed(1) + ' ' + unit : '—'} | ${ratio} | ${target} |`);
+}
