@@ -59,6 +59,7 @@ inline std::optional<ErrorCode> errorCodeFromIdentifier(const QString &name)
         QUILL_CODE(LitNodeUrl), QUILL_CODE(LitMaxPrice), QUILL_CODE(LitCapability),
         QUILL_CODE(KeychainUnavailable), QUILL_CODE(SecretNotFound), QUILL_CODE(KeychainFailure),
         QUILL_CODE(AccountExists), QUILL_CODE(AccountNotFound), QUILL_CODE(StorageFailure), QUILL_CODE(IndexCorrupt),
+        QUILL_CODE(UserRejected), QUILL_CODE(RequestExpired), QUILL_CODE(RequestCancelled), QUILL_CODE(RequestNotFound),
     };
 #undef QUILL_CODE
     for (const auto &[n, c] : kCodes)

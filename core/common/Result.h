@@ -65,6 +65,11 @@ enum class ErrorCode : int {
     AccountNotFound = 124,
     StorageFailure = 125,
     IndexCorrupt = 126,
+    // requests
+    UserRejected = 140,
+    RequestExpired = 141,
+    RequestCancelled = 142,
+    RequestNotFound = 143,
 };
 
 /// A user-facing failure: what went wrong (code) and where (context, e.g. the field name).

@@ -103,7 +103,7 @@ recap::Recap SessionSigIssuer::recapFor(const SessionRequest &request)
     return recap;
 }
 
-Result<IssuancePlan> SessionSigIssuer::plan(const SessionRequest &request, UnixMillis now)
+Result<IssuancePlan> SessionSigIssuer::resolvePlan(const SessionRequest &request, UnixMillis now)
 {
     IssuancePlan plan;
     plan.recap = recapFor(request);
@@ -112,9 +112,18 @@ Result<IssuancePlan> SessionSigIssuer::plan(const SessionRequest &request, UnixM
     if (!issued)
         return Error{ErrorCode::InvalidTime, QStringLiteral("issuedAt: ") + issued.error().context};
     plan.expiration = request.expiration.value_or(formatIso(*issued + kDefaultLifetime));
-    auto expires = parseRfc3339(plan.expiration);
-    if (!expires)
+    if (auto expires = parseRfc3339(plan.expiration); !expires)
         return Error{ErrorCode::InvalidTime, QStringLiteral("expiration: ") + expires.error().context};
+    plan.nonce = request.nonce.value_or(crypto::toHex(crypto::randomBytes(16).span()));
+    return plan;
+}
+
+Status SessionSigIssuer::checkTimes(const IssuancePlan &plan, UnixMillis now)
+{
+    auto issued = parseRfc3339(plan.issuedAt);
+    auto expires = parseRfc3339(plan.expiration);
+    if (!issued || !expires)
+        return Error{ErrorCode::InvalidTime, QStringLiteral("issuedAt/expiration")};
     if (*issued > now + kClockSlack)
         return Error{ErrorCode::LitTimeRange,
                      QStringLiteral("issuedAt: more than 60 s in the future; nodes reject it")};
@@ -125,7 +134,16 @@ Result<IssuancePlan> SessionSigIssuer::plan(const SessionRequest &request, UnixM
                      QStringLiteral("expiration: more than 30 days after issuedAt; nodes reject it")};
     if (*expires <= now)
         return Error{ErrorCode::LitTimeRange, QStringLiteral("expiration: already in the past")};
-    plan.nonce = request.nonce.value_or(crypto::toHex(crypto::randomBytes(16).span()));
+    return okStatus();
+}
+
+Result<IssuancePlan> SessionSigIssuer::plan(const SessionRequest &request, UnixMillis now)
+{
+    auto plan = resolvePlan(request, now);
+    if (!plan)
+        return plan.error();
+    if (auto st = checkTimes(*plan, now); !st)
+        return st.error();
     return plan;
 }
 

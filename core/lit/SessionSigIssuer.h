@@ -59,6 +59,13 @@ public:
     /// Returns: the plan, or LitTimeRange / InvalidTime naming the field.
     [[nodiscard]] static Result<IssuancePlan> plan(const SessionRequest &request, UnixMillis now);
 
+    /// As plan() without the time-range checks: for showing a request whose times are wrong
+    /// (with a warning) before the user shortens or rejects it. Errors: InvalidTime only.
+    [[nodiscard]] static Result<IssuancePlan> resolvePlan(const SessionRequest &request, UnixMillis now);
+
+    /// The time-range checks of plan() on a resolved plan.
+    [[nodiscard]] static Status checkTimes(const IssuancePlan &plan, UnixMillis now);
+
     /// The SIWE message the wallet signs (spec §6): statement = S + " " + ReCap sentence,
     /// URI = lit:session:<pub>, one urn:recap resource.
     /// Returns: the validated message, or the Siwe* error of the bad field.

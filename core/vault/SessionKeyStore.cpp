@@ -76,7 +76,7 @@ void SessionKeyStore::sessionKey(const QString &appId, const QString &address, K
 {
     const int i = find(appId, address);
     if (i < 0) {
-        create(appId, address, std::move(done));
+        create(appId, address, crypto::randomBytes(32), std::move(done));
         return;
     }
     if (m_entries[i].state != RecordState::Ready) {
@@ -97,9 +97,26 @@ void SessionKeyStore::sessionKey(const QString &appId, const QString &address, K
     });
 }
 
-void SessionKeyStore::create(const QString &appId, const QString &address, KeyCallback done)
+std::optional<QString> SessionKeyStore::publicKey(const QString &appId, const QString &address) const
 {
-    auto seed = crypto::randomBytes(32);
+    const int i = find(appId, address);
+    if (i < 0 || m_entries[i].state != RecordState::Ready)
+        return std::nullopt;
+    return m_entries[i].info.publicKey;
+}
+
+void SessionKeyStore::adopt(const QString &appId, const QString &address, crypto::SecureBytes seed, KeyCallback done)
+{
+    if (find(appId, address) >= 0) {
+        done(Error{ErrorCode::AccountExists, QStringLiteral("a session key is already stored for this app and account")});
+        return;
+    }
+    create(appId, address, std::move(seed), std::move(done));
+}
+
+void SessionKeyStore::create(const QString &appId, const QString &address, crypto::SecureBytes seed,
+                             KeyCallback done)
+{
     auto key = lit::SessionKey::fromSeed(seed);
     if (!key) {
         done(key.error());
@@ -160,7 +177,7 @@ void SessionKeyStore::rotate(const QString &appId, const QString &address, KeyCa
             done(st.error());
             return;
         }
-        create(appId, address, done);
+        create(appId, address, crypto::randomBytes(32), done);
     });
 }
 

@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace quill::vault {
 
@@ -43,6 +44,11 @@ public:
 
     /// The app's key for the account: loaded from the keychain, or created and stored.
     void sessionKey(const QString &appId, const QString &address, KeyCallback done);
+    /// The stored key's public half from the index (no keychain access), if there is one.
+    std::optional<QString> publicKey(const QString &appId, const QString &address) const;
+    /// Stores `seed` as the app's key for the account (a key first shown in a review and
+    /// persisted only once the user approved). Errors: AccountExists if one is stored.
+    void adopt(const QString &appId, const QString &address, crypto::SecureBytes seed, KeyCallback done);
     /// Deletes the key (revocation); the next sessionKey() creates a fresh one.
     void remove(const QString &appId, const QString &address, DoneCallback done);
     /// Deletes and recreates the key.
@@ -60,7 +66,7 @@ private:
     static QString keychainKey(const QString &appId, const QString &address);
     int find(const QString &appId, const QString &address) const;
     [[nodiscard]] Status save() const;
-    void create(const QString &appId, const QString &address, KeyCallback done);
+    void create(const QString &appId, const QString &address, crypto::SecureBytes seed, KeyCallback done);
     void dropAndContinue(QList<std::pair<QString, QString>> rest, DoneCallback done);
 
     SecretStore &m_store;

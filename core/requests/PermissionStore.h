@@ -1,0 +1,63 @@
+#pragma once
+
+#include "common/Result.h"
+#include "common/Time.h"
+#include "lit/SessionRequest.h"
+#include "vault/IndexFile.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <optional>
+#include <set>
+#include <utility>
+
+namespace quill::requests {
+
+/// "Approve and remember": what one app may get for one account without asking again.
+struct Grant
+{
+    QString appId;
+    QString account;
+    std::set<std::pair<std::string, std::string>> capabilities; ///< (resource key, Lit ability)
+    UnixMillis expiresAt = 0;
+    UnixMillis createdAt = 0;
+};
+
+/// Remembered grants, stored atomically in the data folder (grants.json). Non-secret.
+class PermissionStore : public QObject
+{
+    Q_OBJECT
+public:
+    PermissionStore(const QString &dataDir, QObject *parent = nullptr);
+
+    [[nodiscard]] Status load();
+    QList<Grant> grants() const { return m_grants; }
+
+    /// Records (or replaces) the grant for (app, account).
+    [[nodiscard]] Status remember(Grant grant);
+
+    /// The live grant of `appId` that covers `request` exactly: every requested
+    /// (resource, ability) pair is literally in the grant (no wildcard reasoning), and the
+    /// request's expiration is not later than the grant's. Anything wider prompts again.
+    std::optional<Grant> covering(const QString &appId, const lit::SessionRequest &request,
+                                  UnixMillis requestExpiration, UnixMillis now) const;
+
+    /// Removes the grant(s); an empty `account` removes every grant of the app.
+    [[nodiscard]] Status revoke(const QString &appId, const QString &account = {});
+
+    /// Drops expired grants.
+    [[nodiscard]] Status prune(UnixMillis now);
+
+Q_SIGNALS:
+    void grantsChanged();
+
+private:
+    [[nodiscard]] Status save();
+
+    vault::IndexFile m_index;
+    QList<Grant> m_grants;
+};
+
+} // namespace quill::requests

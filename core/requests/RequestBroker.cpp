@@ -1,0 +1,323 @@
+#include "requests/RequestBroker.h"
+
+#include "common/Async.h"
+#include "crypto/Encoding.h"
+#include "crypto/Random.h"
+
+namespace quill::requests {
+
+struct RequestBroker::Entry
+{
+    PendingRequest pending;
+    Reply reply;
+    /// Fresh session keys shown in reviews, per account, persisted only on approval.
+    std::map<QString, std::shared_ptr<lit::SessionKey>> freshKeys;
+    std::map<QString, crypto::SecureBytes> freshSeeds;
+};
+
+QString toString(Decision decision)
+{
+    switch (decision) {
+    case Decision::Approved: return QStringLiteral("approved");
+    case Decision::Rejected: return QStringLiteral("rejected");
+    case Decision::Expired: return QStringLiteral("expired");
+    case Decision::Cancelled: return QStringLiteral("cancelled");
+    case Decision::Failed: return QStringLiteral("failed");
+    }
+    return {};
+}
+
+RequestBroker::RequestBroker(vault::WalletVault &wallets, vault::SessionKeyStore &sessionKeys,
+                             PermissionStore &permissions, ActivityLog &activity, const Clock &clock,
+                             QObject *parent)
+    : QObject(parent), m_wallets(wallets), m_sessionKeys(sessionKeys), m_permissions(permissions),
+      m_activity(activity), m_clock(clock)
+{
+    qRegisterMetaType<quill::requests::Decision>();
+    m_timer.setInterval(1000);
+    connect(&m_timer, &QTimer::timeout, this, &RequestBroker::checkTimeouts);
+    m_timer.start();
+}
+
+RequestBroker::~RequestBroker() = default;
+
+Result<quint64> RequestBroker::submit(IncomingRequest incoming, Reply reply)
+{
+    if (incoming.kind == RequestKind::AuthSig && !crypto::isLowerHex(incoming.sessionPublicKey, 64))
+        return Error{ErrorCode::InvalidPublicKey,
+                     QStringLiteral("sessionPublicKey: expected 64 lowercase hex digits")};
+    const UnixMillis now = m_clock.now();
+    auto plan = lit::SessionSigIssuer::resolvePlan(incoming.request, now);
+    if (!plan)
+        return plan.error();
+
+    auto entry = std::make_unique<Entry>();
+    const quint64 id = m_nextId++;
+    entry->pending.id = id;
+    entry->pending.incoming = std::move(incoming);
+    entry->pending.plan = std::move(plan).value();
+    entry->pending.receivedAt = now;
+    entry->pending.deadline = now + m_timeout;
+    entry->reply = std::move(reply);
+    const auto &req = entry->pending.incoming;
+    const auto expires = parseRfc3339(entry->pending.plan.expiration);
+    const auto grant = m_permissions.covering(req.app.appId, req.request, *expires, now);
+    const bool timesOk = lit::SessionSigIssuer::checkTimes(entry->pending.plan, now).ok();
+    m_entries.emplace(id, std::move(entry));
+    Q_EMIT pendingCountChanged(int(m_entries.size()));
+    if (grant && timesOk && m_wallets.account(grant->account).ok()) {
+        m_entries[id]->pending.executing = true;
+        // Answer on the next turn, like every other answer: never inside submit().
+        QMetaObject::invokeMethod(this, [this, id, account = grant->account] { execute(id, account, false, true); },
+                                  Qt::QueuedConnection);
+    } else {
+        QMetaObject::invokeMethod(this, [this, id] {
+            if (m_entries.count(id))
+                Q_EMIT reviewRequested(id);
+        }, Qt::QueuedConnection);
+    }
+    return id;
+}
+
+std::shared_ptr<lit::SessionKey> RequestBroker::freshKey(Entry &entry, const QString &account)
+{
+    auto &key = entry.freshKeys[account.toLower()];
+    if (!key) {
+        auto seed = crypto::randomBytes(32);
+        auto made = lit::SessionKey::fromSeed(seed);
+        key = std::make_shared<lit::SessionKey>(std::move(made).value());
+        entry.freshSeeds[account.toLower()] = std::move(seed);
+    }
+    return key;
+}
+
+Result<RequestReview> RequestBroker::review(quint64 id, const QString &account,
+                                            const std::optional<std::string> &expiration)
+{
+    auto it = m_entries.find(id);
+    if (it == m_entries.end())
+        return Error{ErrorCode::RequestNotFound, QString::number(id)};
+    auto &entry = *it->second;
+    auto acct = m_wallets.account(account);
+    if (!acct)
+        return acct.error();
+    const auto &in = entry.pending.incoming;
+    std::string sessionPub = in.sessionPublicKey;
+    if (in.kind == RequestKind::SessionSigs) {
+        if (auto stored = m_sessionKeys.publicKey(in.app.appId, acct->address))
+            sessionPub = stored->toStdString();
+        else
+            sessionPub = freshKey(entry, acct->address)->publicKeyHex();
+    }
+    lit::IssuancePlan plan = entry.pending.plan;
+    if (expiration)
+        plan.expiration = *expiration;
+    return RequestReview::build(in.request, plan, in.app, acct->address, sessionPub, in.profile, m_clock.now());
+}
+
+Status RequestBroker::approve(quint64 id, const ApprovalScope &scope)
+{
+    auto it = m_entries.find(id);
+    if (it == m_entries.end() || it->second->pending.executing)
+        return Error{ErrorCode::RequestNotFound, QString::number(id)};
+    auto &pending = it->second->pending;
+    auto acct = m_wallets.account(scope.account);
+    if (!acct)
+        return acct.error();
+    if (scope.expiration) {
+        auto requested = parseRfc3339(pending.plan.expiration);
+        auto shorter = parseRfc3339(*scope.expiration);
+        if (!shorter)
+            return Error{ErrorCode::InvalidTime, QStringLiteral("expiration: ") + shorter.error().context};
+        if (requested && *shorter > *requested)
+            return Error{ErrorCode::LitTimeRange, QStringLiteral("expiration: can only be shortened")};
+    }
+    lit::IssuancePlan plan = pending.plan;
+    if (scope.expiration)
+        plan.expiration = *scope.expiration;
+    if (auto st = lit::SessionSigIssuer::checkTimes(plan, m_clock.now()); !st)
+        return st;
+    pending.plan = plan;
+    pending.executing = true;
+    execute(id, acct->address, scope.remember, false);
+    return okStatus();
+}
+
+void RequestBroker::execute(quint64 id, const QString &account, bool remember, bool automatic)
+{
+    auto it = m_entries.find(id);
+    if (it == m_entries.end())
+        return;
+    m_wallets.privateKey(account, [this, id, account, remember, automatic](Result<crypto::SecureBytes> key) {
+        auto it2 = m_entries.find(id);
+        if (it2 == m_entries.end())
+            return; // cancelled meanwhile
+        if (!key) {
+            finish(id, Decision::Failed, key.error(), automatic);
+            return;
+        }
+        auto walletKey = std::make_shared<crypto::SecureBytes>(std::move(key).value());
+        auto &entry = *it2->second;
+        const auto &in = entry.pending.incoming;
+
+        // Continues once the session key is known (loaded, adopted or the app's own).
+        auto withSessionKey = [this, id, account, remember, automatic, walletKey](
+                                  std::shared_ptr<lit::SessionKey> sessionKey, std::string sessionPub) {
+            auto it3 = m_entries.find(id);
+            if (it3 == m_entries.end())
+                return;
+            const auto &p = it3->second->pending;
+            auto siwe = lit::SessionSigIssuer::buildSiwe(p.incoming.request, p.plan, account.toStdString(), sessionPub);
+            if (!siwe) {
+                finish(id, Decision::Failed, siwe.error(), automatic);
+                return;
+            }
+            auto authSig = lit::SessionSigIssuer::signAuthSig(*walletKey, *siwe);
+            walletKey->clear();
+            if (!authSig) {
+                finish(id, Decision::Failed, authSig.error(), automatic);
+                return;
+            }
+            if (remember) {
+                Grant g;
+                g.appId = p.incoming.app.appId;
+                g.account = account;
+                for (const auto &r : p.incoming.request.resourceAbilityRequests)
+                    g.capabilities.insert({r.key(), std::string(lit::toString(r.ability))});
+                g.expiresAt = *parseRfc3339(p.plan.expiration);
+                g.createdAt = m_clock.now();
+                (void)m_permissions.remember(g); // a failed save only costs a later prompt
+            }
+            if (p.incoming.kind == RequestKind::AuthSig) {
+                finish(id, Decision::Approved, authSig->toJson(), automatic);
+                return;
+            }
+            // Signing for many nodes runs off this (GUI) thread.
+            auto request = std::make_shared<lit::SessionRequest>(p.incoming.request);
+            auto plan = std::make_shared<lit::IssuancePlan>(p.plan);
+            auto auth = std::make_shared<lit::AuthSig>(std::move(authSig).value());
+            const auto profile = p.incoming.profile;
+            runInBackground(
+                this,
+                [request, plan, auth, sessionKey, profile]() -> Result<std::string> {
+                    auto sigs = lit::SessionSigIssuer::issue(*request, *plan, *auth, *sessionKey, profile);
+                    if (!sigs)
+                        return sigs.error();
+                    return sigs->toJson();
+                },
+                [this, id, automatic](Result<std::string> json) {
+                    if (m_entries.count(id))
+                        finish(id, json.ok() ? Decision::Approved : Decision::Failed, std::move(json), automatic);
+                });
+        };
+
+        if (in.kind == RequestKind::AuthSig) {
+            withSessionKey(nullptr, in.sessionPublicKey);
+            return;
+        }
+        auto onKey = [withSessionKey, this, id, automatic](Result<std::shared_ptr<lit::SessionKey>> sk) {
+            if (!m_entries.count(id))
+                return;
+            if (!sk) {
+                finish(id, Decision::Failed, sk.error(), automatic);
+                return;
+            }
+            withSessionKey(*sk, (*sk)->publicKeyHex());
+        };
+        const auto lower = account.toLower();
+        if (m_sessionKeys.publicKey(in.app.appId, account) || !entry.freshSeeds.count(lower)) {
+            m_sessionKeys.sessionKey(in.app.appId, account, onKey);
+        } else {
+            auto seed = std::move(entry.freshSeeds[lower]);
+            entry.freshSeeds.erase(lower);
+            m_sessionKeys.adopt(in.app.appId, account, std::move(seed), onKey);
+        }
+    });
+}
+
+Status RequestBroker::reject(quint64 id)
+{
+    auto it = m_entries.find(id);
+    if (it == m_entries.end() || it->second->pending.executing)
+        return Error{ErrorCode::RequestNotFound, QString::number(id)};
+    finish(id, Decision::Rejected, Error{ErrorCode::UserRejected, QStringLiteral("the user rejected the request")}, false);
+    return okStatus();
+}
+
+void RequestBroker::cancel(quint64 id)
+{
+    if (!m_entries.count(id))
+        return;
+    finish(id, Decision::Cancelled, Error{ErrorCode::RequestCancelled, QStringLiteral("the app disconnected")}, false);
+}
+
+void RequestBroker::checkTimeouts()
+{
+    const UnixMillis now = m_clock.now();
+    QList<quint64> expired;
+    for (const auto &[id, entry] : m_entries)
+        if (!entry->pending.executing && entry->pending.deadline <= now)
+            expired.push_back(id);
+    for (auto id : expired)
+        finish(id, Decision::Expired,
+               Error{ErrorCode::RequestExpired, QStringLiteral("no decision within the request timeout")}, false);
+}
+
+void RequestBroker::finish(quint64 id, Decision decision, Result<std::string> result, bool automatic)
+{
+    auto it = m_entries.find(id);
+    if (it == m_entries.end())
+        return;
+    std::unique_ptr<Entry> entry = std::move(it->second);
+    m_entries.erase(it);
+    log(*entry, decision, automatic, result.ok() ? QString() : describe(result.error()));
+    if (decision != Decision::Cancelled && entry->reply)
+        entry->reply(std::move(result));
+    Q_EMIT requestFinished(id, decision);
+    Q_EMIT pendingCountChanged(int(m_entries.size()));
+}
+
+void RequestBroker::log(const Entry &entry, Decision decision, bool automatic, const QString &error)
+{
+    const auto &in = entry.pending.incoming;
+    ActivityEntry a;
+    a.time = m_clock.now();
+    a.appId = in.app.appId;
+    a.appName = in.app.claimedName;
+    a.kind = in.kind == RequestKind::SessionSigs ? QStringLiteral("session-sigs") : QStringLiteral("auth-sig");
+    for (const auto &r : in.request.resourceAbilityRequests)
+        a.resources.push_back(QString::fromStdString(r.key() + " " + std::string(lit::toString(r.ability))));
+    a.decision = toString(decision);
+    a.automatic = automatic;
+    a.error = decision == Decision::Approved ? QString() : error;
+    (void)m_activity.append(a); // the log is best effort; it never blocks an answer
+}
+
+QList<quint64> RequestBroker::pendingIds() const
+{
+    QList<quint64> ids;
+    for (const auto &[id, entry] : m_entries)
+        ids.push_back(id);
+    return ids;
+}
+
+const PendingRequest *RequestBroker::pending(quint64 id) const
+{
+    auto it = m_entries.find(id);
+    return it == m_entries.end() ? nullptr : &it->second->pending;
+}
+
+void RequestBroker::revoke(const QString &appId, const QString &account, std::function<void(Status)> done)
+{
+    if (auto st = m_permissions.revoke(appId, account); !st) {
+        done(st);
+        return;
+    }
+    if (!m_sessionKeys.publicKey(appId, account)) {
+        done(okStatus());
+        return;
+    }
+    m_sessionKeys.remove(appId, account, std::move(done));
+}
+
+} // namespace quill::requests

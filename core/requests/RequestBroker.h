@@ -1,0 +1,135 @@
+#pragma once
+
+#include "requests/ActivityLog.h"
+#include "requests/AppIdentity.h"
+#include "requests/Clock.h"
+#include "requests/PermissionStore.h"
+#include "requests/RequestReview.h"
+
+#include "lit/SessionSigIssuer.h"
+#include "vault/SessionKeyStore.h"
+#include "vault/WalletVault.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+
+namespace quill::requests {
+
+enum class RequestKind {
+    SessionSigs, ///< Quill keeps the app's session key and returns the SessionSigs map
+    AuthSig,     ///< the app keeps its own session key; Quill returns the wallet AuthSig
+};
+
+enum class Decision { Approved, Rejected, Expired, Cancelled, Failed };
+QString toString(Decision decision);
+
+/// A request as it arrives from a transport, the CLI or the demo.
+struct IncomingRequest
+{
+    AppIdentity app;
+    RequestKind kind = RequestKind::SessionSigs;
+    lit::SessionRequest request;
+    lit::Profile profile = lit::Profile::LitV7;
+    std::string sessionPublicKey; ///< AuthSig kind: the app's own key (64 lowercase hex)
+};
+
+/// A request waiting for the user, as the UI sees it.
+struct PendingRequest
+{
+    quint64 id = 0;
+    IncomingRequest incoming;
+    lit::IssuancePlan plan; ///< fixed on arrival: the reviewed text is the signed text
+    UnixMillis receivedAt = 0;
+    UnixMillis deadline = 0;
+    bool executing = false; ///< approved, being signed
+};
+
+/// What the user decided to allow.
+struct ApprovalScope
+{
+    QString account;
+    bool remember = false;
+    /// A shorter expiration chosen in the dialog (ISO); never later than the requested one.
+    std::optional<std::string> expiration;
+};
+
+/// The queue of session requests between untrusted apps and the user (ARCHITECTURE.md
+/// "The flow of one request"). Never blocks and runs no nested event loop: keychain reads
+/// and signing for many nodes are asynchronous; the answer goes to the request's Reply.
+///
+/// A request is answered exactly once: approved (result JSON), rejected (UserRejected),
+/// expired after the timeout (RequestExpired), cancelled when the app disconnects
+/// (RequestCancelled, the reply is not called), or failed (the error). A live remembered
+/// grant that covers a request exactly answers it without a prompt.
+class RequestBroker : public QObject
+{
+    Q_OBJECT
+public:
+    using Reply = std::function<void(Result<std::string>)>;
+    static constexpr UnixMillis kDefaultTimeout = 5 * kMinute;
+
+    RequestBroker(vault::WalletVault &wallets, vault::SessionKeyStore &sessionKeys,
+                  PermissionStore &permissions, ActivityLog &activity, const Clock &clock,
+                  QObject *parent = nullptr);
+    ~RequestBroker() override;
+
+    void setTimeout(UnixMillis timeout) { m_timeout = timeout; }
+
+    /// Queues a request. Returns: its id, or an error when it can never be signed (bad
+    /// times that cannot be parsed, an AuthSig request without a valid session key).
+    [[nodiscard]] Result<quint64> submit(IncomingRequest incoming, Reply reply);
+
+    /// The review of a pending request for `account`, optionally with a shorter
+    /// expiration. Synchronous: the session key's public half comes from the index, or a
+    /// fresh key is made (and kept only if the user approves).
+    [[nodiscard]] Result<RequestReview> review(quint64 id, const QString &account,
+                                               const std::optional<std::string> &expiration = {});
+
+    /// Approves: signs asynchronously and answers the app. Returns at once; an error here
+    /// (unknown id, bad account, an expiration nodes would reject) leaves the request pending.
+    [[nodiscard]] Status approve(quint64 id, const ApprovalScope &scope);
+    [[nodiscard]] Status reject(quint64 id);
+    /// The app went away: drop the request without answering.
+    void cancel(quint64 id);
+    /// Expires requests whose deadline passed (a timer calls it every second).
+    void checkTimeouts();
+
+    QList<quint64> pendingIds() const;
+    const PendingRequest *pending(quint64 id) const;
+
+    /// Forgets a remembered grant and deletes the app's session key for that account.
+    void revoke(const QString &appId, const QString &account, std::function<void(Status)> done);
+
+Q_SIGNALS:
+    /// A request needs the user's decision.
+    void reviewRequested(quint64 id);
+    /// A request was answered (or dropped); it is no longer pending.
+    void requestFinished(quint64 id, quill::requests::Decision decision);
+    void pendingCountChanged(int count);
+
+private:
+    struct Entry;
+    void execute(quint64 id, const QString &account, bool remember, bool automatic);
+    void finish(quint64 id, Decision decision, Result<std::string> result, bool automatic);
+    void log(const Entry &entry, Decision decision, bool automatic, const QString &error);
+    std::shared_ptr<lit::SessionKey> freshKey(Entry &entry, const QString &account);
+
+    vault::WalletVault &m_wallets;
+    vault::SessionKeyStore &m_sessionKeys;
+    PermissionStore &m_permissions;
+    ActivityLog &m_activity;
+    const Clock &m_clock;
+    UnixMillis m_timeout = kDefaultTimeout;
+    quint64 m_nextId = 1;
+    std::map<quint64, std::unique_ptr<Entry>> m_entries;
+    QTimer m_timer;
+};
+
+} // namespace quill::requests
+
+Q_DECLARE_METATYPE(quill::requests::Decision)

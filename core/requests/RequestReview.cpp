@@ -1,0 +1,195 @@
+#include "requests/RequestReview.h"
+
+#include "recap/Recap.h"
+#include "siwe/SiweMessage.h"
+
+#include <QUrl>
+
+namespace quill::requests {
+
+namespace {
+
+constexpr UnixMillis kLongExpiry = 7 * kDay;
+constexpr UnixMillis kNodeMaxLifetime = 30 * kDay;
+constexpr UnixMillis kClockSlack = 60 * kSecond;
+
+QString q(const std::string &s) { return QString::fromStdString(s); }
+
+/// The host[:port] a browser Origin names, as a SIWE domain would write it.
+QString originAuthority(const QString &origin)
+{
+    const QUrl url(origin);
+    if (!url.isValid() || url.host().isEmpty())
+        return {};
+    QString host = url.host();
+    if (host.contains(QLatin1Char(':')))
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    return url.port() > 0 ? host + QLatin1Char(':') + QString::number(url.port()) : host;
+}
+
+bool isLoopbackDomain(const QString &domain)
+{
+    const QString host = domain.section(QLatin1Char(':'), 0, 0);
+    return host == QStringLiteral("localhost") || host == QStringLiteral("127.0.0.1") ||
+           domain.startsWith(QStringLiteral("[::1]"));
+}
+
+QString describeDuration(UnixMillis ms)
+{
+    if (ms >= 2 * kDay)
+        return QStringLiteral("%1 days").arg(ms / kDay);
+    if (ms >= 2 * kHour)
+        return QStringLiteral("%1 hours").arg(ms / kHour);
+    return QStringLiteral("%1 minutes").arg(qMax<UnixMillis>(ms / kMinute, 0));
+}
+
+} // namespace
+
+QString shortId(const QString &id)
+{
+    if (id.size() <= 12)
+        return id;
+    return id.left(4) + QStringLiteral("…") + id.right(4);
+}
+
+QString describeCapability(const lit::ResourceAbilityRequest &r)
+{
+    const bool any = r.resource == "*";
+    const QString id = shortId(q(r.resource));
+    using lit::Ability;
+    switch (r.ability) {
+    case Ability::AccessControlConditionDecryption:
+        return any ? QStringLiteral("Decrypt any data protected by any access-control condition")
+                   : QStringLiteral("Decrypt data protected by access-control condition %1").arg(id);
+    case Ability::AccessControlConditionSigning:
+        return any ? QStringLiteral("Sign with any access-control condition")
+                   : QStringLiteral("Sign with access-control condition %1").arg(id);
+    case Ability::PkpSigning:
+        return any ? QStringLiteral("Sign with any of your PKPs")
+                   : QStringLiteral("Sign with PKP 0x%1").arg(id);
+    case Ability::LitActionExecution:
+        return any ? QStringLiteral("Run any Lit Action") : QStringLiteral("Run Lit Action %1").arg(id);
+    case Ability::RateLimitIncreaseAuth:
+        return any ? QStringLiteral("Use any of your capacity credits")
+                   : QStringLiteral("Use capacity credit NFT #%1").arg(id);
+    case Ability::PaymentDelegation:
+        return any ? QStringLiteral("Use any payment delegation")
+                   : QStringLiteral("Use payment delegation %1").arg(id);
+    }
+    return {};
+}
+
+bool RequestReview::hasDanger() const
+{
+    for (const auto &w : warnings)
+        if (w.severity == Severity::Danger)
+            return true;
+    return false;
+}
+
+bool RequestReview::hasWarning(const QString &code) const
+{
+    for (const auto &w : warnings)
+        if (w.code == code)
+            return true;
+    return false;
+}
+
+Result<RequestReview> RequestReview::build(const lit::SessionRequest &request,
+                                           const lit::IssuancePlan &plan, const AppIdentity &app,
+                                           const QString &account,
+                                           const std::string &sessionPublicKeyHex,
+                                           lit::Profile profile, UnixMillis now)
+{
+    auto siwe = lit::SessionSigIssuer::buildSiwe(request, plan, account.toStdString(), sessionPublicKeyHex);
+    if (!siwe)
+        return siwe.error();
+    RequestReview review;
+    review.siweText = siwe->render();
+    review.issuedAt = q(plan.issuedAt);
+    review.expiration = q(plan.expiration);
+    review.nodeCount = int(request.nodeUrls.size());
+    review.profile = profile;
+
+    auto add = [&](Severity s, const char *code, const QString &text) {
+        review.warnings.push_back({s, QString::fromLatin1(code), text});
+    };
+
+    for (const auto &r : request.resourceAbilityRequests) {
+        CapabilityRow row{q(r.key()), q(std::string(lit::toString(r.ability))), describeCapability(r),
+                          r.resource == "*"};
+        review.rows.push_back(row);
+    }
+
+    // Danger: what nodes reject or what may be a phishing attempt.
+    const QString domain = q(request.domain);
+    if (!app.origin.isEmpty()) {
+        const QString expected = originAuthority(app.origin);
+        if (expected.compare(domain, Qt::CaseInsensitive) != 0)
+            add(Severity::Danger, "domain-mismatch",
+                QStringLiteral("The message names the site \"%1\", but the request comes from %2.").arg(domain, app.origin));
+    } else if (!isLoopbackDomain(domain)) {
+        add(Severity::Warning, "domain-unverified",
+            QStringLiteral("The message names the site \"%1\"; Quill cannot confirm that this local app belongs to it.").arg(domain));
+    }
+    const auto issued = parseRfc3339(plan.issuedAt);
+    const auto expires = parseRfc3339(plan.expiration);
+    if (issued && expires) {
+        const UnixMillis lifetime = *expires - *issued;
+        if (lifetime > kNodeMaxLifetime)
+            add(Severity::Danger, "expiry-over-30-days",
+                QStringLiteral("Valid for %1: Lit nodes reject sessions longer than 30 days.").arg(describeDuration(lifetime)));
+        else if (lifetime > kLongExpiry)
+            add(Severity::Warning, "long-expiry",
+                QStringLiteral("Valid for %1, more than a week.").arg(describeDuration(lifetime)));
+        if (*expires <= now)
+            add(Severity::Danger, "already-expired", QStringLiteral("The request expired before it could be signed."));
+        if (*issued > now + kClockSlack)
+            add(Severity::Danger, "issued-in-future",
+                QStringLiteral("The request is dated in the future (%1).").arg(q(plan.issuedAt)));
+    }
+    for (const auto &r : request.resourceAbilityRequests)
+        if (!lit::isValidPair(r.prefix, r.ability))
+            add(Severity::Danger, "invalid-pair",
+                QStringLiteral("%1 is not a valid ability for %2.").arg(q(std::string(lit::toString(r.ability))), q(r.key())));
+
+    // Warning: broad or unusual.
+    bool wildcard = false;
+    for (const auto &row : review.rows)
+        wildcard = wildcard || row.wildcard;
+    if (wildcard)
+        add(Severity::Warning, "wildcard-resource",
+            QStringLiteral("Covers every resource of a kind (*), not one specific resource."));
+    for (const auto &[resource, abilities] : plan.recap.attenuations())
+        if (abilities.count("*/*"))
+            add(Severity::Warning, "wildcard-ability",
+                QStringLiteral("Allows every ability (*/*) on %1.").arg(q(resource)));
+    if (!app.paired)
+        add(Severity::Warning, "unpaired-app", QStringLiteral("This app is not paired with Quill."));
+    else if (app.firstRequest)
+        add(Severity::Warning, "first-time-app", QStringLiteral("First request from this app."));
+    for (const auto &cap : request.capabilityAuthSigs) {
+        QString what = QStringLiteral("a delegation");
+        if (auto m = siwe::SiweMessage::parse(cap.signedMessage)) {
+            for (const auto &res : m->resources)
+                if (auto r = recap::Recap::decode(res, recap::Recap::Mode::Node)) {
+                    what.clear();
+                    for (const auto &[key, abilities] : r->attenuations())
+                        for (const auto &[ability, notes] : abilities)
+                            what += (what.isEmpty() ? QString() : QStringLiteral(", ")) + q(ability) +
+                                    QStringLiteral(" on ") + q(key);
+                }
+        }
+        add(Severity::Warning, "delegation-attached",
+            QStringLiteral("Attaches a delegation signed by %1: %2.").arg(q(cap.address), what));
+    }
+
+    // Info.
+    add(Severity::Info, "node-count", QStringLiteral("Signs for %1 Lit node(s).").arg(review.nodeCount));
+    add(Severity::Info, "profile",
+        profile == lit::Profile::LitV7 ? QStringLiteral("Lit network: Datil (SDK v7 format).")
+                                       : QStringLiteral("Lit network: Naga (SDK v8 format)."));
+    return review;
+}
+
+} // namespace quill::requests

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "requests/AppIdentity.h"
+
+#include "common/Time.h"
+#include "lit/SessionSigIssuer.h"
+
+#include <QList>
+#include <QString>
+
+#include <string>
+
+namespace quill::requests {
+
+enum class Severity { Info, Warning, Danger };
+
+/// One honest remark about a request. `code` is stable (tests, logs); `text` is for people.
+struct ReviewWarning
+{
+    Severity severity;
+    QString code;
+    QString text;
+};
+
+/// One requested capability in plain words.
+struct CapabilityRow
+{
+    QString resourceKey; ///< "<prefix>://<id>"
+    QString ability;     ///< Lit ability, e.g. "access-control-condition-decryption"
+    QString text;        ///< "Decrypt data protected by access-control condition 53b0…c349"
+    bool wildcard = false;
+};
+
+/// Everything the user needs to decide on a request: the exact SIWE text that will be
+/// signed, what it allows in plain words, and warnings with a severity. Pure function of
+/// its inputs; no I/O.
+struct RequestReview
+{
+    std::string siweText;
+    QList<CapabilityRow> rows;
+    QList<ReviewWarning> warnings;
+    QString issuedAt;   ///< ISO, as signed
+    QString expiration; ///< ISO, as signed
+    int nodeCount = 0;
+    lit::Profile profile = lit::Profile::LitV7;
+
+    bool hasDanger() const;
+    bool hasWarning(const QString &code) const;
+
+    /// Builds the review of `request` from `app`, to be signed by `account` with the session
+    /// key `sessionPublicKeyHex`, under the fixed `plan` (times, nonce, ReCap), at `now`.
+    /// Returns: the review, or the error that makes the request unsignable (then the
+    /// request cannot be approved at all).
+    [[nodiscard]] static Result<RequestReview> build(const lit::SessionRequest &request,
+                                                     const lit::IssuancePlan &plan,
+                                                     const AppIdentity &app, const QString &account,
+                                                     const std::string &sessionPublicKeyHex,
+                                                     lit::Profile profile, UnixMillis now);
+};
+
+/// The plain-words sentence for one capability (see RequestReview::rows).
+QString describeCapability(const lit::ResourceAbilityRequest &request);
+
+/// "53b0…c349" for long ids; the id itself when short.
+QString shortId(const QString &id);
+
+} // namespace quill::requests

@@ -1,0 +1,266 @@
+#include "../../AsyncWait.h"
+#include "../../FakeClock.h"
+#include "../../TestData.h"
+
+#include "crypto/Encoding.h"
+#include "lit/SessionSigVerifier.h"
+#include "requests/RequestBroker.h"
+#include "vault/MemoryStore.h"
+
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace quill;
+using namespace quill::requests;
+using namespace quill::test;
+
+namespace {
+// Public test key of the spec's vectors.
+constexpr const char *kKey = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
+const QString kAccount = QStringLiteral("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23");
+const UnixMillis kNow = 1736942400000; // 2025-01-15T12:00:00.000Z
+
+lit::SessionRequest vectorA()
+{
+    return std::move(lit::SessionRequest::fromJson(readData(QStringLiteral("requests/valid_vector_a.json")).toStdString())).value();
+}
+
+/// A whole broker with its collaborators on a MemoryStore and a fake clock.
+struct Fixture
+{
+    QTemporaryDir dir;
+    vault::MemoryStore store;
+    vault::WalletVault wallets{store, dir.path()};
+    vault::SessionKeyStore sessionKeys{store, dir.path()};
+    PermissionStore permissions{dir.path()};
+    ActivityLog activity{dir.path()};
+    FakeClock clock{kNow};
+    RequestBroker broker{wallets, sessionKeys, permissions, activity, clock};
+
+    Fixture()
+    {
+        auto r = await<Result<vault::Account>>([&](auto cb) {
+            wallets.importKey(std::move(crypto::secretFromHex(kKey)).value(), QStringLiteral("Test"),
+                              vault::AccountSource::PrivateKey, QString(), cb);
+        });
+        if (!r || !r->ok())
+            qFatal("fixture import failed");
+    }
+
+    IncomingRequest incoming(const QString &appId = QStringLiteral("app-1"))
+    {
+        IncomingRequest in;
+        in.app.appId = appId;
+        in.app.claimedName = QStringLiteral("Test app");
+        in.app.transport = QStringLiteral("local-socket");
+        in.app.paired = true;
+        in.request = vectorA();
+        return in;
+    }
+};
+
+/// Submits and collects the reply.
+struct Submitted
+{
+    quint64 id = 0;
+    std::shared_ptr<std::optional<Result<std::string>>> reply = std::make_shared<std::optional<Result<std::string>>>();
+};
+
+Submitted submit(Fixture &f, IncomingRequest in)
+{
+    Submitted s;
+    auto reply = s.reply;
+    auto id = f.broker.submit(std::move(in), [reply](Result<std::string> r) { reply->emplace(std::move(r)); });
+    if (!id)
+        qFatal("submit refused: %s", qPrintable(describe(id.error())));
+    s.id = *id;
+    return s;
+}
+
+bool waitReply(const Submitted &s) { return QTest::qWaitFor([&] { return s.reply->has_value(); }, 10000); }
+
+} // namespace
+
+class TestRequestBroker : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void approve_signsExactlyTheReviewedText()
+    {
+        Fixture f;
+        QSignalSpy review(&f.broker, &RequestBroker::reviewRequested);
+        QSignalSpy finished(&f.broker, &RequestBroker::requestFinished);
+        auto s = submit(f, f.incoming());
+        QVERIFY(review.wait(5000));
+        QCOMPARE(review.at(0).at(0).toULongLong(), s.id);
+        auto r = f.broker.review(s.id, kAccount);
+        QVERIFY(r.ok());
+        QCOMPARE(r->rows.size(), 1);
+        QVERIFY(f.broker.approve(s.id, {kAccount, false, std::nullopt}).ok());
+        QVERIFY(waitReply(s));
+        QVERIFY2(s.reply->value().ok(), qPrintable(s.reply->value().ok() ? QString() : describe(s.reply->value().error())));
+        const auto map = QJsonDocument::fromJson(QByteArray::fromStdString(s.reply->value().value())).object();
+        QCOMPARE(map.size(), 3);
+        const auto payload = QJsonDocument::fromJson(map.begin().value().toObject()[QStringLiteral("signedMessage")].toString().toUtf8()).object();
+        const auto walletAuthSig = payload[QStringLiteral("capabilities")].toArray().last().toObject();
+        QCOMPARE(walletAuthSig[QStringLiteral("signedMessage")].toString().toStdString(), r->siweText);
+        lit::VerifyOptions options;
+        options.now = kNow;
+        options.expectedAddress = kAccount.toStdString();
+        auto report = lit::SessionSigVerifier::verify(s.reply->value().value(), options);
+        QVERIFY(report.ok() && report->ok());
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(finished.at(0).at(1).value<Decision>() == Decision::Approved);
+        // The reviewed fresh session key was kept for the app and account.
+        QVERIFY(f.sessionKeys.publicKey(QStringLiteral("app-1"), kAccount).has_value());
+        QVERIFY(r->siweText.find("lit:session:" + f.sessionKeys.publicKey(QStringLiteral("app-1"), kAccount)->toStdString()) != std::string::npos);
+        QCOMPARE(f.activity.recent().size(), 1);
+        QCOMPARE(f.activity.recent()[0].decision, QStringLiteral("approved"));
+        QVERIFY(f.broker.pendingIds().isEmpty());
+    }
+    void reject_answersUserRejected()
+    {
+        Fixture f;
+        auto s = submit(f, f.incoming());
+        QVERIFY(f.broker.reject(s.id).ok());
+        QVERIFY(waitReply(s));
+        QCOMPARE(s.reply->value().error().code, ErrorCode::UserRejected);
+        QCOMPARE(f.activity.recent()[0].decision, QStringLiteral("rejected"));
+        QCOMPARE(f.broker.reject(s.id).error().code, ErrorCode::RequestNotFound);
+    }
+    void timeout_expiresWithFakeClock()
+    {
+        Fixture f;
+        f.broker.setTimeout(5 * kMinute);
+        auto s = submit(f, f.incoming());
+        f.clock.advance(5 * kMinute - 1);
+        f.broker.checkTimeouts();
+        QVERIFY(!s.reply->has_value());
+        f.clock.advance(1);
+        f.broker.checkTimeouts();
+        QVERIFY(s.reply->has_value());
+        QCOMPARE(s.reply->value().error().code, ErrorCode::RequestExpired);
+        QCOMPARE(f.activity.recent()[0].decision, QStringLiteral("expired"));
+    }
+    void cancel_dropsWithoutReply()
+    {
+        Fixture f;
+        QSignalSpy finished(&f.broker, &RequestBroker::requestFinished);
+        auto s = submit(f, f.incoming());
+        f.broker.cancel(s.id);
+        QVERIFY(f.broker.pendingIds().isEmpty());
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(finished.at(0).at(1).value<Decision>() == Decision::Cancelled);
+        QTest::qWait(50);
+        QVERIFY(!s.reply->has_value());
+    }
+    void remembered_grantAnswersExactCoverWithoutPrompt()
+    {
+        Fixture f;
+        auto first = submit(f, f.incoming());
+        QVERIFY(f.broker.approve(first.id, {kAccount, true, std::nullopt}).ok());
+        QVERIFY(waitReply(first));
+        QCOMPARE(f.permissions.grants().size(), 1);
+
+        QSignalSpy review(&f.broker, &RequestBroker::reviewRequested);
+        auto second = submit(f, f.incoming());
+        QVERIFY(waitReply(second));
+        QVERIFY(second.reply->value().ok());
+        QCOMPARE(review.count(), 0);
+        QVERIFY(f.activity.recent()[0].automatic);
+
+        // Wider: one more capability prompts again.
+        auto wider = f.incoming();
+        auto extra = wider.request.resourceAbilityRequests[0];
+        extra.prefix = lit::ResourcePrefix::LitAction;
+        extra.resource = "*";
+        extra.ability = lit::Ability::LitActionExecution;
+        wider.request.resourceAbilityRequests.push_back(extra);
+        auto third = submit(f, wider);
+        QVERIFY(review.wait(5000));
+        QVERIFY(!third.reply->has_value());
+        // Another app never benefits from the grant.
+        auto other = submit(f, f.incoming(QStringLiteral("app-2")));
+        QVERIFY(review.wait(5000));
+        QVERIFY(!other.reply->has_value());
+    }
+    void approve_shortensExpiryOnly()
+    {
+        Fixture f;
+        auto s = submit(f, f.incoming());
+        QCOMPARE(f.broker.approve(s.id, {kAccount, false, std::string("2025-01-17T12:00:00.000Z")}).error().code,
+                 ErrorCode::LitTimeRange);
+        auto r = f.broker.review(s.id, kAccount, std::string("2025-01-15T13:00:00.000Z"));
+        QVERIFY(r.ok());
+        QVERIFY(r->siweText.find("Expiration Time: 2025-01-15T13:00:00.000Z") != std::string::npos);
+        QVERIFY(f.broker.approve(s.id, {kAccount, false, std::string("2025-01-15T13:00:00.000Z")}).ok());
+        QVERIFY(waitReply(s));
+        QVERIFY(QString::fromStdString(s.reply->value().value()).contains(QStringLiteral("\\\"expiration\\\":\\\"2025-01-15T13:00:00.000Z\\\"")));
+    }
+    void overlongRequest_needsShorterExpiry()
+    {
+        Fixture f;
+        auto in = f.incoming();
+        in.request.expiration = "2025-03-01T00:00:00.000Z";
+        auto s = submit(f, in);
+        auto r = f.broker.review(s.id, kAccount);
+        QVERIFY(r.ok());
+        QVERIFY(r->hasWarning(QStringLiteral("expiry-over-30-days")));
+        QVERIFY(r->hasDanger());
+        QCOMPARE(f.broker.approve(s.id, {kAccount, false, std::nullopt}).error().code, ErrorCode::LitTimeRange);
+        QVERIFY(f.broker.approve(s.id, {kAccount, false, std::string("2025-01-20T00:00:00.000Z")}).ok());
+        QVERIFY(waitReply(s));
+        QVERIFY(s.reply->value().ok());
+    }
+    void authSigKind_usesTheAppsKey()
+    {
+        Fixture f;
+        auto in = f.incoming();
+        in.kind = RequestKind::AuthSig;
+        in.sessionPublicKey = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+        auto s = submit(f, in);
+        QVERIFY(f.broker.approve(s.id, {kAccount, false, std::nullopt}).ok());
+        QVERIFY(waitReply(s));
+        auto authSig = lit::AuthSig::fromJson(s.reply->value().value());
+        QVERIFY(authSig.ok());
+        QVERIFY(authSig->signedMessage.find("URI: lit:session:d75a9801") != std::string::npos);
+        QVERIFY(!f.sessionKeys.publicKey(QStringLiteral("app-1"), kAccount));
+        in.sessionPublicKey = "xyz";
+        QCOMPARE(f.broker.submit(in, {}).error().code, ErrorCode::InvalidPublicKey);
+    }
+    void approve_unknownAccountKeepsRequestPending()
+    {
+        Fixture f;
+        auto s = submit(f, f.incoming());
+        QCOMPARE(f.broker.approve(s.id, {QStringLiteral("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"), false, std::nullopt}).error().code,
+                 ErrorCode::AccountNotFound);
+        QCOMPARE(f.broker.pendingIds().size(), 1);
+    }
+    void keychainFailure_answersFailed()
+    {
+        Fixture f;
+        auto s = submit(f, f.incoming());
+        f.store.failNext(ErrorCode::KeychainFailure);
+        QVERIFY(f.broker.approve(s.id, {kAccount, false, std::nullopt}).ok());
+        QVERIFY(waitReply(s));
+        QCOMPARE(s.reply->value().error().code, ErrorCode::KeychainFailure);
+        QCOMPARE(f.activity.recent()[0].decision, QStringLiteral("failed"));
+    }
+    void revoke_dropsGrantAndSessionKey()
+    {
+        Fixture f;
+        auto s = submit(f, f.incoming());
+        QVERIFY(f.broker.approve(s.id, {kAccount, true, std::nullopt}).ok());
+        QVERIFY(waitReply(s));
+        QVERIFY(f.sessionKeys.publicKey(QStringLiteral("app-1"), kAccount));
+        auto st = await<Status>([&](auto cb) { f.broker.revoke(QStringLiteral("app-1"), kAccount, cb); });
+        QVERIFY(st && st->ok());
+        QVERIFY(f.permissions.grants().isEmpty());
+        QVERIFY(!f.sessionKeys.publicKey(QStringLiteral("app-1"), kAccount));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRequestBroker)
+#include "tst_RequestBroker.moc"

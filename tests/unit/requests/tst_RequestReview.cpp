@@ -1,0 +1,170 @@
+#include "../../TestData.h"
+
+#include "requests/RequestReview.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace quill;
+using namespace quill::requests;
+using namespace quill::test;
+
+namespace {
+const UnixMillis kNow = 1736942400000; // 2025-01-15T12:00:00.000Z
+const QString kAccount = QStringLiteral("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23");
+constexpr const char *kPub = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+
+lit::SessionRequest request(const QString &file = QStringLiteral("requests/valid_vector_a.json"))
+{
+    return std::move(lit::SessionRequest::fromJson(readData(file).toStdString())).value();
+}
+
+AppIdentity pairedApp()
+{
+    AppIdentity app;
+    app.appId = QStringLiteral("app");
+    app.claimedName = QStringLiteral("App");
+    app.paired = true;
+    app.firstRequest = false;
+    return app;
+}
+
+RequestReview reviewOf(const lit::SessionRequest &r, const AppIdentity &app = pairedApp(), UnixMillis now = kNow)
+{
+    auto plan = lit::SessionSigIssuer::resolvePlan(r, now);
+    auto review = RequestReview::build(r, *plan, app, kAccount, kPub, lit::Profile::LitV7, now);
+    if (!review)
+        qFatal("review failed: %s", qPrintable(describe(review.error())));
+    return std::move(review).value();
+}
+
+lit::ResourceAbilityRequest rar(lit::ResourcePrefix p, const char *id, lit::Ability a)
+{
+    return {p, id, a, std::nullopt};
+}
+} // namespace
+
+class TestRequestReview : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void rows_plainWordsForEveryResourceKind_data()
+    {
+        QTest::addColumn<int>("prefix");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<int>("ability");
+        QTest::addColumn<QString>("text");
+        using P = lit::ResourcePrefix;
+        using A = lit::Ability;
+        QTest::newRow("acc decrypt") << int(P::AccessControlCondition) << QStringLiteral("53b01f82/35900b73c349") << int(A::AccessControlConditionDecryption)
+                                     << QStringLiteral("Decrypt data protected by access-control condition 53b0…c349");
+        QTest::newRow("acc decrypt any") << int(P::AccessControlCondition) << QStringLiteral("*") << int(A::AccessControlConditionDecryption)
+                                         << QStringLiteral("Decrypt any data protected by any access-control condition");
+        QTest::newRow("acc sign") << int(P::AccessControlCondition) << QStringLiteral("abc") << int(A::AccessControlConditionSigning)
+                                  << QStringLiteral("Sign with access-control condition abc");
+        QTest::newRow("pkp") << int(P::Pkp) << QStringLiteral("0000000000000000000000000000000000000000000000000000000000001234") << int(A::PkpSigning)
+                             << QStringLiteral("Sign with PKP 0x0000…1234");
+        QTest::newRow("pkp any") << int(P::Pkp) << QStringLiteral("*") << int(A::PkpSigning) << QStringLiteral("Sign with any of your PKPs");
+        QTest::newRow("lit action") << int(P::LitAction) << QStringLiteral("QmUjX8MW6StQ7NKNdaS6g4RMkvN5hcgtKmEi8Mca6oX4t3") << int(A::LitActionExecution)
+                                    << QStringLiteral("Run Lit Action QmUj…X4t3");
+        QTest::newRow("lit action any") << int(P::LitAction) << QStringLiteral("*") << int(A::LitActionExecution) << QStringLiteral("Run any Lit Action");
+        QTest::newRow("capacity credit") << int(P::RateLimitIncrease) << QStringLiteral("12345") << int(A::RateLimitIncreaseAuth)
+                                         << QStringLiteral("Use capacity credit NFT #12345");
+        QTest::newRow("payment delegation") << int(P::PaymentDelegation) << QStringLiteral("*") << int(A::PaymentDelegation)
+                                            << QStringLiteral("Use any payment delegation");
+    }
+    void rows_plainWordsForEveryResourceKind()
+    {
+        QFETCH(int, prefix);
+        QFETCH(QString, id);
+        QFETCH(int, ability);
+        QFETCH(QString, text);
+        auto r = request();
+        r.resourceAbilityRequests = {{lit::ResourcePrefix(prefix), id.toStdString(), lit::Ability(ability), std::nullopt}};
+        const auto review = reviewOf(r);
+        QCOMPARE(review.rows.size(), 1);
+        QCOMPARE(review.rows[0].text, text);
+        QCOMPARE(review.rows[0].wildcard, id == QStringLiteral("*"));
+        QCOMPARE(review.hasWarning(QStringLiteral("wildcard-resource")), id == QStringLiteral("*"));
+    }
+    void siweText_isWhatIsSigned()
+    {
+        const auto review = reviewOf(request());
+        const auto v = readJsonObject(QStringLiteral("vectors/v7-A-acc-decryption-defaults.json"));
+        QCOMPARE(review.siweText, str(v[QStringLiteral("siwe")].toObject()[QStringLiteral("message")]));
+        QVERIFY(!review.hasDanger());
+        QVERIFY(review.hasWarning(QStringLiteral("node-count")));
+        QVERIFY(review.hasWarning(QStringLiteral("profile")));
+    }
+    void warnings_everyKind_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<int>("severity");
+        QTest::newRow("domain mismatch") << QStringLiteral("domain-mismatch") << int(Severity::Danger);
+        QTest::newRow("domain unverified") << QStringLiteral("domain-unverified") << int(Severity::Warning);
+        QTest::newRow("over 30 days") << QStringLiteral("expiry-over-30-days") << int(Severity::Danger);
+        QTest::newRow("long expiry") << QStringLiteral("long-expiry") << int(Severity::Warning);
+        QTest::newRow("already expired") << QStringLiteral("already-expired") << int(Severity::Danger);
+        QTest::newRow("issued in future") << QStringLiteral("issued-in-future") << int(Severity::Danger);
+        QTest::newRow("unpaired") << QStringLiteral("unpaired-app") << int(Severity::Warning);
+        QTest::newRow("first time") << QStringLiteral("first-time-app") << int(Severity::Warning);
+        QTest::newRow("wildcard") << QStringLiteral("wildcard-resource") << int(Severity::Warning);
+        QTest::newRow("delegation") << QStringLiteral("delegation-attached") << int(Severity::Warning);
+    }
+    void warnings_everyKind()
+    {
+        QFETCH(QString, code);
+        QFETCH(int, severity);
+        auto r = request();
+        auto app = pairedApp();
+        UnixMillis now = kNow;
+        if (code == QStringLiteral("domain-mismatch"))
+            app.origin = QStringLiteral("https://evil.example");
+        else if (code == QStringLiteral("domain-unverified"))
+            r.domain = "wallet.example.com";
+        else if (code == QStringLiteral("expiry-over-30-days"))
+            r.expiration = "2025-02-15T12:00:00.000Z";
+        else if (code == QStringLiteral("long-expiry"))
+            r.expiration = "2025-01-23T12:00:00.000Z";
+        else if (code == QStringLiteral("already-expired"))
+            now = kNow + 2 * kDay;
+        else if (code == QStringLiteral("issued-in-future"))
+            r.issuedAt = "2025-01-15T12:05:00.000Z";
+        else if (code == QStringLiteral("unpaired-app"))
+            app.paired = false;
+        else if (code == QStringLiteral("first-time-app"))
+            app.firstRequest = true;
+        else if (code == QStringLiteral("wildcard-resource"))
+            r.resourceAbilityRequests = {rar(lit::ResourcePrefix::Pkp, "*", lit::Ability::PkpSigning)};
+        else if (code == QStringLiteral("delegation-attached")) {
+            const auto v = readJsonObject(QStringLiteral("vectors/v7-A-acc-decryption-defaults.json"));
+            r.capabilityAuthSigs = {*lit::AuthSig::fromJson(QJsonDocument(v[QStringLiteral("authSig")].toObject()).toJson().toStdString())};
+        }
+        const auto review = reviewOf(r, app, now);
+        bool found = false;
+        for (const auto &w : review.warnings)
+            if (w.code == code) {
+                found = true;
+                QCOMPARE(int(w.severity), severity);
+                QVERIFY(!w.text.isEmpty());
+            }
+        QVERIFY2(found, qPrintable(code));
+        QCOMPARE(review.hasDanger(), severity == int(Severity::Danger));
+    }
+    void originMatchingDomain_isNotFlagged()
+    {
+        auto r = request();
+        r.domain = "localhost:3000";
+        auto app = pairedApp();
+        app.origin = QStringLiteral("http://localhost:3000");
+        QVERIFY(!reviewOf(r, app).hasWarning(QStringLiteral("domain-mismatch")));
+    }
+    void shortId_forms()
+    {
+        QCOMPARE(shortId(QStringLiteral("abc")), QStringLiteral("abc"));
+        QCOMPARE(shortId(QStringLiteral("0123456789abcdef")), QStringLiteral("0123…cdef"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRequestReview)
+#include "tst_RequestReview.moc"
