@@ -78,9 +78,10 @@ Status ActivityLog::append(const ActivityEntry &entry)
             return Error{ErrorCode::StorageFailure, QStringLiteral("cannot rotate %1").arg(m_path)};
     }
     QFile f(m_path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Append) || f.write(line) != line.size())
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Append) || f.write(line) != line.size() || !f.flush())
         return Error{ErrorCode::StorageFailure, QStringLiteral("%1: %2").arg(m_path, f.errorString())};
     f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    f.close(); // readers (the Activity view) react to the signal: the line must be on disk
     Q_EMIT appended(entry);
     return okStatus();
 }

@@ -87,11 +87,19 @@ private Q_SLOTS:
             QVERIFY(log.append(e).ok());
         }
         QVERIFY(QFile::exists(log.path() + QStringLiteral(".1")));
+        // Readers notified by appended() see the new line at once.
+        int seen = 0;
+        connect(&log, &ActivityLog::appended, this, [&] { seen = int(log.recent(1000).size()); });
+        ActivityEntry last;
+        last.time = kNow + 100;
+        QVERIFY(log.append(last).ok());
+        QCOMPARE(seen, int(log.recent(1000).size()));
+        QCOMPARE(log.recent(1)[0].time, kNow + 100);
         QVERIFY(QFileInfo(log.path()).size() <= 600);
         const auto recent = log.recent(3);
         QCOMPARE(recent.size(), 3);
-        QCOMPARE(recent[0].time, kNow + 9);
-        QCOMPARE(recent[0].resources, QStringList{QStringLiteral("lit-pkp://* pkp-signing")});
+        QCOMPARE(recent[1].time, kNow + 9);
+        QCOMPARE(recent[1].resources, QStringList{QStringLiteral("lit-pkp://* pkp-signing")});
         // A torn line (crash mid-write) is skipped, the rest still reads.
         QFile f(log.path());
         QVERIFY(f.open(QIODevice::Append));

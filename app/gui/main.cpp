@@ -1,0 +1,187 @@
+// quill: the desktop app. Creates the concrete services, connects them and shows the main
+// window. `--demo` uses a throw-away in-memory wallet and sends a sample request shortly
+// after start; `--screenshot DIR` (with --demo) saves PNGs of the windows and quits.
+
+#include "ApprovalDialog.h"
+#include "MainWindow.h"
+
+#include "crypto/Random.h"
+#include "crypto/Secp256k1.h"
+#include "requests/RequestBroker.h"
+#include "vault/KeychainStore.h"
+#include "vault/MemoryStore.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
+#include <cstdio>
+#include <memory>
+
+using namespace quill;
+
+namespace {
+
+/// Secrets must not end up in core dumps.
+void disableCoreDumps()
+{
+#ifdef NDEBUG
+    ::prctl(PR_SET_DUMPABLE, 0);
+    const rlimit none{0, 0};
+    ::setrlimit(RLIMIT_CORE, &none);
+#endif
+}
+
+constexpr const char *kDemoRequest = R"({
+  "domain": "localhost:3000",
+  "statement": "Demo dApp would like to decrypt your file and run its Lit Actions.",
+  "resourceAbilityRequests": [
+    {"resource": {"resource": "53b01f820c82e86d7e4cd804b8a6f68682221eeb7df76fd43ee777c8caab5628/35900b737f8be49f1b2534969c6d3d253fd07102a9adfeda5c1faae181b8c349",
+                  "resourcePrefix": "lit-accesscontrolcondition"},
+     "ability": "access-control-condition-decryption"},
+    {"resource": {"resource": "*", "resourcePrefix": "lit-litaction"}, "ability": "lit-action-execution"}],
+  "nodeUrls": ["https://127.0.0.1:7470", "https://127.0.0.1:7471", "https://127.0.0.1:7472"]})";
+
+void submitDemoRequest(requests::RequestBroker &broker)
+{
+    requests::IncomingRequest in;
+    in.app.appId = QStringLiteral("demo-dapp");
+    in.app.claimedName = QStringLiteral("Demo dApp");
+    in.app.transport = QStringLiteral("demo");
+    in.app.origin = QStringLiteral("http://localhost:3000");
+    in.app.paired = true;
+    in.request = std::move(lit::SessionRequest::fromJson(kDemoRequest)).value();
+    (void)broker.submit(std::move(in), [](Result<std::string>) {});
+}
+
+bool savePng(QWidget *w, const QString &path)
+{
+    const bool ok = w && w->grab().save(path);
+    std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "FAILED to write", qPrintable(path));
+    return ok;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    disableCoreDumps();
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("quill"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Quill"));
+    QApplication::setOrganizationName(QStringLiteral("quill"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/quill.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Quill — desktop signer for Lit Protocol session signatures"));
+    parser.addHelpOption();
+    QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Throw-away in-memory wallet and a sample request."));
+    QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("With --demo: save PNGs to DIR and quit."),
+                                  QStringLiteral("DIR"));
+    QCommandLineOption timing(QStringLiteral("startup-timing"), QStringLiteral("Print the time to the first shown window and quit."));
+    parser.addOptions({demo, screenshot, timing});
+    parser.process(app);
+    const bool isDemo = parser.isSet(demo) || parser.isSet(screenshot);
+
+    // Services.
+    std::unique_ptr<vault::SecretStore> store;
+    QTemporaryDir demoDir;
+    QString dataDir;
+    if (isDemo) {
+        store = std::make_unique<vault::MemoryStore>();
+        dataDir = demoDir.path();
+    } else {
+        store = std::make_unique<vault::KeychainStore>();
+        dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(dataDir);
+    }
+    vault::WalletVault wallets(*store, dataDir);
+    vault::SessionKeyStore sessionKeys(*store, dataDir);
+    requests::PermissionStore permissions(dataDir);
+    requests::ActivityLog activity(dataDir);
+    requests::SystemClock clock;
+    QStringList loadErrors;
+    for (const Status &st : {wallets.load(), sessionKeys.load(), permissions.load()})
+        if (!st)
+            loadErrors << describe(st.error());
+    wallets.recover([](Status) {});
+    sessionKeys.recover([](Status) {});
+    (void)permissions.prune(clock.now());
+    requests::RequestBroker broker(wallets, sessionKeys, permissions, activity, clock);
+
+    ui::MainWindow window({wallets, sessionKeys, permissions, activity, broker, clock});
+    window.show();
+    if (parser.isSet(timing)) {
+        QTimer::singleShot(0, &app, [&] {
+            std::printf("first window shown after %lld ms\n", static_cast<long long>(sinceStart.elapsed()));
+            QApplication::quit();
+        });
+        return QApplication::exec();
+    }
+    if (!loadErrors.isEmpty())
+        QMessageBox::warning(&window, QStringLiteral("Quill"), loadErrors.join(QLatin1Char('\n')));
+    if (!isDemo) {
+        store->probe([&window](Status st) {
+            if (!st)
+                QMessageBox::critical(&window, QStringLiteral("Quill"),
+                                      QStringLiteral("No OS keychain available: Quill cannot keep keys. (%1)").arg(describe(st.error())));
+        });
+        return QApplication::exec();
+    }
+
+    // Demo: a throw-away wallet, then a sample request a moment after start.
+    crypto::SecureBytes key = crypto::randomBytes(32);
+    while (!crypto::secp256k1::isValidPrivateKey(key))
+        key = crypto::randomBytes(32);
+    wallets.importKey(std::move(key), QStringLiteral("Demo wallet (throw-away)"), vault::AccountSource::Created, QString(),
+                      [&broker](Result<vault::Account> r) {
+                          if (r)
+                              QTimer::singleShot(600, &broker, [&broker] { submitDemoRequest(broker); });
+                      });
+    if (parser.isSet(screenshot)) {
+        const QString dir = parser.value(screenshot);
+        QDir().mkpath(dir);
+        auto *poll = new QTimer(&app);
+        poll->setInterval(200);
+        int step = 0;
+        QObject::connect(poll, &QTimer::timeout, &app, [&, poll]() mutable {
+            auto *dialog = window.currentApproval();
+            if (step == 0 && dialog && dialog->isVisible()) {
+                savePng(dialog, dir + QStringLiteral("/approval-dialog.png"));
+                savePng(&window, dir + QStringLiteral("/main-window-requests.png"));
+                window.tabs()->setCurrentIndex(1);
+                savePng(&window, dir + QStringLiteral("/main-window-pending.png"));
+                if (auto *remember = dialog->findChild<QPushButton *>(QStringLiteral("approveRememberButton")))
+                    remember->click();
+                step = 1;
+            } else if (step == 1 && broker.pendingIds().isEmpty()) {
+                window.tabs()->setCurrentIndex(2);
+                savePng(&window, dir + QStringLiteral("/main-window-sessions.png"));
+                window.tabs()->setCurrentIndex(0);
+                savePng(&window, dir + QStringLiteral("/main-window-accounts.png"));
+                window.tabs()->setCurrentIndex(4);
+                savePng(&window, dir + QStringLiteral("/main-window-activity.png"));
+                poll->stop();
+                QApplication::quit();
+            }
+        });
+        poll->start();
+        QTimer::singleShot(20000, &app, [] {
+            std::fprintf(stderr, "screenshot: timed out\n");
+            QApplication::exit(1);
+        });
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,286 @@
+// GUI tests (offscreen): the approval dialog, the main window's views and models, and the
+// import dialog, driven with real clicks and keys.
+
+#include "../AsyncWait.h"
+#include "../FakeClock.h"
+#include "../TestData.h"
+
+#include "ApprovalDialog.h"
+#include "ImportWalletDialog.h"
+#include "MainWindow.h"
+#include "Models.h"
+
+#include "crypto/Encoding.h"
+#include "vault/MemoryStore.h"
+
+#include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace quill;
+using namespace quill::requests;
+using namespace quill::test;
+
+namespace {
+constexpr const char *kKey = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"; // public test key
+const QString kAccount = QStringLiteral("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23");
+const UnixMillis kNow = 1736942400000;
+
+struct Fixture
+{
+    QTemporaryDir dir;
+    vault::MemoryStore store;
+    vault::WalletVault wallets{store, dir.path()};
+    vault::SessionKeyStore sessionKeys{store, dir.path()};
+    PermissionStore permissions{dir.path()};
+    ActivityLog activity{dir.path()};
+    FakeClock clock{kNow};
+    RequestBroker broker{wallets, sessionKeys, permissions, activity, clock};
+
+    explicit Fixture(bool withAccount = true)
+    {
+        if (!withAccount)
+            return;
+        auto r = await<Result<vault::Account>>([&](auto cb) {
+            wallets.importKey(std::move(crypto::secretFromHex(kKey)).value(), QStringLiteral("Test"),
+                              vault::AccountSource::PrivateKey, QString(), cb);
+        });
+        if (!r || !r->ok())
+            qFatal("import failed");
+    }
+    quint64 submit(const QString &origin = {})
+    {
+        IncomingRequest in;
+        in.app.appId = QStringLiteral("app-1");
+        in.app.claimedName = QStringLiteral("Test app");
+        in.app.transport = QStringLiteral("websocket");
+        in.app.origin = origin;
+        in.app.paired = true;
+        in.request = std::move(lit::SessionRequest::fromJson(readData(QStringLiteral("requests/valid_vector_a.json")).toStdString())).value();
+        return *broker.submit(std::move(in), [](Result<std::string>) {});
+    }
+};
+
+template <typename T>
+T *child(QObject *parent, const char *name)
+{
+    auto *w = parent->findChild<T *>(QString::fromLatin1(name));
+    if (!w)
+        qFatal("no child %s", name);
+    return w;
+}
+
+Decision lastDecision(const QSignalSpy &spy) { return spy.last().at(1).value<Decision>(); }
+} // namespace
+
+class TestGui : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void approval_showsRowsWarningsAndExactText()
+    {
+        Fixture f;
+        const auto id = f.submit();
+        ui::ApprovalDialog dialog(f.broker, f.wallets, f.clock, id);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *table = child<QTableWidget>(&dialog, "capabilityTable");
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Decrypt data protected by access-control condition 53b0…c349"));
+        QCOMPARE(table->item(0, 2)->text(), QStringLiteral("access-control-condition-decryption"));
+        const auto review = f.broker.review(id, kAccount);
+        QCOMPARE(child<QPlainTextEdit>(&dialog, "siweText")->toPlainText(), QString::fromStdString(review->siweText));
+        QVERIFY(child<QPlainTextEdit>(&dialog, "siweText")->isReadOnly());
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("warning_node-count")));
+        QVERIFY(!child<QCheckBox>(&dialog, "acknowledgeCheck")->isVisible());
+        QVERIFY(child<QPushButton>(&dialog, "approveButton")->isEnabled());
+        QVERIFY(child<QPushButton>(&dialog, "rejectButton")->isDefault());
+        QVERIFY(child<QLabel>(&dialog, "countdownLabel")->text().contains(QStringLiteral("5 min")) ||
+                child<QLabel>(&dialog, "countdownLabel")->text().contains(QStringLiteral("4 min")));
+    }
+    void approval_dangerNeedsAcknowledgement()
+    {
+        Fixture f;
+        const auto id = f.submit(QStringLiteral("https://evil.example"));
+        ui::ApprovalDialog dialog(f.broker, f.wallets, f.clock, id);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("warning_domain-mismatch")));
+        auto *approve = child<QPushButton>(&dialog, "approveButton");
+        auto *ack = child<QCheckBox>(&dialog, "acknowledgeCheck");
+        QVERIFY(ack->isVisible());
+        QVERIFY(!approve->isEnabled());
+        QVERIFY(!child<QPushButton>(&dialog, "approveRememberButton")->isEnabled());
+        QSignalSpy finished(&f.broker, &RequestBroker::requestFinished);
+        QTest::mouseClick(approve, Qt::LeftButton); // disabled: nothing happens
+        QCOMPARE(finished.count(), 0);
+        QTest::mouseClick(ack, Qt::LeftButton, {}, QPoint(5, ack->height() / 2));
+        QVERIFY(ack->isChecked());
+        QVERIFY(approve->isEnabled());
+        QTest::mouseClick(approve, Qt::LeftButton);
+        QVERIFY(finished.wait(5000));
+        QVERIFY(lastDecision(finished) == Decision::Approved);
+    }
+    void approval_buttonsReachTheBroker_data()
+    {
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<int>("decision");
+        QTest::addColumn<bool>("remembered");
+        QTest::newRow("approve once") << QStringLiteral("approveButton") << int(Decision::Approved) << false;
+        QTest::newRow("approve and remember") << QStringLiteral("approveRememberButton") << int(Decision::Approved) << true;
+        QTest::newRow("reject button") << QStringLiteral("rejectButton") << int(Decision::Rejected) << false;
+        QTest::newRow("escape") << QStringLiteral("Esc") << int(Decision::Rejected) << false;
+        QTest::newRow("enter hits the default, Reject") << QStringLiteral("Enter") << int(Decision::Rejected) << false;
+    }
+    void approval_buttonsReachTheBroker()
+    {
+        QFETCH(QString, action);
+        QFETCH(int, decision);
+        QFETCH(bool, remembered);
+        Fixture f;
+        const auto id = f.submit();
+        auto *dialog = new ui::ApprovalDialog(f.broker, f.wallets, f.clock, id);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QSignalSpy finished(&f.broker, &RequestBroker::requestFinished);
+        if (action == QStringLiteral("Esc"))
+            QTest::keyClick(dialog, Qt::Key_Escape);
+        else if (action == QStringLiteral("Enter"))
+            QTest::keyClick(dialog, Qt::Key_Return);
+        else
+            QTest::mouseClick(child<QPushButton>(dialog, action.toLatin1().constData()), Qt::LeftButton);
+        QVERIFY(finished.count() || finished.wait(5000));
+        QCOMPARE(int(lastDecision(finished)), decision);
+        QCOMPARE(f.permissions.grants().size(), remembered ? 1 : 0);
+    }
+    void approval_shorterExpiryChangesTheSignedText()
+    {
+        Fixture f;
+        const auto id = f.submit();
+        ui::ApprovalDialog dialog(f.broker, f.wallets, f.clock, id);
+        dialog.show();
+        auto *expiry = child<QComboBox>(&dialog, "expiryCombo");
+        QVERIFY(expiry->count() >= 3); // as requested, 15 min, 1 h (request is 24 h)
+        expiry->setCurrentIndex(2);    // 1 hour
+        QVERIFY(child<QPlainTextEdit>(&dialog, "siweText")->toPlainText().contains(QStringLiteral("Expiration Time: 2025-01-15T13:00:00.000Z")));
+        QSignalSpy finished(&f.broker, &RequestBroker::requestFinished);
+        QTest::mouseClick(child<QPushButton>(&dialog, "approveRememberButton"), Qt::LeftButton);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(f.permissions.grants()[0].expiresAt, kNow + kHour);
+    }
+    void approval_noAccountCannotApprove()
+    {
+        Fixture f(false);
+        const auto id = f.submit();
+        ui::ApprovalDialog dialog(f.broker, f.wallets, f.clock, id);
+        dialog.show();
+        QVERIFY(!child<QPushButton>(&dialog, "approveButton")->isEnabled());
+        QVERIFY(child<QLabel>(&dialog, "errorLabel")->text().contains(QStringLiteral("account")));
+    }
+    void approval_keyboardOnlyAndAccessibleNames()
+    {
+        Fixture f;
+        const auto id = f.submit();
+        ui::ApprovalDialog dialog(f.broker, f.wallets, f.clock, id);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.activateWindow();
+        for (auto *w : dialog.findChildren<QWidget *>()) {
+            if (w->objectName().isEmpty() || !w->focusPolicy() || qobject_cast<QLabel *>(w))
+                continue;
+            if (w->inherits("QAbstractButton") || w->inherits("QComboBox") || w->inherits("QAbstractItemView") ||
+                w->inherits("QPlainTextEdit"))
+                QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
+        }
+        // Tab reaches Approve without the mouse; Space presses it.
+        auto *approve = child<QPushButton>(&dialog, "approveButton");
+        approve->setFocus();
+        QSignalSpy finished(&f.broker, &RequestBroker::requestFinished);
+        QTest::keyClick(approve, Qt::Key_Space);
+        QVERIFY(finished.wait(5000));
+        QVERIFY(lastDecision(finished) == Decision::Approved);
+    }
+    void models_passModelTester()
+    {
+        Fixture f;
+        f.submit();
+        ui::AccountsModel accounts(f.wallets);
+        ui::PendingModel pending(f.broker, f.clock);
+        ui::GrantsModel grants(f.permissions, f.clock);
+        ui::AppsModel apps(f.sessionKeys);
+        ui::ActivityModel activity(f.activity);
+        QAbstractItemModelTester t1(&accounts, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(&pending, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t3(&grants, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t4(&apps, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t5(&activity, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(accounts.rowCount(), 1);
+        QCOMPARE(pending.rowCount(), 1);
+        const auto id = f.broker.pendingIds().first();
+        QVERIFY(f.broker.approve(id, {kAccount, true, std::nullopt}).ok());
+        QTRY_COMPARE(grants.rowCount(), 1);
+        QTRY_COMPARE(pending.rowCount(), 0);
+        QTRY_COMPARE(apps.rowCount(), 1);
+        QTRY_COMPARE(activity.rowCount(), 1);
+        QVERIFY(grants.data(grants.index(0, 2)).toString().contains(QStringLiteral("Decrypt data")));
+    }
+    void mainWindow_revokeFromSessionsView()
+    {
+        Fixture f;
+        ui::MainWindow window({f.wallets, f.sessionKeys, f.permissions, f.activity, f.broker, f.clock});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy review(&f.broker, &RequestBroker::reviewRequested);
+        f.submit();
+        QVERIFY(review.wait(5000));
+        auto *dialog = window.currentApproval();
+        QVERIFY(dialog); // raised on its own
+        QSignalSpy finished(&f.broker, &RequestBroker::requestFinished);
+        QTest::mouseClick(child<QPushButton>(dialog, "approveRememberButton"), Qt::LeftButton);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(f.permissions.grants().size(), 1);
+        QVERIFY(f.sessionKeys.publicKey(QStringLiteral("app-1"), kAccount));
+
+        window.tabs()->setCurrentIndex(2);
+        auto *view = child<QTableView>(&window, "sessionsView");
+        QTRY_COMPARE(view->model()->rowCount(), 1);
+        view->selectRow(0);
+        QTest::mouseClick(child<QPushButton>(&window, "revokeButton"), Qt::LeftButton);
+        QTRY_VERIFY(f.permissions.grants().isEmpty());
+        QTRY_VERIFY(!f.sessionKeys.publicKey(QStringLiteral("app-1"), kAccount));
+        QCOMPARE(view->model()->rowCount(), 0);
+    }
+    void importDialog_privateKey()
+    {
+        Fixture f(false);
+        ui::ImportWalletDialog dialog(f.wallets);
+        dialog.show();
+        auto *key = child<QLineEdit>(&dialog, "privateKeyEdit");
+        QCOMPARE(key->echoMode(), QLineEdit::Password);
+        QTest::keyClicks(key, QStringLiteral("not hex"));
+        QTest::mouseClick(child<QPushButton>(&dialog, "importButton"), Qt::LeftButton);
+        QVERIFY(child<QLabel>(&dialog, "statusLabel")->text().contains(QStringLiteral("64 hex digits")));
+        QVERIFY(key->text().isEmpty()); // the field is cleared either way
+        QTest::keyClicks(key, QStringLiteral("0x") + QString::fromLatin1(kKey));
+        QTest::keyClicks(child<QLineEdit>(&dialog, "labelEdit"), QStringLiteral("Imported"));
+        QTest::mouseClick(child<QPushButton>(&dialog, "importButton"), Qt::LeftButton);
+        QTRY_COMPARE(f.wallets.accounts().size(), 1);
+        QCOMPARE(f.wallets.accounts()[0].address, kAccount);
+        QCOMPARE(f.wallets.accounts()[0].label, QStringLiteral("Imported"));
+        QVERIFY(key->text().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestGui)
+#include "tst_Gui.moc"

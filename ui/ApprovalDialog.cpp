@@ -1,0 +1,351 @@
+#include "ApprovalDialog.h"
+
+#include "Models.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace quill::ui {
+
+namespace {
+
+QString severityName(requests::Severity s)
+{
+    switch (s) {
+    case requests::Severity::Danger: return QObject::tr("Danger");
+    case requests::Severity::Warning: return QObject::tr("Warning");
+    case requests::Severity::Info: return QObject::tr("Info");
+    }
+    return {};
+}
+
+/// Colours that read on light and dark palettes: tinted backgrounds, text in the palette's.
+QString severityStyle(requests::Severity s)
+{
+    switch (s) {
+    case requests::Severity::Danger:
+        return QStringLiteral("QLabel { background: rgba(220, 38, 38, 0.18); border-left: 4px solid #dc2626; padding: 6px; }");
+    case requests::Severity::Warning:
+        return QStringLiteral("QLabel { background: rgba(217, 119, 6, 0.16); border-left: 4px solid #d97706; padding: 6px; }");
+    case requests::Severity::Info:
+        return QStringLiteral("QLabel { border-left: 4px solid palette(mid); padding: 6px; }");
+    }
+    return {};
+}
+
+struct ExpiryChoice
+{
+    QString label;
+    UnixMillis lifetime; ///< 0 = as requested
+};
+
+} // namespace
+
+ApprovalDialog::ApprovalDialog(requests::RequestBroker &broker, const vault::WalletVault &wallets,
+                               const requests::Clock &clock, quint64 requestId, QWidget *parent)
+    : QDialog(parent), m_broker(broker), m_wallets(wallets), m_clock(clock), m_id(requestId)
+{
+    setObjectName(QStringLiteral("approvalDialog"));
+    setWindowTitle(tr("Quill — Session request"));
+    setAccessibleName(tr("Session request approval"));
+    setMinimumWidth(640);
+    resize(820, 760);
+    const auto *pending = broker.pending(requestId);
+    const auto app = pending ? pending->incoming.app : requests::AppIdentity{};
+
+    auto *layout = new QVBoxLayout(this);
+
+    // Who asks: the claim, then the facts the transport established.
+    m_appLabel = new QLabel(this);
+    m_appLabel->setObjectName(QStringLiteral("appLabel"));
+    m_appLabel->setTextFormat(Qt::PlainText);
+    m_appLabel->setText(tr("“%1” asks for a Lit session").arg(app.claimedName.isEmpty() ? app.appId : app.claimedName));
+    QFont big = m_appLabel->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_appLabel->setFont(big);
+    m_appLabel->setAccessibleName(tr("Requesting app"));
+    layout->addWidget(m_appLabel);
+
+    QStringList facts;
+    facts << tr("Name as claimed by the app (not verified)");
+    if (!app.transport.isEmpty())
+        facts << tr("via %1").arg(app.transport);
+    if (!app.origin.isEmpty())
+        facts << tr("origin %1").arg(app.origin);
+    if (app.pid > 0)
+        facts << tr("process %1").arg(app.pid);
+    if (!app.executable.isEmpty())
+        facts << app.executable;
+    facts << (app.paired ? tr("paired") : tr("not paired"));
+    m_factsLabel = new QLabel(facts.join(QStringLiteral(" · ")), this);
+    m_factsLabel->setObjectName(QStringLiteral("factsLabel"));
+    m_factsLabel->setTextFormat(Qt::PlainText);
+    m_factsLabel->setWordWrap(true);
+    m_factsLabel->setAccessibleName(tr("Facts about the app"));
+    layout->addWidget(m_factsLabel);
+
+    // Warnings first.
+    m_warningsBox = new QWidget(this);
+    m_warningsBox->setObjectName(QStringLiteral("warningsBox"));
+    m_warningsLayout = new QVBoxLayout(m_warningsBox);
+    m_warningsLayout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_warningsBox);
+    m_acknowledge = new QCheckBox(tr("I understand the dangers above and still want to approve"), this);
+    m_acknowledge->setObjectName(QStringLiteral("acknowledgeCheck"));
+    m_acknowledge->setAccessibleName(tr("Acknowledge danger warnings"));
+    layout->addWidget(m_acknowledge);
+
+    auto *form = new QFormLayout;
+    m_accountCombo = new QComboBox(this);
+    m_accountCombo->setObjectName(QStringLiteral("accountCombo"));
+    m_accountCombo->setAccessibleName(tr("Account that signs"));
+    for (const auto &a : wallets.accounts())
+        m_accountCombo->addItem(QStringLiteral("%1 — %2").arg(a.label, a.address), a.address);
+    auto *accountLabel = new QLabel(tr("Sign with &account:"), this);
+    accountLabel->setBuddy(m_accountCombo);
+    form->addRow(accountLabel, m_accountCombo);
+
+    m_expiryCombo = new QComboBox(this);
+    m_expiryCombo->setObjectName(QStringLiteral("expiryCombo"));
+    m_expiryCombo->setAccessibleName(tr("Session expiry"));
+    m_expiryLabel = new QLabel(this);
+    m_expiryLabel->setObjectName(QStringLiteral("expiryLabel"));
+    m_expiryLabel->setAccessibleName(tr("Session expires"));
+    auto *expiryRow = new QHBoxLayout;
+    expiryRow->addWidget(m_expiryLabel, 1);
+    expiryRow->addWidget(m_expiryCombo);
+    auto *expiresLabel = new QLabel(tr("&Expires:"), this);
+    expiresLabel->setBuddy(m_expiryCombo);
+    form->addRow(expiresLabel, expiryRow);
+    // Offer only choices shorter than the request's own expiry.
+    if (pending) {
+        const auto issued = parseRfc3339(pending->plan.issuedAt);
+        const auto expires = parseRfc3339(pending->plan.expiration);
+        m_expiryCombo->addItem(tr("As requested"), QVariant::fromValue<qint64>(0));
+        const ExpiryChoice choices[] = {{tr("15 minutes"), 15 * kMinute}, {tr("1 hour"), kHour},
+                                        {tr("1 day"), kDay}, {tr("7 days"), 7 * kDay}};
+        if (issued && expires)
+            for (const auto &c : choices)
+                if (*issued + c.lifetime < *expires)
+                    m_expiryCombo->addItem(c.label, QVariant::fromValue<qint64>(c.lifetime));
+    }
+    layout->addLayout(form);
+
+    auto *capsBox = new QGroupBox(tr("This app will be able to"), this);
+    auto *capsLayout = new QVBoxLayout(capsBox);
+    m_capabilities = new QTableWidget(0, 3, capsBox);
+    m_capabilities->setObjectName(QStringLiteral("capabilityTable"));
+    m_capabilities->setAccessibleName(tr("Requested capabilities"));
+    m_capabilities->setHorizontalHeaderLabels({tr("What"), tr("Resource"), tr("Lit ability")});
+    m_capabilities->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_capabilities->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_capabilities->setTextElideMode(Qt::ElideMiddle);
+    m_capabilities->setWordWrap(false);
+    m_capabilities->verticalHeader()->hide();
+    m_capabilities->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_capabilities->setSelectionBehavior(QAbstractItemView::SelectRows);
+    capsLayout->addWidget(m_capabilities);
+    layout->addWidget(capsBox);
+
+    auto *siweBox = new QGroupBox(tr("Exact message you sign (EIP-4361)"), this);
+    auto *siweLayout = new QVBoxLayout(siweBox);
+    m_siweText = new QPlainTextEdit(siweBox);
+    m_siweText->setObjectName(QStringLiteral("siweText"));
+    m_siweText->setAccessibleName(tr("Message to be signed"));
+    m_siweText->setReadOnly(true);
+    m_siweText->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_siweText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_siweText->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_siweText->setMinimumHeight(150);
+    siweLayout->addWidget(m_siweText);
+    layout->addWidget(siweBox, 1);
+
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("errorLabel"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("QLabel { color: #dc2626; }"));
+    m_error->hide();
+    layout->addWidget(m_error);
+
+    auto *buttons = new QHBoxLayout;
+    m_countdown = new QLabel(this);
+    m_countdown->setObjectName(QStringLiteral("countdownLabel"));
+    m_countdown->setAccessibleName(tr("Time left to answer"));
+    buttons->addWidget(m_countdown, 1);
+    m_reject = new QPushButton(tr("&Reject"), this);
+    m_reject->setObjectName(QStringLiteral("rejectButton"));
+    m_reject->setAccessibleName(tr("Reject"));
+    m_approve = new QPushButton(tr("Approve &once"), this);
+    m_approve->setObjectName(QStringLiteral("approveButton"));
+    m_approve->setAccessibleName(tr("Approve once"));
+    m_approve->setAutoDefault(false);
+    m_approveRemember = new QPushButton(tr("Approve and re&member"), this);
+    m_approveRemember->setObjectName(QStringLiteral("approveRememberButton"));
+    m_approveRemember->setAccessibleName(tr("Approve and remember"));
+    m_approveRemember->setAutoDefault(false);
+    m_reject->setDefault(true);
+    buttons->addWidget(m_reject);
+    buttons->addWidget(m_approve);
+    buttons->addWidget(m_approveRemember);
+    layout->addLayout(buttons);
+
+    connect(m_reject, &QPushButton::clicked, this, &ApprovalDialog::reject);
+    connect(m_approve, &QPushButton::clicked, this, [this] { approve(false); });
+    connect(m_approveRemember, &QPushButton::clicked, this, [this] { approve(true); });
+    connect(m_acknowledge, &QCheckBox::toggled, this, &ApprovalDialog::updateApproveEnabled);
+    connect(m_accountCombo, &QComboBox::currentIndexChanged, this, &ApprovalDialog::refreshReview);
+    connect(m_expiryCombo, &QComboBox::currentIndexChanged, this, &ApprovalDialog::refreshReview);
+    connect(&broker, &requests::RequestBroker::requestFinished, this, [this](quint64 id, requests::Decision) {
+        if (id == m_id) {
+            m_answered = true;
+            done(QDialog::Accepted);
+        }
+    });
+    m_timer = new QTimer(this);
+    m_timer->setInterval(1000);
+    connect(m_timer, &QTimer::timeout, this, &ApprovalDialog::updateCountdown);
+    m_timer->start();
+
+    setTabOrder(m_accountCombo, m_expiryCombo);
+    setTabOrder(m_expiryCombo, m_capabilities);
+    setTabOrder(m_capabilities, m_siweText);
+    setTabOrder(m_siweText, m_acknowledge);
+    setTabOrder(m_acknowledge, m_reject);
+    setTabOrder(m_reject, m_approve);
+    setTabOrder(m_approve, m_approveRemember);
+
+    refreshReview();
+    updateCountdown();
+    m_reject->setFocus();
+}
+
+std::optional<std::string> ApprovalDialog::chosenExpiration() const
+{
+    const qint64 lifetime = m_expiryCombo->currentData().toLongLong();
+    const auto *pending = m_broker.pending(m_id);
+    if (lifetime <= 0 || !pending)
+        return std::nullopt;
+    const auto issued = parseRfc3339(pending->plan.issuedAt);
+    if (!issued)
+        return std::nullopt;
+    return formatIso(*issued + lifetime);
+}
+
+void ApprovalDialog::refreshReview()
+{
+    const QString account = m_accountCombo->currentData().toString();
+    auto review = m_broker.review(m_id, account, chosenExpiration());
+    // Rebuild the warnings.
+    while (auto *item = m_warningsLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    m_capabilities->setRowCount(0);
+    m_reviewOk = review.ok();
+    if (!review) {
+        m_siweText->clear();
+        m_error->setText(account.isEmpty() ? tr("No account to sign with: import or create one first.")
+                                           : describe(review.error()));
+        m_error->show();
+        m_hasDanger = true;
+        m_acknowledge->hide();
+        m_approve->setEnabled(false);
+        m_approveRemember->setEnabled(false);
+        return;
+    }
+    m_error->hide();
+    m_hasDanger = review->hasDanger();
+    int n = 0;
+    for (const auto &w : review->warnings) {
+        auto *label = new QLabel(severityName(w.severity) + QStringLiteral(": ") + w.text, m_warningsBox);
+        label->setObjectName(QStringLiteral("warning_") + w.code);
+        label->setAccessibleName(severityName(w.severity) + QStringLiteral(": ") + w.text);
+        label->setTextFormat(Qt::PlainText);
+        label->setWordWrap(true);
+        label->setStyleSheet(severityStyle(w.severity));
+        m_warningsLayout->addWidget(label);
+        ++n;
+    }
+    m_warningsBox->setVisible(n > 0);
+    m_acknowledge->setVisible(m_hasDanger);
+    for (const auto &row : review->rows) {
+        const int r = m_capabilities->rowCount();
+        m_capabilities->insertRow(r);
+        m_capabilities->setItem(r, 0, new QTableWidgetItem(row.text));
+        m_capabilities->setItem(r, 1, new QTableWidgetItem(row.resourceKey));
+        m_capabilities->setItem(r, 2, new QTableWidgetItem(row.ability));
+        m_capabilities->item(r, 1)->setToolTip(row.resourceKey);
+    }
+    m_capabilities->resizeRowsToContents();
+    // Fit the table to its rows (up to a limit) so the message below gets the space.
+    int height = m_capabilities->horizontalHeader()->height() + 2 * m_capabilities->frameWidth() + 2;
+    for (int r = 0; r < m_capabilities->rowCount(); ++r)
+        height += m_capabilities->rowHeight(r);
+    m_capabilities->setFixedHeight(qMin(height, 220));
+    m_siweText->setPlainText(QString::fromStdString(review->siweText));
+    const auto expires = parseRfc3339(review->expiration.toStdString());
+    if (expires)
+        m_expiryLabel->setText(QStringLiteral("%1 — %2").arg(
+            describeRemaining(*expires - m_clock.now()),
+            QDateTime::fromMSecsSinceEpoch(*expires).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t"))));
+    updateApproveEnabled();
+}
+
+void ApprovalDialog::updateApproveEnabled()
+{
+    const bool enabled = m_reviewOk && m_accountCombo->count() > 0 && (!m_hasDanger || m_acknowledge->isChecked());
+    m_approve->setEnabled(enabled);
+    m_approveRemember->setEnabled(enabled);
+}
+
+void ApprovalDialog::updateCountdown()
+{
+    const auto *pending = m_broker.pending(m_id);
+    if (!pending) {
+        m_countdown->setText(tr("This request is no longer pending."));
+        return;
+    }
+    m_countdown->setText(pending->executing ? tr("Signing…")
+                                            : tr("Answer needed %1").arg(describeRemaining(pending->deadline - m_clock.now())));
+}
+
+void ApprovalDialog::approve(bool remember)
+{
+    if (!m_approve->isEnabled())
+        return;
+    requests::ApprovalScope scope{m_accountCombo->currentData().toString(), remember, chosenExpiration()};
+    auto st = m_broker.approve(m_id, scope);
+    if (!st) {
+        m_error->setText(describe(st.error()));
+        m_error->show();
+        return;
+    }
+    m_approve->setEnabled(false);
+    m_approveRemember->setEnabled(false);
+    m_reject->setEnabled(false);
+    m_countdown->setText(tr("Signing…"));
+}
+
+void ApprovalDialog::reject()
+{
+    if (!m_answered && m_broker.pending(m_id) && !m_broker.pending(m_id)->executing) {
+        m_answered = true;
+        (void)m_broker.reject(m_id);
+    }
+    QDialog::reject();
+}
+
+} // namespace quill::ui

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "requests/RequestBroker.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTableWidget;
+class QVBoxLayout;
+class QTimer;
+
+namespace quill::ui {
+
+/// Shows one pending request as the user must see it before deciding: who asks (claim vs
+/// facts), which account signs, what it allows in plain words, warnings (danger warnings
+/// must be acknowledged before Approve is enabled), the expiry (can be shortened), the exact
+/// SIWE text, and the time left. Reject is the default button and Esc rejects.
+class ApprovalDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    ApprovalDialog(requests::RequestBroker &broker, const vault::WalletVault &wallets,
+                   const requests::Clock &clock, quint64 requestId, QWidget *parent = nullptr);
+
+    quint64 requestId() const { return m_id; }
+
+public Q_SLOTS:
+    /// Esc and the Reject button.
+    void reject() override;
+
+private:
+    void refreshReview();
+    void updateApproveEnabled();
+    void updateCountdown();
+    void approve(bool remember);
+    std::optional<std::string> chosenExpiration() const;
+
+    requests::RequestBroker &m_broker;
+    const vault::WalletVault &m_wallets;
+    const requests::Clock &m_clock;
+    quint64 m_id;
+    bool m_hasDanger = false;
+    bool m_reviewOk = false;
+    bool m_answered = false;
+
+    QLabel *m_appLabel;
+    QLabel *m_factsLabel;
+    QComboBox *m_accountCombo;
+    QVBoxLayout *m_warningsLayout;
+    QWidget *m_warningsBox;
+    QCheckBox *m_acknowledge;
+    QTableWidget *m_capabilities;
+    QLabel *m_expiryLabel;
+    QComboBox *m_expiryCombo;
+    QPlainTextEdit *m_siweText;
+    QLabel *m_countdown;
+    QLabel *m_error;
+    QPushButton *m_reject;
+    QPushButton *m_approve;
+    QPushButton *m_approveRemember;
+    QTimer *m_timer;
+};
+
+} // namespace quill::ui

@@ -1,0 +1,276 @@
+#include "MainWindow.h"
+
+#include "ApprovalDialog.h"
+#include "ImportWalletDialog.h"
+#include "Models.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIcon>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+// The resources live in the static quill_ui library: register them explicitly.
+static void initResources() { Q_INIT_RESOURCE(quill); }
+
+namespace quill::ui {
+
+namespace {
+
+QPushButton *button(const QString &text, const char *objectName, QWidget *parent)
+{
+    auto *b = new QPushButton(text, parent);
+    b->setObjectName(QString::fromLatin1(objectName));
+    b->setAccessibleName(QString(text).remove(QLatin1Char('&')));
+    return b;
+}
+
+/// A read-only row-selecting table; `stretch` is the column that takes the spare width.
+QTableView *tableView(QAbstractItemModel *model, const char *objectName, const QString &accessibleName, int stretch,
+                      QWidget *parent)
+{
+    auto *v = new QTableView(parent);
+    v->setObjectName(QString::fromLatin1(objectName));
+    v->setAccessibleName(accessibleName);
+    v->setModel(model);
+    v->setSelectionBehavior(QAbstractItemView::SelectRows);
+    v->setSelectionMode(QAbstractItemView::SingleSelection);
+    v->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    v->verticalHeader()->hide();
+    v->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    v->horizontalHeader()->setSectionResizeMode(stretch, QHeaderView::Stretch);
+    v->setWordWrap(false);
+    v->setTextElideMode(Qt::ElideMiddle);
+    v->setAlternatingRowColors(true);
+    v->setTabKeyNavigation(false);
+    return v;
+}
+
+int selectedRow(QTableView *v)
+{
+    const auto rows = v->selectionModel() ? v->selectionModel()->selectedRows() : QModelIndexList();
+    if (!rows.isEmpty())
+        return rows.first().row();
+    return v->currentIndex().isValid() ? v->currentIndex().row() : -1;
+}
+
+} // namespace
+
+MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent), m_s(services)
+{
+    initResources();
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Quill"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/quill.svg")));
+    resize(980, 560);
+
+    m_accounts = new AccountsModel(m_s.wallets, this);
+    m_pending = new PendingModel(m_s.broker, m_s.clock, this);
+    m_grants = new GrantsModel(m_s.permissions, m_s.clock, this);
+    m_apps = new AppsModel(m_s.sessionKeys, this);
+    m_activity = new ActivityModel(m_s.activity, this);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setAccessibleName(tr("Sections"));
+
+    m_accountsView = tableView(m_accounts, "accountsView", tr("Accounts"), 1, this);
+    auto *importButton = button(tr("&Add account…"), "addAccountButton", this);
+    auto *removeButton = button(tr("&Remove"), "removeAccountButton", this);
+    connect(importButton, &QPushButton::clicked, this, [this] {
+        ImportWalletDialog dialog(m_s.wallets, this);
+        dialog.exec();
+    });
+    connect(removeButton, &QPushButton::clicked, this, &MainWindow::removeSelectedAccount);
+    m_tabs->addTab(makeTab(m_accountsView, QStringLiteral("accountsTab"), {importButton, removeButton}), tr("Accounts"));
+
+    m_pendingView = tableView(m_pending, "pendingView", tr("Pending requests"), 1, this);
+    auto *reviewButton = button(tr("Re&view…"), "reviewButton", this);
+    connect(reviewButton, &QPushButton::clicked, this, [this] {
+        if (const int row = selectedRow(m_pendingView); row >= 0)
+            showApproval(m_pending->idAt(row));
+    });
+    connect(m_pendingView, &QTableView::activated, this, [this](const QModelIndex &i) { showApproval(m_pending->idAt(i.row())); });
+    m_tabs->addTab(makeTab(m_pendingView, QStringLiteral("requestsTab"), {reviewButton}), tr("Requests"));
+
+    m_grantsView = tableView(m_grants, "sessionsView", tr("Remembered sessions"), 2, this);
+    auto *revokeButton = button(tr("Re&voke"), "revokeButton", this);
+    auto *revokeAppButton = button(tr("Revoke all for this &app"), "revokeAppButton", this);
+    connect(revokeButton, &QPushButton::clicked, this, [this] { revokeSelected(false); });
+    connect(revokeAppButton, &QPushButton::clicked, this, [this] { revokeSelected(true); });
+    m_tabs->addTab(makeTab(m_grantsView, QStringLiteral("sessionsTab"), {revokeButton, revokeAppButton}), tr("Sessions"));
+
+    m_appsView = tableView(m_apps, "appsView", tr("Apps with a session key"), 2, this);
+    auto *forgetButton = button(tr("&Forget session key"), "forgetKeyButton", this);
+    connect(forgetButton, &QPushButton::clicked, this, [this] {
+        const int row = selectedRow(m_appsView);
+        if (row < 0)
+            return;
+        const auto info = m_apps->infoAt(row);
+        m_s.broker.revoke(info.appId, info.address, [](Status) {});
+    });
+    m_tabs->addTab(makeTab(m_appsView, QStringLiteral("appsTab"), {forgetButton}), tr("Apps"));
+
+    auto *activityView = tableView(m_activity, "activityView", tr("Activity"), 3, this);
+    m_tabs->addTab(makeTab(activityView, QStringLiteral("activityTab"), {}), tr("Activity"));
+    setCentralWidget(m_tabs);
+
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(QIcon(QStringLiteral(":/icons/quill.svg")), this);
+        m_tray->setObjectName(QStringLiteral("trayIcon"));
+        auto *menu = new QMenu(this);
+        menu->addAction(tr("Show Quill"), this, [this] {
+            show();
+            raise();
+            activateWindow();
+        });
+        menu->addAction(tr("Quit"), qApp, &QApplication::quit);
+        m_tray->setContextMenu(menu);
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
+            show();
+            raise();
+        });
+        m_tray->show();
+    }
+
+    connect(&m_s.broker, &requests::RequestBroker::reviewRequested, this, &MainWindow::onReviewRequested);
+    connect(&m_s.broker, &requests::RequestBroker::pendingCountChanged, this, &MainWindow::updatePendingCount);
+    // Keep "time left" columns current.
+    auto *tick = new QTimer(this);
+    tick->setInterval(1000);
+    connect(tick, &QTimer::timeout, m_pendingView->viewport(), qOverload<>(&QWidget::update));
+    tick->start();
+    updatePendingCount(int(m_s.broker.pendingIds().size()));
+}
+
+QWidget *MainWindow::makeTab(QTableView *view, const QString &name, std::initializer_list<QPushButton *> buttons)
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(name);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(view);
+    if (buttons.size()) {
+        auto *row = new QHBoxLayout;
+        row->addStretch();
+        for (auto *b : buttons)
+            row->addWidget(b);
+        layout->addLayout(row);
+    }
+    return page;
+}
+
+void MainWindow::updatePendingCount(int count)
+{
+    m_tabs->setTabText(1, count ? tr("Requests (%1)").arg(count) : tr("Requests"));
+    const QString tip = count ? tr("Quill — %n request(s) waiting", nullptr, count) : tr("Quill — nothing waiting");
+    statusBar()->showMessage(tip);
+    if (m_tray)
+        m_tray->setToolTip(tip);
+}
+
+void MainWindow::onReviewRequested(quint64 id)
+{
+    if (m_tray && m_tray->isVisible()) {
+        const auto *p = m_s.broker.pending(id);
+        const QString who = p ? (p->incoming.app.claimedName.isEmpty() ? p->incoming.app.appId : p->incoming.app.claimedName)
+                              : QString();
+        m_tray->showMessage(tr("Quill: session request"), tr("“%1” asks for a Lit session.").arg(who));
+    }
+    if (m_dialog) {
+        m_queue.push_back(id); // one dialog at a time; the next opens when this one closes
+        return;
+    }
+    showApproval(id);
+}
+
+ApprovalDialog *MainWindow::showApproval(quint64 id)
+{
+    if (!m_s.broker.pending(id))
+        return nullptr;
+    if (m_dialog) {
+        if (m_dialog->requestId() == id) {
+            m_dialog->raise();
+            m_dialog->activateWindow();
+            return m_dialog;
+        }
+        m_queue.push_back(id);
+        return nullptr;
+    }
+    m_dialog = new ApprovalDialog(m_s.broker, m_s.wallets, m_s.clock, id, this);
+    m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_dialog, &QDialog::finished, this, [this] {
+        while (!m_queue.isEmpty()) {
+            const quint64 next = m_queue.takeFirst();
+            if (m_s.broker.pending(next)) {
+                QTimer::singleShot(0, this, [this, next] { showApproval(next); });
+                break;
+            }
+        }
+    });
+    m_dialog->show();
+    m_dialog->raise();
+    m_dialog->activateWindow();
+    return m_dialog;
+}
+
+void MainWindow::revokeSelected(bool wholeApp)
+{
+    const int row = selectedRow(m_grantsView);
+    if (row < 0)
+        return;
+    const auto grant = m_grants->grantAt(row);
+    QList<QString> accounts;
+    if (wholeApp) {
+        for (const auto &g : m_s.permissions.grants())
+            if (g.appId == grant.appId)
+                accounts.push_back(g.account);
+    } else {
+        accounts.push_back(grant.account);
+    }
+    for (const auto &account : accounts)
+        m_s.broker.revoke(grant.appId, account, [this](Status st) {
+            if (!st)
+                statusBar()->showMessage(describe(st.error()));
+        });
+}
+
+void MainWindow::removeSelectedAccount()
+{
+    const int row = selectedRow(m_accountsView);
+    if (row < 0)
+        return;
+    const QString address = m_accounts->addressAt(row);
+    const auto answer = QMessageBox::question(
+        this, tr("Remove account"),
+        tr("Remove %1 from Quill? Its key is deleted from the OS keychain. Make sure you have a backup.").arg(address));
+    if (answer != QMessageBox::Yes)
+        return;
+    m_s.wallets.remove(address, [this](Status st) {
+        if (!st)
+            statusBar()->showMessage(describe(st.error()));
+    });
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_tray && m_tray->isVisible()) {
+        hide(); // keep running in the tray
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace quill::ui

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "requests/RequestBroker.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QSystemTrayIcon;
+class QTableView;
+class QTabWidget;
+class QPushButton;
+
+namespace quill::ui {
+
+class AccountsModel;
+class ActivityModel;
+class AppsModel;
+class ApprovalDialog;
+class GrantsModel;
+class PendingModel;
+
+/// The services the window shows; all owned by the application.
+struct Services
+{
+    vault::WalletVault &wallets;
+    vault::SessionKeyStore &sessionKeys;
+    requests::PermissionStore &permissions;
+    requests::ActivityLog &activity;
+    requests::RequestBroker &broker;
+    const requests::Clock &clock;
+};
+
+/// Quill's main window: Accounts, Requests, Sessions (remembered grants), Apps and
+/// Activity tabs, a tray icon with the pending count, and an approval dialog raised for
+/// each request that needs the user. Closing the window keeps Quill in the tray.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(Services services, QWidget *parent = nullptr);
+
+    /// Opens (or raises) the approval dialog for a pending request.
+    ApprovalDialog *showApproval(quint64 id);
+    ApprovalDialog *currentApproval() const { return m_dialog; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void onReviewRequested(quint64 id);
+    void updatePendingCount(int count);
+    void revokeSelected(bool wholeApp);
+    void removeSelectedAccount();
+    QWidget *makeTab(QTableView *view, const QString &name, std::initializer_list<QPushButton *> buttons);
+
+    Services m_s;
+    QTabWidget *m_tabs;
+    AccountsModel *m_accounts;
+    PendingModel *m_pending;
+    GrantsModel *m_grants;
+    AppsModel *m_apps;
+    ActivityModel *m_activity;
+    QTableView *m_accountsView;
+    QTableView *m_pendingView;
+    QTableView *m_grantsView;
+    QTableView *m_appsView;
+    QSystemTrayIcon *m_tray = nullptr;
+    QPointer<ApprovalDialog> m_dialog;
+    QList<quint64> m_queue;
+};
+
+} // namespace quill::ui

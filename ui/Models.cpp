@@ -1,0 +1,252 @@
+#include "Models.h"
+
+#include <QDateTime>
+
+namespace quill::ui {
+
+namespace {
+
+QVariant header(const QStringList &names, int section, Qt::Orientation orientation, int role)
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= names.size())
+        return {};
+    return names[section];
+}
+
+bool invalid(const QModelIndex &index, int rows, int columns)
+{
+    return !index.isValid() || index.row() >= rows || index.column() >= columns;
+}
+
+QString localTime(UnixMillis t)
+{
+    return QDateTime::fromMSecsSinceEpoch(t).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+} // namespace
+
+QString describeRemaining(UnixMillis ms)
+{
+    if (ms <= 0)
+        return QObject::tr("expired");
+    const qint64 s = ms / 1000;
+    if (s < 60)
+        return QObject::tr("in %1 s").arg(s);
+    if (s < 3600)
+        return QObject::tr("in %1 min %2 s").arg(s / 60).arg(s % 60);
+    if (s < 2 * 86400)
+        return QObject::tr("in %1 h %2 min").arg(s / 3600).arg(s % 3600 / 60);
+    return QObject::tr("in %1 days").arg(s / 86400);
+}
+
+// ---- AccountsModel
+
+AccountsModel::AccountsModel(vault::WalletVault &vault, QObject *parent) : QAbstractTableModel(parent), m_vault(vault)
+{
+    connect(&vault, &vault::WalletVault::accountsChanged, this, &AccountsModel::reload);
+    m_rows = vault.accounts();
+}
+
+void AccountsModel::reload()
+{
+    beginResetModel();
+    m_rows = m_vault.accounts();
+    endResetModel();
+}
+
+int AccountsModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+int AccountsModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : 4; }
+
+QVariant AccountsModel::data(const QModelIndex &index, int role) const
+{
+    if (invalid(index, rowCount(), columnCount()) || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
+        return {};
+    const auto &a = m_rows[index.row()];
+    switch (index.column()) {
+    case 0: return a.label;
+    case 1: return a.address;
+    case 2: return a.derivationPath.isEmpty() ? vault::toString(a.source)
+                                              : QString(vault::toString(a.source) + QStringLiteral(" ") + a.derivationPath);
+    case 3: return a.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    }
+    return {};
+}
+
+QVariant AccountsModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    return header({tr("Label"), tr("Address"), tr("Source"), tr("Added")}, section, o, role);
+}
+
+QString AccountsModel::addressAt(int row) const { return row >= 0 && row < m_rows.size() ? m_rows[row].address : QString(); }
+
+// ---- PendingModel
+
+PendingModel::PendingModel(requests::RequestBroker &broker, const requests::Clock &clock, QObject *parent)
+    : QAbstractTableModel(parent), m_broker(broker), m_clock(clock)
+{
+    connect(&broker, &requests::RequestBroker::pendingCountChanged, this, &PendingModel::reload);
+    m_ids = broker.pendingIds();
+}
+
+void PendingModel::reload()
+{
+    beginResetModel();
+    m_ids = m_broker.pendingIds();
+    endResetModel();
+}
+
+int PendingModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_ids.size()); }
+int PendingModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : 3; }
+
+QVariant PendingModel::data(const QModelIndex &index, int role) const
+{
+    if (invalid(index, rowCount(), columnCount()) || role != Qt::DisplayRole)
+        return {};
+    const auto *p = m_broker.pending(m_ids[index.row()]);
+    if (!p)
+        return {};
+    switch (index.column()) {
+    case 0: return p->incoming.app.claimedName.isEmpty() ? p->incoming.app.appId : p->incoming.app.claimedName;
+    case 1: {
+        QStringList what;
+        for (const auto &r : p->incoming.request.resourceAbilityRequests)
+            what << requests::describeCapability(r);
+        return what.join(QStringLiteral("; "));
+    }
+    case 2: return p->executing ? tr("signing…") : describeRemaining(p->deadline - m_clock.now());
+    }
+    return {};
+}
+
+QVariant PendingModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    return header({tr("App"), tr("Asks for"), tr("Answer needed")}, section, o, role);
+}
+
+quint64 PendingModel::idAt(int row) const { return row >= 0 && row < m_ids.size() ? m_ids[row] : 0; }
+
+// ---- GrantsModel
+
+GrantsModel::GrantsModel(requests::PermissionStore &store, const requests::Clock &clock, QObject *parent)
+    : QAbstractTableModel(parent), m_store(store), m_clock(clock)
+{
+    connect(&store, &requests::PermissionStore::grantsChanged, this, &GrantsModel::reload);
+    m_rows = store.grants();
+}
+
+void GrantsModel::reload()
+{
+    beginResetModel();
+    m_rows = m_store.grants();
+    endResetModel();
+}
+
+int GrantsModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+int GrantsModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : 4; }
+
+QVariant GrantsModel::data(const QModelIndex &index, int role) const
+{
+    if (invalid(index, rowCount(), columnCount()) || role != Qt::DisplayRole)
+        return {};
+    const auto &g = m_rows[index.row()];
+    switch (index.column()) {
+    case 0: return g.appId;
+    case 1: return g.account;
+    case 2: {
+        QStringList what;
+        for (const auto &[resource, ability] : g.capabilities) {
+            const auto sep = resource.find("://");
+            const auto prefix = lit::parseResourcePrefix(resource.substr(0, sep));
+            const auto lit = lit::parseAbility(ability);
+            if (prefix && lit && sep != std::string::npos)
+                what << requests::describeCapability({*prefix, resource.substr(sep + 3), *lit, std::nullopt});
+            else
+                what << QString::fromStdString(ability + " on " + resource);
+        }
+        return what.join(QStringLiteral("; "));
+    }
+    case 3: return QString(describeRemaining(g.expiresAt - m_clock.now()) + QStringLiteral(" (") + localTime(g.expiresAt) + QLatin1Char(')'));
+    }
+    return {};
+}
+
+QVariant GrantsModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    return header({tr("App"), tr("Account"), tr("Allows"), tr("Expires")}, section, o, role);
+}
+
+// ---- AppsModel
+
+AppsModel::AppsModel(vault::SessionKeyStore &keys, QObject *parent) : QAbstractTableModel(parent), m_keys(keys)
+{
+    connect(&keys, &vault::SessionKeyStore::keysChanged, this, &AppsModel::reload);
+    m_rows = keys.list();
+}
+
+void AppsModel::reload()
+{
+    beginResetModel();
+    m_rows = m_keys.list();
+    endResetModel();
+}
+
+int AppsModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+int AppsModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : 4; }
+
+QVariant AppsModel::data(const QModelIndex &index, int role) const
+{
+    if (invalid(index, rowCount(), columnCount()) || role != Qt::DisplayRole)
+        return {};
+    const auto &k = m_rows[index.row()];
+    switch (index.column()) {
+    case 0: return k.appId;
+    case 1: return k.address;
+    case 2: return QString(k.publicKey.left(16) + QStringLiteral("…"));
+    case 3: return k.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    }
+    return {};
+}
+
+QVariant AppsModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    return header({tr("App"), tr("Account"), tr("Session key"), tr("Since")}, section, o, role);
+}
+
+// ---- ActivityModel
+
+ActivityModel::ActivityModel(requests::ActivityLog &log, QObject *parent) : QAbstractTableModel(parent), m_log(log)
+{
+    connect(&log, &requests::ActivityLog::appended, this, &ActivityModel::reload);
+    m_rows = log.recent();
+}
+
+void ActivityModel::reload()
+{
+    beginResetModel();
+    m_rows = m_log.recent();
+    endResetModel();
+}
+
+int ActivityModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+int ActivityModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : 4; }
+
+QVariant ActivityModel::data(const QModelIndex &index, int role) const
+{
+    if (invalid(index, rowCount(), columnCount()) || role != Qt::DisplayRole)
+        return {};
+    const auto &e = m_rows[index.row()];
+    switch (index.column()) {
+    case 0: return localTime(e.time);
+    case 1: return e.appName.isEmpty() ? e.appId : e.appName;
+    case 2: return e.automatic ? QString(e.decision + tr(" (remembered)")) : e.decision;
+    case 3: return e.resources.join(QStringLiteral("; "));
+    }
+    return {};
+}
+
+QVariant ActivityModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    return header({tr("Time"), tr("App"), tr("Decision"), tr("Resources")}, section, o, role);
+}
+
+} // namespace quill::ui
