@@ -2,6 +2,7 @@
 // exit codes are a contract (README "quill-cli").
 
 #include "CliCommands.h"
+#include "WalletCommands.h"
 
 #include <cstring>
 #include <iostream>
@@ -22,8 +23,14 @@ constexpr const char *kUsage = R"(usage: quill-cli COMMAND [options]
   verify   SIGS.json [--now ISO8601] [--address 0x...] [--resource PREFIX://ID --ability NAME]...
            [--node-only]
            check session sigs as a Lit node would; exit 0 pass, 1 fail, 2 unusable input
+  issue    --request REQ.json --account ADDRESS --app APP_ID [--now ISO8601] [--profile …]
+           as above with the account's key from the OS keychain and the app's session key
+           (created on first use)
   address  --key-file F
            print the EIP-55 address of a key
+  wallet   import --key-file F [--label L] | list | remove ADDRESS
+           manage accounts (keys in the OS keychain; the index in $QUILL_DATA_DIR or
+           ~/.local/share/quill/quill)
   demo     issue and verify a session with a throw-away wallet (nothing is stored)
 
 Exit codes: 0 success, 1 verification failed, 2 unusable input (one line on stderr).
@@ -40,8 +47,14 @@ int main(int argc, char **argv)
     const std::string command = argv[1];
     const std::vector<std::string> rest(argv + 2, argv + argc);
     using namespace quill::cli;
-    if (command == "issue")
+    if (command == "issue") {
+        for (const auto &a : rest)
+            if (a == "--account" || a.rfind("--account=", 0) == 0)
+                return runIssueFromVault(rest);
         return runIssue(rest);
+    }
+    if (command == "wallet")
+        return runWallet(rest);
     if (command == "auth-sig")
         return runAuthSig(rest);
     if (command == "siwe")

@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QMessageBox>
+#include <QPalette>
 #include <QStandardPaths>
 #include <QPushButton>
 #include <QTabWidget>
@@ -91,8 +92,29 @@ int main(int argc, char **argv)
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("With --demo: save PNGs to DIR and quit."),
                                   QStringLiteral("DIR"));
     QCommandLineOption timing(QStringLiteral("startup-timing"), QStringLiteral("Print the time to the first shown window and quit."));
-    parser.addOptions({demo, screenshot, timing});
+    QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use a dark palette (to check dark themes without one)."));
+    parser.addOptions({demo, screenshot, timing, dark});
     parser.process(app);
+    if (parser.isSet(dark)) {
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QPalette p;
+        p.setColor(QPalette::Window, QColor(37, 37, 38));
+        p.setColor(QPalette::WindowText, QColor(230, 230, 230));
+        p.setColor(QPalette::Base, QColor(30, 30, 30));
+        p.setColor(QPalette::AlternateBase, QColor(45, 45, 48));
+        p.setColor(QPalette::Text, QColor(230, 230, 230));
+        p.setColor(QPalette::Button, QColor(55, 55, 58));
+        p.setColor(QPalette::ButtonText, QColor(230, 230, 230));
+        p.setColor(QPalette::Highlight, QColor(43, 95, 217));
+        p.setColor(QPalette::HighlightedText, Qt::white);
+        p.setColor(QPalette::Mid, QColor(90, 90, 90));
+        p.setColor(QPalette::ToolTipBase, QColor(45, 45, 48));
+        p.setColor(QPalette::ToolTipText, QColor(230, 230, 230));
+        p.setColor(QPalette::PlaceholderText, QColor(150, 150, 150));
+        p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 120, 120));
+        p.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 120, 120));
+        QApplication::setPalette(p);
+    }
     const bool isDemo = parser.isSet(demo) || parser.isSet(screenshot);
 
     // Services.
