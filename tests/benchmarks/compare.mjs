@@ -41,12 +41,32 @@ fs.rmSync(tmp, { recursive: true, force: true });
 runs.sort((a, b) => a - b);
 const cliMedian = runs[Math.floor(runs.length / 2)];
 
+// The desktop app: cold start to the first shown window (whole process), and resident memory
+// with the demo's approval dialog open (offscreen platform: no display needed).
+const gui = path.join(build, 'app/quill');
+const guiEnv = { ...process.env, QT_QPA_PLATFORM: 'offscreen' };
+const starts = [];
+for (let i = 0; i < 10; i++) {
+  const t0 = process.hrtime.bigint();
+  execFileSync(gui, ['--demo', '--startup-timing'], { env: guiEnv, stdio: 'ignore' });
+  starts.push(Number(process.hrtime.bigint() - t0) / 1e6);
+}
+starts.sort((a, b) => a - b);
+const { spawn } = await import('node:child_process');
+const demo = spawn(gui, ['--demo'], { env: guiEnv, stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 2500));
+const rssKb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${demo.pid}/status`, 'utf8'))[1]);
+demo.kill();
+
 const rows = [
   ['session sigs, 30 nodes (per-node loop)', ms('BM_SessionSigs/30'), js.sessionSigs30_loop_ms, 'ms', '≤ 2 ms, ≥ 200× JS'],
   ['whole issuance, 30 nodes (plan+SIWE+sign+30 sigs)', ms('BM_IssueAll30'), js.getSessionSigs30_ms, 'ms', ''],
   ['personal_sign of the SIWE text', ms('BM_PersonalSign') * 1000, js.personalSign_us, 'µs', '≤ 100 µs'],
   ['quill-cli issue, 30 nodes, whole process (median of 60)', cliMedian, null, 'ms', '≤ 30 ms'],
   ['verify 30 session sigs (strict)', ms('BM_Verify30'), null, 'ms', ''],
+  ['approval → response, 30 nodes, through the broker (event loop included)', ms('BM_ApprovalToResponse30/real_time'), null, 'ms', '≤ 5 ms'],
+  ['quill --demo cold start to first window, whole process (median of 10)', starts[5], null, 'ms', '≤ 400 ms'],
+  ['quill --demo resident memory with the approval dialog open', rssKb / 1024, null, 'MB', '≤ 80 MB'],
 ];
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0].model}; node ${process.version}`);
 console.log('| measurement | Quill | JS reference | ratio | target |');
