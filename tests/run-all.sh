@@ -18,3 +18,15 @@ cmake --preset asan
 cmake --build --preset asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --preset asan -j "$jobs" -LE interop
+
+# libFuzzer targets (clang): build, then a short run of each from its corpus.
+cmake --preset fuzz
+cmake --build --preset fuzz -j "$jobs" --target fuzz_siwe fuzz_recap fuzz_request fuzz_verifier
+for t in siwe recap request verifier; do
+  work=$(mktemp -d)
+  cp tests/fuzz/corpus/fuzz_$t/* "$work/"
+  build/fuzz/tests/fuzz/fuzz_$t "$work" -max_total_time=15 -rss_limit_mb=2048 -print_final_stats=0 >"$work.log" 2>&1 \
+    || { cat "$work.log"; echo "fuzz_$t found a crash"; exit 1; }
+  echo "fuzz_$t: $(grep -E '^Done' "$work.log")"
+  rm -rf "$work" "$work.log"
+done

@@ -34,7 +34,7 @@ QString describeRemaining(UnixMillis ms)
         return QObject::tr("in %1 s").arg(s);
     if (s < 3600)
         return QObject::tr("in %1 min %2 s").arg(s / 60).arg(s % 60);
-    if (s < 2 * 86400)
+    if (s < qint64(2) * 86400)
         return QObject::tr("in %1 h %2 min").arg(s / 3600).arg(s % 3600 / 60);
     return QObject::tr("in %1 days").arg(s / 86400);
 }
@@ -161,7 +161,7 @@ QVariant GrantsModel::data(const QModelIndex &index, int role) const
             if (prefix && lit && sep != std::string::npos)
                 what << requests::describeCapability({*prefix, resource.substr(sep + 3), *lit, std::nullopt});
             else
-                what << QString::fromStdString(ability + " on " + resource);
+                what << QString::fromStdString(ability).append(QStringLiteral(" on ")).append(QString::fromStdString(resource));
         }
         return what.join(QStringLiteral("; "));
     }

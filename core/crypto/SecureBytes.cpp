@@ -16,7 +16,7 @@ SecureBytes::SecureBytes(std::size_t size)
 
 SecureBytes::SecureBytes(std::span<const std::uint8_t> data) : SecureBytes(data.size())
 {
-    if (!data.empty())
+    if (!data.empty() && m_data)
         std::memcpy(m_data, data.data(), data.size());
 }
 

@@ -76,10 +76,10 @@ std::string_view recapAbility(Ability ability)
 {
     switch (ability) {
     case Ability::AccessControlConditionDecryption: return "Threshold/Decryption";
-    case Ability::AccessControlConditionSigning: return "Threshold/Signing";
+    case Ability::AccessControlConditionSigning:
     case Ability::PkpSigning: return "Threshold/Signing";
-    case Ability::RateLimitIncreaseAuth: return "Auth/Auth";
     case Ability::LitActionExecution: return "Threshold/Execution";
+    case Ability::RateLimitIncreaseAuth:
     case Ability::PaymentDelegation: return "Auth/Auth";
     }
     return {};
