@@ -9,6 +9,7 @@
 #include "eth/Address.h"
 #include "lit/SessionSigIssuer.h"
 #include "lit/SessionSigVerifier.h"
+#include "requests/RequestReview.h"
 
 #include <iostream>
 
@@ -319,6 +320,65 @@ int runDemo(const std::vector<std::string> &argv)
         if (!c.ok)
             std::cout << "  FAIL " << c.name << ": " << c.detail << "\n";
     return report->ok() ? 0 : 1;
+}
+
+int runReview(const std::vector<std::string> &argv)
+{
+    auto args = parseArgs(argv, {"--address", "--session-public-key", "--origin", "--now", "--profile"}, {"--unpaired"});
+    if (!args)
+        return fail(args.error());
+    if (args->positional.size() != 1)
+        return fail(QStringLiteral("review: expected exactly one REQ.json argument"));
+    bool profileOk = false;
+    const auto profile = profileOr(*args, profileOk);
+    if (!profileOk)
+        return fail(QStringLiteral("--profile: expected lit-v7 or lit-v8"));
+    auto now = nowFrom(*args);
+    if (!now)
+        return fail(now.error());
+    auto text = readTextFile(args->positional[0], "REQ.json");
+    if (!text)
+        return fail(text.error());
+    auto request = lit::SessionRequest::fromJson(*text);
+    if (!request)
+        return fail(QStringLiteral("REQ.json: ") + describe(request.error()));
+    // Without an account or key the text shows placeholders; rows and warnings do not depend on them.
+    std::string address = "0x0000000000000000000000000000000000000000";
+    if (args->has("--address")) {
+        auto a = eth::Address::parse(args->value("--address"));
+        if (!a)
+            return fail(QStringLiteral("--address: ") + describe(a.error()));
+        address = a->toChecksummed();
+    }
+    std::string pub(64, '0');
+    if (args->has("--session-public-key")) {
+        auto p = sessionPublicKeyFrom(*args);
+        if (!p)
+            return fail(p.error());
+        pub = *p;
+    }
+    requests::AppIdentity app;
+    app.appId = QStringLiteral("cli");
+    app.origin = QString::fromStdString(args->value("--origin"));
+    app.paired = !args->has("--unpaired");
+    app.firstRequest = false;
+    auto plan = lit::SessionSigIssuer::resolvePlan(*request, *now);
+    if (!plan)
+        return fail(QStringLiteral("REQ.json: ") + describe(plan.error()));
+    auto review = requests::RequestReview::build(*request, *plan, app, QString::fromStdString(address), pub, profile, *now);
+    if (!review)
+        return fail(QStringLiteral("REQ.json: ") + describe(review.error()));
+    static const char *const kSeverity[] = {"info", "WARNING", "DANGER"};
+    std::cout << "This app will be able to:\n";
+    for (const auto &row : review->rows)
+        std::cout << "  - " << row.text.toStdString() << "  [" << row.ability.toStdString() << " on "
+                  << row.resourceKey.toStdString() << "]\n";
+    std::cout << "\nWarnings:\n";
+    for (const auto &w : review->warnings)
+        std::cout << "  " << kSeverity[int(w.severity)] << " (" << w.code.toStdString() << "): " << w.text.toStdString() << "\n";
+    std::cout << "\nExpires: " << review->expiration.toStdString() << "\n\nMessage to be signed:\n---\n"
+              << review->siweText << "\n---\n";
+    return 0;
 }
 
 } // namespace quill::cli

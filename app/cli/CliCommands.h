@@ -13,5 +13,6 @@ int runSiwe(const std::vector<std::string> &argv);
 int runVerify(const std::vector<std::string> &argv);
 int runAddress(const std::vector<std::string> &argv);
 int runDemo(const std::vector<std::string> &argv);
+int runReview(const std::vector<std::string> &argv);
 
 } // namespace quill::cli

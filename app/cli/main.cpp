@@ -31,6 +31,9 @@ constexpr const char *kUsage = R"(usage: quill-cli COMMAND [options]
   wallet   import --key-file F [--label L] | list | remove ADDRESS
            manage accounts (keys in the OS keychain; the index in $QUILL_DATA_DIR or
            ~/.local/share/quill/quill)
+  review   REQ.json [--address 0x...] [--session-public-key HEX] [--origin URL] [--unpaired]
+           [--now ISO8601] [--profile lit-v7|lit-v8]
+           print what the approval dialog shows: capabilities in plain words, warnings, the text
   demo     issue and verify a session with a throw-away wallet (nothing is stored)
 
 Exit codes: 0 success, 1 verification failed, 2 unusable input (one line on stderr).
@@ -65,6 +68,8 @@ int main(int argc, char **argv)
         return runAddress(rest);
     if (command == "demo")
         return runDemo(rest);
+    if (command == "review")
+        return runReview(rest);
     std::cerr << "quill-cli: unknown command '" << command << "' (see quill-cli --help)\n";
     return 2;
 }

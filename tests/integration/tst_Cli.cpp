@@ -114,6 +114,18 @@ private Q_SLOTS:
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out, QByteArray("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23\n"));
     }
+    void review_printsRowsAndWarnings()
+    {
+        const auto r = cli({QStringLiteral("review"), dataPath(QStringLiteral("requests/valid_vector_a.json")), QStringLiteral("--origin"),
+                            QStringLiteral("https://evil.example"), QStringLiteral("--now"), QStringLiteral("2025-01-15T12:00:00Z")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains("Decrypt data protected by access-control condition 53b0"));
+        QVERIFY(r.out.contains("DANGER (domain-mismatch)"));
+        QVERIFY(r.out.contains("URI: lit:session:"));
+        const auto bad = cli({QStringLiteral("review"), dataPath(QStringLiteral("requests/expfail_unknown_ability.json"))});
+        QCOMPARE(bad.code, 2);
+        QVERIFY(bad.err.contains("ability"));
+    }
     // Every unusable flag, file or field: exit 2, one line on stderr naming it, no stdout.
     void unusableInput_oneLineAndExit2_data()
     {
