@@ -52,6 +52,14 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::AccountNotFound: return QStringLiteral("no such account");
     case ErrorCode::StorageFailure: return QStringLiteral("cannot write Quill's data folder");
     case ErrorCode::IndexCorrupt: return QStringLiteral("Quill's account index is corrupt");
+    case ErrorCode::MnemonicWordCount: return QStringLiteral("wrong number of recovery words");
+    case ErrorCode::MnemonicUnknownWord: return QStringLiteral("not a BIP-39 English word");
+    case ErrorCode::MnemonicChecksum: return QStringLiteral("recovery phrase checksum mismatch");
+    case ErrorCode::InvalidDerivationPath: return QStringLiteral("invalid derivation path");
+    case ErrorCode::KeystoreFormat: return QStringLiteral("malformed keystore file");
+    case ErrorCode::KeystoreUnsupported: return QStringLiteral("unsupported keystore file");
+    case ErrorCode::KeystoreWrongPassword: return QStringLiteral("wrong keystore password");
+    case ErrorCode::KeystoreCorrupt: return QStringLiteral("keystore file is corrupt");
     }
     return QStringLiteral("error %1").arg(static_cast<int>(code));
 }
