@@ -161,9 +161,13 @@ Result<SecureBytes> scrypt(std::span<const std::uint8_t> password,
         return Error{ErrorCode::InvalidArgument, QStringLiteral("invalid scrypt parameters")};
     if (!initSodium())
         return Error{ErrorCode::CryptoFailure, QStringLiteral("libsodium failed to initialise")};
+    // libsodium declares its pointers non-null even for empty inputs (RFC 7914's first vector).
+    static const std::uint8_t kNothing = 0;
+    const std::uint8_t *pw = password.empty() ? &kNothing : password.data();
+    const std::uint8_t *sa = salt.empty() ? &kNothing : salt.data();
     SecureBytes out(length);
-    if (crypto_pwhash_scryptsalsa208sha256_ll(password.data(), password.size(), salt.data(),
-                                              salt.size(), n, r, p, out.data(), length) != 0)
+    if (crypto_pwhash_scryptsalsa208sha256_ll(pw, password.size(), sa, salt.size(), n, r, p,
+                                              out.data(), length) != 0)
         return Error{ErrorCode::CryptoFailure, QStringLiteral("scrypt failed (out of memory?)")};
     return out;
 }
