@@ -60,6 +60,9 @@ inline std::optional<ErrorCode> errorCodeFromIdentifier(const QString &name)
         QUILL_CODE(KeychainUnavailable), QUILL_CODE(SecretNotFound), QUILL_CODE(KeychainFailure),
         QUILL_CODE(AccountExists), QUILL_CODE(AccountNotFound), QUILL_CODE(StorageFailure), QUILL_CODE(IndexCorrupt),
         QUILL_CODE(UserRejected), QUILL_CODE(RequestExpired), QUILL_CODE(RequestCancelled), QUILL_CODE(RequestNotFound),
+        QUILL_CODE(MnemonicWordCount), QUILL_CODE(MnemonicUnknownWord), QUILL_CODE(MnemonicChecksum),
+        QUILL_CODE(InvalidDerivationPath), QUILL_CODE(KeystoreFormat), QUILL_CODE(KeystoreUnsupported),
+        QUILL_CODE(KeystoreWrongPassword), QUILL_CODE(KeystoreCorrupt),
     };
 #undef QUILL_CODE
     for (const auto &[n, c] : kCodes)

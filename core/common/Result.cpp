@@ -56,6 +56,14 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::RequestExpired: return QStringLiteral("request expired before the user decided");
     case ErrorCode::RequestCancelled: return QStringLiteral("request cancelled");
     case ErrorCode::RequestNotFound: return QStringLiteral("no such pending request");
+    case ErrorCode::MnemonicWordCount: return QStringLiteral("wrong number of recovery words");
+    case ErrorCode::MnemonicUnknownWord: return QStringLiteral("not a BIP-39 English word");
+    case ErrorCode::MnemonicChecksum: return QStringLiteral("recovery phrase checksum mismatch");
+    case ErrorCode::InvalidDerivationPath: return QStringLiteral("invalid derivation path");
+    case ErrorCode::KeystoreFormat: return QStringLiteral("malformed keystore file");
+    case ErrorCode::KeystoreUnsupported: return QStringLiteral("unsupported keystore file");
+    case ErrorCode::KeystoreWrongPassword: return QStringLiteral("wrong keystore password");
+    case ErrorCode::KeystoreCorrupt: return QStringLiteral("keystore file is corrupt");
     }
     return QStringLiteral("error %1").arg(static_cast<int>(code));
 }

@@ -70,6 +70,15 @@ enum class ErrorCode : int {
     RequestExpired = 141,
     RequestCancelled = 142,
     RequestNotFound = 143,
+    // wallet keys: BIP-39 mnemonics, BIP-32 derivation, Web3 Secret Storage v3 keystores
+    MnemonicWordCount = 100,
+    MnemonicUnknownWord = 101,
+    MnemonicChecksum = 102,
+    InvalidDerivationPath = 103,
+    KeystoreFormat = 104,
+    KeystoreUnsupported = 105,
+    KeystoreWrongPassword = 106,
+    KeystoreCorrupt = 107,
 };
 
 /// A user-facing failure: what went wrong (code) and where (context, e.g. the field name).

@@ -54,6 +54,32 @@ Result<UncompressedPublicKey> publicKey(const SecureBytes &key)
     return out;
 }
 
+Result<CompressedPublicKey> publicKeyCompressed(const SecureBytes &key)
+{
+    if (!isValidPrivateKey(key))
+        return Error{ErrorCode::InvalidPrivateKey,
+                     QStringLiteral("must be 32 bytes, non-zero and below the curve order")};
+    secp256k1_pubkey pub;
+    if (!secp256k1_ec_pubkey_create(context(), &pub, key.data()))
+        return Error{ErrorCode::InvalidPrivateKey, {}};
+    CompressedPublicKey out;
+    size_t len = out.size();
+    secp256k1_ec_pubkey_serialize(context(), out.data(), &len, &pub, SECP256K1_EC_COMPRESSED);
+    return out;
+}
+
+Result<SecureBytes> tweakAddPrivateKey(const SecureBytes &key, const SecureBytes &tweak)
+{
+    if (!isValidPrivateKey(key) || tweak.size() != 32)
+        return Error{ErrorCode::InvalidPrivateKey, QStringLiteral("key or tweak malformed")};
+    SecureBytes sum = key.clone();
+    // Fails (and leaves `sum` unspecified) if tweak ≥ n or the result is zero.
+    if (!secp256k1_ec_seckey_tweak_add(context(), sum.data(), tweak.data()))
+        return Error{ErrorCode::InvalidPrivateKey,
+                     QStringLiteral("tweak out of range or sum is zero")};
+    return sum;
+}
+
 Result<RecoverableSignature> signRecoverable(const SecureBytes &key, const Hash256 &digest)
 {
     if (!isValidPrivateKey(key))

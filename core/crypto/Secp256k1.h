@@ -13,6 +13,8 @@ namespace quill::crypto {
 using RecoverableSignature = std::array<std::uint8_t, 65>;
 /// Uncompressed SEC1 public key: 0x04 || X || Y.
 using UncompressedPublicKey = std::array<std::uint8_t, 65>;
+/// Compressed SEC1 public key: 0x02/0x03 (parity of Y) || X. BIP-32's serP(P).
+using CompressedPublicKey = std::array<std::uint8_t, 33>;
 
 /// The one adapter over libsecp256k1. A process-wide context is created on first use and
 /// randomised (side-channel blinding); it is read-only afterwards and safe across threads.
@@ -23,6 +25,16 @@ bool isValidPrivateKey(const SecureBytes &key);
 
 /// Returns: the uncompressed public key, or InvalidPrivateKey.
 [[nodiscard]] Result<UncompressedPublicKey> publicKey(const SecureBytes &key);
+
+/// Returns: the compressed public key (BIP-32 serP), or InvalidPrivateKey.
+[[nodiscard]] Result<CompressedPublicKey> publicKeyCompressed(const SecureBytes &key);
+
+/// BIP-32 CKDpriv's parse256(IL) + k mod n.
+/// Returns: the 32-byte sum, or InvalidPrivateKey if `key` is invalid, `tweak` is not 32 bytes,
+///          tweak ≥ n, or the sum is zero (BIP-32: "the resulting key is invalid").
+/// Secrets: `key` and `tweak` are only read; the sum is a new SecureBytes.
+[[nodiscard]] Result<SecureBytes> tweakAddPrivateKey(const SecureBytes &key,
+                                                     const SecureBytes &tweak);
 
 /// Signs a 32-byte digest (RFC 6979 nonce, low-S).
 /// Returns: r||s||recid, or InvalidPrivateKey.

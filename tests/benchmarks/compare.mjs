@@ -1,5 +1,6 @@
-// Runs quill_bench (Google Benchmark, JSON), the JS reference (js/bench-sdk.mjs) and the
-// whole quill-cli process for 30 nodes, then prints a table of figures, targets and ratios.
+// Runs quill_bench (Google Benchmark, JSON), the JS references (js/bench-sdk.mjs,
+// js/bench-wallet.mjs) and the whole quill-cli process for 30 nodes, then prints a table of
+// figures, targets and ratios.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,12 +15,13 @@ const cli = path.join(build, 'app/quill-cli');
 
 const gb = JSON.parse(execFileSync(bench, ['--benchmark_format=json', '--benchmark_min_time=0.5'], { encoding: 'utf8' }));
 const ms = (name) => {
-  const b = gb.benchmarks.find((x) => x.name === name);
+  const b = gb.benchmarks.find((x) => x.name === name || x.name.startsWith(`${name}/iterations:`));
   const scale = { ns: 1e-6, us: 1e-3, ms: 1 }[b.time_unit];
   return b.real_time * scale;
 };
 
 const js = JSON.parse(execFileSync('node', [path.join(HERE, 'js/bench-sdk.mjs'), '--quick'], { encoding: 'utf8' }));
+const jsWallet = JSON.parse(execFileSync('node', [path.join(HERE, 'js/bench-wallet.mjs'), '--quick'], { encoding: 'utf8' }));
 
 // Whole process: quill-cli issue for 30 nodes (request, key and seed files on disk).
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'quill-bench-'));
@@ -67,11 +69,14 @@ const rows = [
   ['approval → response, 30 nodes, through the broker (event loop included)', ms('BM_ApprovalToResponse30/real_time'), null, 'ms', '≤ 5 ms'],
   ['quill --demo cold start to first window, whole process (median of 10)', starts[5], null, 'ms', '≤ 400 ms'],
   ['quill --demo resident memory with the approval dialog open', rssKb / 1024, null, 'MB', '≤ 80 MB'],
+  ['keystore decrypt, scrypt n=2^18 r=8 p=1 (ethers 6)', ms('BM_KeystoreDecrypt_N18'), jsWallet.keystoreDecryptN18_ms, 'ms', '≥ 1.4× ethers 6'],
+  ['  scrypt alone: libsodium (used) / OpenSSL EVP_PBE_scrypt', ms('BM_Scrypt_N18_Libsodium'), null, 'ms', `OpenSSL ${ms('BM_Scrypt_N18_OpenSsl').toFixed(0)} ms`],
+  ['mnemonic → first address m/44\'/60\'/0\'/0/0 (ethers 6)', ms('BM_MnemonicToFirstAddress') * 1000, jsWallet.mnemonicFirstAddress_ms * 1000, 'µs', '≥ 3× ethers 6'],
 ];
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0].model}; node ${process.version}`);
 console.log('| measurement | Quill | JS reference | ratio | target |');
 console.log('|---|---|---|---|---|');
 for (const [name, q, j, unit, target] of rows) {
-  const ratio = j ? `${(j / q).toFixed(0)}×` : '—';
+  const ratio = j ? `${(j / q).toFixed(j / q < 10 ? 2 : 0)}×` : '—';
   console.log(`| ${name} | ${q.toFixed(unit === 'µs' ? 1 : 2)} ${unit} | ${j ? j.toFixed(1) + ' ' + unit : '—'} | ${ratio} | ${target} |`);
 }
