@@ -54,20 +54,6 @@ Result<lit::SessionRequest> requestFrom(const Args &args)
     return req;
 }
 
-/// The wallet key from --key-file (hex).
-Result<crypto::SecureBytes> walletKeyFrom(const Args &args)
-{
-    if (!args.has("--key-file"))
-        return Error{ErrorCode::InvalidArgument, QStringLiteral("--key-file: required")};
-    auto key = readHexSecretFile(args.value("--key-file"), "--key-file", 32);
-    if (!key)
-        return key.error();
-    if (!crypto::secp256k1::isValidPrivateKey(*key))
-        return Error{ErrorCode::InvalidPrivateKey,
-                     QStringLiteral("--key-file: not a valid secp256k1 private key (zero or ≥ curve order)")};
-    return key;
-}
-
 std::string addressOf(const crypto::SecureBytes &key)
 {
     auto pub = crypto::secp256k1::publicKey(key);
@@ -99,7 +85,7 @@ lit::Profile profileOr(const Args &args, bool &ok)
 
 int runIssue(const std::vector<std::string> &argv)
 {
-    auto args = parseArgs(argv, {"--request", "--key-file", "--session-seed-file", "--now", "--profile"}, {});
+    auto args = parseArgs(argv, {"--request", "--key-file", "--keystore", "--password-file", "--session-seed-file", "--now", "--profile"}, {});
     if (!args)
         return fail(args.error());
     if (!args->positional.empty())
@@ -148,7 +134,7 @@ int runIssue(const std::vector<std::string> &argv)
 
 int runAuthSig(const std::vector<std::string> &argv)
 {
-    auto args = parseArgs(argv, {"--request", "--session-public-key", "--key-file", "--now"}, {});
+    auto args = parseArgs(argv, {"--request", "--session-public-key", "--key-file", "--keystore", "--password-file", "--now"}, {});
     if (!args)
         return fail(args.error());
     if (!args->positional.empty())
@@ -254,7 +240,7 @@ int runVerify(const std::vector<std::string> &argv)
 
 int runAddress(const std::vector<std::string> &argv)
 {
-    auto args = parseArgs(argv, {"--key-file"}, {});
+    auto args = parseArgs(argv, {"--key-file", "--keystore", "--password-file"}, {});
     if (!args)
         return fail(args.error());
     if (!args->positional.empty())

@@ -1,6 +1,8 @@
 #include "CliIo.h"
 
 #include "crypto/Encoding.h"
+#include "crypto/Secp256k1.h"
+#include "eth/Keystore.h"
 
 #include <openssl/crypto.h>
 
@@ -110,6 +112,56 @@ Result<crypto::SecureBytes> readHexSecretFile(const std::string &path, const std
         return Error{ErrorCode::InvalidArgument,
                      name + QStringLiteral(": expected %1 bytes of hex, got %2").arg(bytes).arg(secret->size())};
     return secret;
+}
+
+Result<crypto::SecureBytes> readSecretFile(const std::string &path, const std::string &flag)
+{
+    const auto name = QString::fromStdString(flag);
+    std::FILE *f = std::fopen(path.c_str(), "rb");
+    if (!f)
+        return Error{ErrorCode::Io, QStringLiteral("%1: cannot read '%2': %3")
+                                        .arg(name, QString::fromStdString(path),
+                                             QString::fromLocal8Bit(std::strerror(errno)))};
+    crypto::SecureBytes buffer(64 * 1024);
+    const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), f);
+    const bool tooLarge = n == buffer.size();
+    std::fclose(f);
+    if (tooLarge)
+        return Error{ErrorCode::InvalidArgument, name + QStringLiteral(": file is too large")};
+    std::size_t len = n;
+    if (len && buffer.data()[len - 1] == '\n')
+        --len;
+    if (len && buffer.data()[len - 1] == '\r')
+        --len;
+    return crypto::SecureBytes(std::span<const std::uint8_t>(buffer.data(), len));
+}
+
+Result<crypto::SecureBytes> walletKeyFrom(const Args &args)
+{
+    if (args.has("--key-file") == args.has("--keystore"))
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("--key-file/--keystore: give exactly one of --key-file F or --keystore F --password-file P")};
+    if (args.has("--key-file")) {
+        auto key = readHexSecretFile(args.value("--key-file"), "--key-file", 32);
+        if (!key)
+            return key.error();
+        if (!crypto::secp256k1::isValidPrivateKey(*key))
+            return Error{ErrorCode::InvalidPrivateKey,
+                         QStringLiteral("--key-file: not a valid secp256k1 private key (zero or ≥ curve order)")};
+        return key;
+    }
+    if (!args.has("--password-file"))
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("--password-file: required with --keystore")};
+    auto json = readTextFile(args.value("--keystore"), "--keystore");
+    if (!json)
+        return json.error();
+    auto password = readSecretFile(args.value("--password-file"), "--password-file");
+    if (!password)
+        return password.error();
+    auto key = eth::keystore::decrypt(*json, *password);
+    if (!key)
+        return Error{key.error().code, QStringLiteral("--keystore: ") + key.error().context};
+    return key;
 }
 
 void printError(const QString &message)

@@ -35,6 +35,14 @@ struct Args
                                                             const std::string &flag,
                                                             std::size_t bytes);
 
+/// Reads a secret text file (password, passphrase, recovery phrase) straight into
+/// SecureBytes; one trailing newline (LF or CRLF) is dropped, nothing else is changed.
+[[nodiscard]] Result<crypto::SecureBytes> readSecretFile(const std::string &path, const std::string &flag);
+
+/// The wallet private key from `--key-file F` (hex) or `--keystore F --password-file P`
+/// (Web3 Secret Storage v3). Errors name the flag; a wrong password is KeystoreWrongPassword.
+[[nodiscard]] Result<crypto::SecureBytes> walletKeyFrom(const Args &args);
+
 /// Prints "quill-cli: <message>" on stderr.
 void printError(const QString &message);
 

@@ -4,6 +4,9 @@
 
 #include "crypto/Secp256k1.h"
 #include "eth/Address.h"
+#include "eth/HdKey.h"
+#include "eth/Keystore.h"
+#include "eth/Mnemonic.h"
 #include "lit/SessionSigIssuer.h"
 #include "vault/KeychainStore.h"
 #include "vault/SessionKeyStore.h"
@@ -11,6 +14,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
+#include <QSaveFile>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -82,20 +87,84 @@ int withVault(const std::function<void(Vault &, Finish)> &work)
     return code;
 }
 
-int walletImport(const Args &args)
+std::string_view textOf(const crypto::SecureBytes &b)
 {
-    const QString label = QString::fromStdString(args.value("--label"));
-    if (!args.has("--key-file"))
-        return failWith(Error{ErrorCode::InvalidArgument, QStringLiteral("wallet import: give --key-file F")});
-    auto key = readHexSecretFile(args.value("--key-file"), "--key-file", 32);
+    return {reinterpret_cast<const char *>(b.data()), b.size()};
+}
+
+/// The mnemonic of --mnemonic-file with --passphrase-file, as a BIP-32 master key.
+Result<eth::HdKey> masterFromMnemonic(const Args &args)
+{
+    auto phrase = readSecretFile(args.value("--mnemonic-file"), "--mnemonic-file");
+    if (!phrase)
+        return phrase.error();
+    auto mnemonic = eth::Mnemonic::parse(textOf(*phrase));
+    if (!mnemonic)
+        return Error{mnemonic.error().code, QStringLiteral("--mnemonic-file: ") + mnemonic.error().context};
+    crypto::SecureBytes passphrase;
+    if (args.has("--passphrase-file")) {
+        auto p = readSecretFile(args.value("--passphrase-file"), "--passphrase-file");
+        if (!p)
+            return p.error();
+        passphrase = std::move(p).value();
+    }
+    return eth::HdKey::fromSeed(mnemonic->toSeed(textOf(passphrase)));
+}
+
+Result<std::uint32_t> accountIndex(const Args &args, const char *flag)
+{
+    const auto text = args.value(flag);
+    if (text.empty() || text.size() > 10 || text.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoul(text) >= 0x80000000ul)
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("%1: expected an index 0 … 2147483647").arg(QString::fromLatin1(flag))};
+    return std::uint32_t(std::stoul(text));
+}
+
+struct KeyToImport
+{
+    crypto::SecureBytes key;
+    vault::AccountSource source;
+    QString path;
+};
+
+Result<KeyToImport> keyToImport(const Args &args)
+{
+    const int sources = int(args.has("--key-file")) + int(args.has("--mnemonic-file")) + int(args.has("--keystore"));
+    if (sources != 1)
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("wallet import: give exactly one of --key-file, --mnemonic-file or --keystore")};
+    if (args.has("--mnemonic-file")) {
+        if (args.has("--account") && args.has("--path"))
+            return Error{ErrorCode::InvalidArgument, QStringLiteral("--account/--path: give one of them")};
+        std::string path = eth::HdKey::ethereumPath(0);
+        if (args.has("--path")) {
+            path = args.value("--path");
+        } else if (args.has("--account")) {
+            auto n = accountIndex(args, "--account");
+            if (!n)
+                return n.error();
+            path = eth::HdKey::ethereumPath(*n);
+        }
+        auto master = masterFromMnemonic(args);
+        if (!master)
+            return master.error();
+        auto child = master->derive(path);
+        if (!child)
+            return Error{child.error().code, QStringLiteral("--path: ") + child.error().context};
+        return KeyToImport{child->privateKey().clone(), vault::AccountSource::Mnemonic, QString::fromStdString(path)};
+    }
+    auto key = walletKeyFrom(args);
     if (!key)
-        return failWith(key.error());
-    if (!crypto::secp256k1::isValidPrivateKey(*key))
-        return failWith(Error{ErrorCode::InvalidPrivateKey,
-                              QStringLiteral("--key-file: not a valid secp256k1 private key (zero or ≥ curve order)")});
-    auto shared = std::make_shared<crypto::SecureBytes>(std::move(key).value());
+        return key.error();
+    return KeyToImport{std::move(key).value(),
+                       args.has("--keystore") ? vault::AccountSource::Keystore : vault::AccountSource::PrivateKey, QString()};
+}
+
+int importInto(KeyToImport k, const QString &label)
+{
+    auto shared = std::make_shared<KeyToImport>(std::move(k));
     return withVault([&](Vault &v, Finish finish) {
-        v.wallets.importKey(std::move(*shared), label, vault::AccountSource::PrivateKey, QString(),
+        v.wallets.importKey(std::move(shared->key), label, shared->source, shared->path,
                             [finish](Result<vault::Account> r) {
                                 if (!r)
                                     return finish(failWith(r.error()));
@@ -103,6 +172,103 @@ int walletImport(const Args &args)
                                 finish(0);
                             });
     });
+}
+
+int walletImport(const Args &args)
+{
+    auto k = keyToImport(args);
+    if (!k)
+        return failWith(k.error());
+    return importInto(std::move(k).value(), QString::fromStdString(args.value("--label")));
+}
+
+int walletCreate(const Args &args)
+{
+    int words = 12;
+    if (args.has("--words")) {
+        const auto w = args.value("--words");
+        if (w != "12" && w != "24")
+            return failWith(Error{ErrorCode::InvalidArgument, QStringLiteral("--words: expected 12 or 24")});
+        words = w == "12" ? 12 : 24;
+    }
+    const auto mnemonic = eth::Mnemonic::generate(words);
+    auto master = eth::HdKey::fromSeed(mnemonic.toSeed());
+    auto child = master ? master->derive(eth::HdKey::ethereumPath(0)) : Result<eth::HdKey>(master.error());
+    if (!child)
+        return failWith(child.error());
+    KeyToImport k{child->privateKey().clone(), vault::AccountSource::Created,
+                  QString::fromStdString(eth::HdKey::ethereumPath(0))};
+    auto shared = std::make_shared<KeyToImport>(std::move(k));
+    const QString label = QString::fromStdString(args.value("--label"));
+    return withVault([&](Vault &v, Finish finish) {
+        v.wallets.importKey(std::move(shared->key), label, shared->source, shared->path,
+                            [finish, &mnemonic](Result<vault::Account> r) {
+                                if (!r)
+                                    return finish(failWith(r.error()));
+                                // Shown once: Quill keeps only the derived key, never the phrase.
+                                std::cout << textOf(mnemonic.phrase()) << '\n';
+                                std::cerr << "quill-cli: created " << r->address.toStdString()
+                                          << "; write the recovery phrase down, Quill does not keep it\n";
+                                finish(0);
+                            });
+    });
+}
+
+int walletExport(const Args &args)
+{
+    if (args.positional.size() != 2)
+        return failWith(Error{ErrorCode::InvalidArgument, QStringLiteral("wallet export: expected ADDRESS")});
+    if (!args.has("--password-file") || !args.has("--out"))
+        return failWith(Error{ErrorCode::InvalidArgument, QStringLiteral("wallet export: give --password-file P and --out FILE")});
+    const QString address = QString::fromStdString(args.positional[1]);
+    const QString out = QString::fromStdString(args.value("--out"));
+    if (QFile::exists(out))
+        return failWith(Error{ErrorCode::InvalidArgument, QStringLiteral("--out: %1 exists; not overwriting it").arg(out)});
+    auto password = readSecretFile(args.value("--password-file"), "--password-file");
+    if (!password)
+        return failWith(password.error());
+    if (password->empty())
+        return failWith(Error{ErrorCode::InvalidArgument, QStringLiteral("--password-file: the password is empty")});
+    auto pw = std::make_shared<crypto::SecureBytes>(std::move(password).value());
+    return withVault([&](Vault &v, Finish finish) {
+        v.wallets.privateKey(address, [finish, pw, out](Result<crypto::SecureBytes> key) {
+            if (!key)
+                return finish(failWith(key.error()));
+            auto json = eth::keystore::encrypt(*key, *pw);
+            if (!json)
+                return finish(failWith(json.error()));
+            QSaveFile f(out);
+            if (!f.open(QIODevice::WriteOnly) || f.write(json->data(), qint64(json->size())) < 0 || !f.commit())
+                return finish(failWith(Error{ErrorCode::Io, QStringLiteral("--out: %1").arg(f.errorString())}));
+            QFile::setPermissions(out, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            finish(0);
+        });
+    });
+}
+
+int walletDerive(const Args &args)
+{
+    if (!args.has("--mnemonic-file"))
+        return failWith(Error{ErrorCode::InvalidArgument, QStringLiteral("wallet derive: give --mnemonic-file M")});
+    std::uint32_t count = 5;
+    if (args.has("--count")) {
+        auto n = accountIndex(args, "--count");
+        if (!n || *n == 0 || *n > 100)
+            return failWith(Error{ErrorCode::InvalidArgument, QStringLiteral("--count: expected 1 … 100")});
+        count = *n;
+    }
+    auto master = masterFromMnemonic(args);
+    if (!master)
+        return failWith(master.error());
+    for (std::uint32_t i = 0; i < count; ++i) {
+        const auto path = eth::HdKey::ethereumPath(i);
+        auto child = master->derive(path);
+        if (!child)
+            return failWith(child.error());
+        auto pub = crypto::secp256k1::publicKey(child->privateKey());
+        std::cout << i << '\t' << path << '\t' << eth::Address::fromPublicKey(*pub).toChecksummed() << '\n';
+    }
+    return 0;
 }
 
 int walletList()
@@ -136,8 +302,10 @@ int walletRemove(const Args &args)
 int runWallet(const std::vector<std::string> &argv)
 {
     if (argv.empty())
-        return failWith(Error{ErrorCode::InvalidArgument, QStringLiteral("wallet: expected import|list|remove")});
-    auto args = parseArgs(argv, {"--key-file", "--label"}, {});
+        return failWith(Error{ErrorCode::InvalidArgument, QStringLiteral("wallet: expected import|create|list|export|remove|derive")});
+    auto args = parseArgs(argv, {"--key-file", "--label", "--mnemonic-file", "--passphrase-file", "--account", "--path",
+                                 "--keystore", "--password-file", "--words", "--out", "--count"},
+                          {});
     if (!args)
         return failWith(args.error());
     const auto &sub = args->positional.empty() ? std::string() : args->positional[0];
@@ -145,6 +313,12 @@ int runWallet(const std::vector<std::string> &argv)
         return walletImport(*args);
     if (sub == "list")
         return walletList();
+    if (sub == "create")
+        return walletCreate(*args);
+    if (sub == "export")
+        return walletExport(*args);
+    if (sub == "derive")
+        return walletDerive(*args);
     if (sub == "remove")
         return walletRemove(*args);
     return failWith(Error{ErrorCode::InvalidArgument,

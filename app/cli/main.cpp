@@ -13,10 +13,11 @@ namespace {
 
 constexpr const char *kUsage = R"(usage: quill-cli COMMAND [options]
 
-  issue    --request REQ.json --key-file F [--session-seed-file S] [--now ISO8601]
+  issue    --request REQ.json (--key-file F | --keystore F --password-file P) [--session-seed-file S] [--now ISO8601]
            [--profile lit-v7|lit-v8]
            print the SessionSigs map {nodeUrl: {sig, derivedVia, signedMessage, address, algo}}
-  auth-sig --request REQ.json --session-public-key HEX --key-file F [--now ISO8601]
+  auth-sig --request REQ.json --session-public-key HEX (--key-file F | --keystore F --password-file P)
+           [--now ISO8601]
            print the wallet AuthSig JSON (for apps that keep their own session key)
   siwe     --request REQ.json --address 0x... --session-public-key HEX [--now ISO8601]
            print the exact SIWE text that would be signed
@@ -26,9 +27,13 @@ constexpr const char *kUsage = R"(usage: quill-cli COMMAND [options]
   issue    --request REQ.json --account ADDRESS --app APP_ID [--now ISO8601] [--profile …]
            as above with the account's key from the OS keychain and the app's session key
            (created on first use)
-  address  --key-file F
+  address  (--key-file F | --keystore F --password-file P)
            print the EIP-55 address of a key
-  wallet   import --key-file F [--label L] | list | remove ADDRESS
+  wallet   import (--key-file F | --mnemonic-file M [--passphrase-file P] [--account N | --path P]
+                  | --keystore F --password-file P) [--label L]
+           create [--words 12|24] [--label L]     (prints the recovery phrase once)
+           list | remove ADDRESS | export ADDRESS --password-file P --out FILE
+           derive --mnemonic-file M [--passphrase-file P] [--count N]   (addresses to pick from)
            manage accounts (keys in the OS keychain; the index in $QUILL_DATA_DIR or
            ~/.local/share/quill/quill)
   review   REQ.json [--address 0x...] [--session-public-key HEX] [--origin URL] [--unpaired]

@@ -114,6 +114,32 @@ private Q_SLOTS:
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out, QByteArray("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23\n"));
     }
+    void keystore_andMnemonicSources()
+    {
+        write(QStringLiteral("pw.txt"), "testpassword\n");
+        write(QStringLiteral("badpw.txt"), "nope");
+        const auto ok = cli({QStringLiteral("address"), QStringLiteral("--keystore"), dataPath(QStringLiteral("keystore/spec_pbkdf2.json")),
+                             QStringLiteral("--password-file"), path(QStringLiteral("pw.txt"))});
+        QCOMPARE(ok.code, 0);
+        QCOMPARE(ok.out, QByteArray("0x008AeEda4D805471dF9b2A5B0f38A0C3bCBA786b\n"));
+        const auto bad = cli({QStringLiteral("address"), QStringLiteral("--keystore"), dataPath(QStringLiteral("keystore/spec_pbkdf2.json")),
+                              QStringLiteral("--password-file"), path(QStringLiteral("badpw.txt"))});
+        QCOMPARE(bad.code, 2);
+        QVERIFY(bad.err.contains("wrong keystore password"));
+        QCOMPARE(bad.err.count('\n'), 1);
+        const auto both = cli({QStringLiteral("address"), QStringLiteral("--key-file"), path(QStringLiteral("key.hex")), QStringLiteral("--keystore"),
+                               dataPath(QStringLiteral("keystore/spec_pbkdf2.json"))});
+        QCOMPARE(both.code, 2);
+        write(QStringLiteral("phrase.txt"), "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about\n");
+        const auto derived = cli({QStringLiteral("wallet"), QStringLiteral("derive"), QStringLiteral("--mnemonic-file"), path(QStringLiteral("phrase.txt")),
+                                  QStringLiteral("--count"), QStringLiteral("1")});
+        QCOMPARE(derived.code, 0);
+        QCOMPARE(derived.out, QByteArray("0\tm/44'/60'/0'/0/0\t0x9858EfFD232B4033E47d90003D41EC34EcaEda94\n"));
+        write(QStringLiteral("typo.txt"), "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abuot\n");
+        const auto typo = cli({QStringLiteral("wallet"), QStringLiteral("derive"), QStringLiteral("--mnemonic-file"), path(QStringLiteral("typo.txt"))});
+        QCOMPARE(typo.code, 2);
+        QVERIFY(typo.err.contains("12"));
+    }
     void review_printsRowsAndWarnings()
     {
         const auto r = cli({QStringLiteral("review"), dataPath(QStringLiteral("requests/valid_vector_a.json")), QStringLiteral("--origin"),

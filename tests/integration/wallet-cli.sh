@@ -60,6 +60,37 @@ check "remove" "$CLI" wallet remove "$ADDR"
 check "not listed after remove" not_listed
 check "key gone from the keychain" not_in_keychain
 
+# Other key sources (public test data: BIP-39 "abandon … about", the Web3 Secret Storage vector).
+printf 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about\n' > "$W/phrase.txt"
+check "derive lists accounts to pick" bash -c "'$CLI' wallet derive --mnemonic-file '$W/phrase.txt' --count 3 | grep -q $'^1\tm/44.*0x6Fac4D18c912343BF86fa7049364Dd4E424Ab9C0'"
+check "import mnemonic account 1" test "$("$CLI" wallet import --mnemonic-file "$W/phrase.txt" --account 1)" = 0x6Fac4D18c912343BF86fa7049364Dd4E424Ab9C0
+check "listed with its path" bash -c "'$CLI' wallet list | grep -q \"0x6Fac4D18c912343BF86fa7049364Dd4E424Ab9C0.*mnemonic m/44'/60'/0'/0/1\""
+printf 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon\n' > "$W/badphrase.txt"
+"$CLI" wallet import --mnemonic-file "$W/badphrase.txt" >/dev/null 2>"$W/err"; rc=$?
+check "bad mnemonic checksum refused" test $rc -eq 2
+check "bad mnemonic says checksum" grep -q "checksum" "$W/err"
+printf testpassword > "$W/pw.txt"
+check "import keystore" test "$("$CLI" wallet import --keystore "$HERE/data/keystore/spec_pbkdf2.json" --password-file "$W/pw.txt")" = 0x008AeEda4D805471dF9b2A5B0f38A0C3bCBA786b
+printf wrong > "$W/badpw.txt"
+"$CLI" wallet import --keystore "$HERE/data/keystore/spec_scrypt.json" --password-file "$W/badpw.txt" >/dev/null 2>"$W/err"; rc=$?
+check "wrong keystore password refused" test $rc -eq 2
+check "wrong password says so" grep -q "wrong keystore password" "$W/err"
+"$CLI" wallet create --words 12 > "$W/created.txt" 2>"$W/created.err"; rc=$?
+check "create succeeds" test $rc -eq 0
+check "create prints 12 words once" test "$(wc -w < "$W/created.txt")" -eq 12
+created=$(grep -o '0x[0-9a-fA-F]\{40\}' "$W/created.err")
+check "created account listed" bash -c "'$CLI' wallet list | grep -q '^$created'"
+check "the phrase is not stored in the data folder" bash -c "! grep -rq \"$(head -c 30 "$W/created.txt")\" '$QUILL_DATA_DIR'"
+check "the created phrase derives the created account" bash -c "'$CLI' wallet derive --mnemonic-file '$W/created.txt' --count 1 | grep -q '$created'"
+printf 'export-pass' > "$W/exportpw.txt"
+check "export keystore" "$CLI" wallet export "$created" --password-file "$W/exportpw.txt" --out "$W/exported.json"
+check "exported file is owner-only" test "$(stat -c %a "$W/exported.json")" = 600
+check "exported keystore reads back" test "$("$CLI" address --keystore "$W/exported.json" --password-file "$W/exportpw.txt")" = "$created"
+if [[ -d "$HERE/interop/node_modules" ]]; then
+  check "ethers 5 and 6 decrypt the export" node "$HERE/interop/check-keystore.mjs" "$W/exported.json" "$(printf export-pass | od -An -tx1 | tr -d ' \n')" "$created"
+fi
+for a in 0x6Fac4D18c912343BF86fa7049364Dd4E424Ab9C0 0x008AeEda4D805471dF9b2A5B0f38A0C3bCBA786b "$created"; do "$CLI" wallet remove "$a"; done
+
 for point in import:after-index import:after-secret; do
   QUILL_TEST_CRASH_AT=$point "$CLI" wallet import --key-file "$W/key.hex" >/dev/null 2>&1; rc=$?
   check "crash at $point happened" test $rc -eq 86
