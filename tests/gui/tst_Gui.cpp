@@ -11,6 +11,10 @@
 #include "Models.h"
 
 #include "crypto/Encoding.h"
+#include "crypto/Secp256k1.h"
+#include "eth/Address.h"
+#include "eth/HdKey.h"
+#include "eth/Mnemonic.h"
 #include "vault/MemoryStore.h"
 
 #include <QAbstractItemModelTester>
@@ -18,6 +22,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -279,6 +284,75 @@ private Q_SLOTS:
         QCOMPARE(f.wallets.accounts()[0].address, kAccount);
         QCOMPARE(f.wallets.accounts()[0].label, QStringLiteral("Imported"));
         QVERIFY(key->text().isEmpty());
+    }
+    void importDialog_mnemonicWithAccountPicker()
+    {
+        Fixture f(false);
+        ui::ImportWalletDialog dialog(f.wallets);
+        dialog.show();
+        child<QComboBox>(&dialog, "kindCombo")->setCurrentIndex(ui::ImportWalletDialog::MnemonicPage);
+        QTest::keyClicks(child<QPlainTextEdit>(&dialog, "phraseEdit"),
+                         QStringLiteral("abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about"));
+        QTest::mouseClick(child<QPushButton>(&dialog, "showAccountsButton"), Qt::LeftButton);
+        auto *list = child<QListWidget>(&dialog, "accountList");
+        QTRY_COMPARE(list->count(), 5);
+        QVERIFY(list->item(0)->text().contains(QStringLiteral("0x9858EfFD232B4033E47d90003D41EC34EcaEda94")));
+        list->setCurrentRow(1);
+        QTest::mouseClick(child<QPushButton>(&dialog, "importButton"), Qt::LeftButton);
+        QTRY_COMPARE(f.wallets.accounts().size(), 1);
+        QCOMPARE(f.wallets.accounts()[0].address, QStringLiteral("0x6Fac4D18c912343BF86fa7049364Dd4E424Ab9C0"));
+        QCOMPARE(f.wallets.accounts()[0].derivationPath, QStringLiteral("m/44'/60'/0'/0/1"));
+        QVERIFY(child<QPlainTextEdit>(&dialog, "phraseEdit")->toPlainText().isEmpty());
+    }
+    void importDialog_badPhraseNamesTheProblem()
+    {
+        Fixture f(false);
+        ui::ImportWalletDialog dialog(f.wallets);
+        dialog.show();
+        child<QComboBox>(&dialog, "kindCombo")->setCurrentIndex(ui::ImportWalletDialog::MnemonicPage);
+        QTest::keyClicks(child<QPlainTextEdit>(&dialog, "phraseEdit"),
+                         QStringLiteral("abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon"));
+        QTest::mouseClick(child<QPushButton>(&dialog, "showAccountsButton"), Qt::LeftButton);
+        QVERIFY(child<QLabel>(&dialog, "statusLabel")->text().contains(QStringLiteral("checksum")));
+        QCOMPARE(child<QListWidget>(&dialog, "accountList")->count(), 0);
+    }
+    void importDialog_keystoreFile()
+    {
+        Fixture f(false);
+        ui::ImportWalletDialog dialog(f.wallets);
+        child<QComboBox>(&dialog, "kindCombo")->setCurrentIndex(ui::ImportWalletDialog::KeystorePage);
+        child<QLineEdit>(&dialog, "keystorePathEdit")->setText(dataPath(QStringLiteral("keystore/spec_pbkdf2.json")));
+        QTest::keyClicks(child<QLineEdit>(&dialog, "keystorePasswordEdit"), QStringLiteral("wrong"));
+        QTest::mouseClick(child<QPushButton>(&dialog, "importButton"), Qt::LeftButton);
+        QTRY_VERIFY(child<QLabel>(&dialog, "statusLabel")->text().contains(QStringLiteral("wrong keystore password")));
+        QVERIFY(f.wallets.accounts().isEmpty());
+        QTest::keyClicks(child<QLineEdit>(&dialog, "keystorePasswordEdit"), QStringLiteral("testpassword"));
+        QTest::mouseClick(child<QPushButton>(&dialog, "importButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(f.wallets.accounts().size(), 1, 20000);
+        QCOMPARE(f.wallets.accounts()[0].address, QStringLiteral("0x008AeEda4D805471dF9b2A5B0f38A0C3bCBA786b"));
+    }
+    void importDialog_createShowsPhraseOnceThenImports()
+    {
+        Fixture f(false);
+        ui::ImportWalletDialog dialog(f.wallets);
+        dialog.show();
+        child<QComboBox>(&dialog, "kindCombo")->setCurrentIndex(ui::ImportWalletDialog::CreatePage);
+        auto *button = child<QPushButton>(&dialog, "importButton");
+        QTest::mouseClick(button, Qt::LeftButton);
+        const auto phrase = child<QPlainTextEdit>(&dialog, "newPhraseView")->toPlainText();
+        QCOMPARE(phrase.split(QLatin1Char(' ')).size(), 12);
+        QVERIFY(!button->isEnabled());
+        QTest::mouseClick(child<QCheckBox>(&dialog, "wroteItDownCheck"), Qt::LeftButton, {}, QPoint(5, 5));
+        QVERIFY(button->isEnabled());
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_COMPARE(f.wallets.accounts().size(), 1);
+        QVERIFY(f.wallets.accounts()[0].source == vault::AccountSource::Created);
+        QVERIFY(child<QPlainTextEdit>(&dialog, "newPhraseView")->toPlainText().isEmpty());
+        // The phrase derives the stored account.
+        auto m = eth::Mnemonic::parse(phrase.toStdString());
+        auto key = eth::HdKey::fromSeed(m->toSeed())->derive(eth::HdKey::ethereumPath(0));
+        auto pub = crypto::secp256k1::publicKey(key->privateKey());
+        QCOMPARE(QString::fromStdString(eth::Address::fromPublicKey(*pub).toChecksummed()), f.wallets.accounts()[0].address);
     }
 };
 
