@@ -35,6 +35,24 @@ die() {
   exit 2
 }
 
+install_deps() {
+  cd "$HERE"
+  [[ -f package-lock.json ]] || die "missing $HERE/package-lock.json"
+  if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+    echo "== npm ci (node_modules missing or older than package-lock.json)"
+    if ! npm ci --prefer-offline --no-audit --no-fund --loglevel=error; then
+      die "npm ci failed in $HERE (registry unreachable and no npm cache?)"
+    fi
+  fi
+}
+# --install-only: just the npm install (a CTest fixture runs it before every test that
+# needs node_modules, so parallel tests never see a half-installed tree).
+if [[ "${1:-}" == "--install-only" ]]; then
+  command -v npm >/dev/null 2>&1 || die "npm is not on PATH"
+  install_deps
+  exit 0
+fi
+
 [[ $# -eq 1 ]] || usage
 JS_ONLY=0
 QUILL=""
@@ -64,14 +82,7 @@ fi
 # ---------------------------------------------------------------------------------------------
 # 1. npm dependencies
 # ---------------------------------------------------------------------------------------------
-cd "$HERE"
-[[ -f package-lock.json ]] || die "missing $HERE/package-lock.json"
-if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  echo "== npm ci (node_modules missing or older than package-lock.json)"
-  if ! npm ci --prefer-offline --no-audit --no-fund --loglevel=error; then
-    die "npm ci failed in $HERE (registry unreachable and no npm cache?)"
-  fi
-fi
+install_deps
 
 # ---------------------------------------------------------------------------------------------
 # bookkeeping
