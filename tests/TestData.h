@@ -60,6 +60,8 @@ inline std::optional<ErrorCode> errorCodeFromIdentifier(const QString &name)
         QUILL_CODE(KeychainUnavailable), QUILL_CODE(SecretNotFound), QUILL_CODE(KeychainFailure),
         QUILL_CODE(AccountExists), QUILL_CODE(AccountNotFound), QUILL_CODE(StorageFailure), QUILL_CODE(IndexCorrupt),
         QUILL_CODE(UserRejected), QUILL_CODE(RequestExpired), QUILL_CODE(RequestCancelled), QUILL_CODE(RequestNotFound),
+        QUILL_CODE(Unauthorized), QUILL_CODE(RateLimited), QUILL_CODE(MessageTooLarge), QUILL_CODE(Busy),
+        QUILL_CODE(UnsupportedMethod), QUILL_CODE(InvalidRpcRequest), QUILL_CODE(InvalidParams),
     };
 #undef QUILL_CODE
     for (const auto &[n, c] : kCodes)

@@ -56,6 +56,13 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::RequestExpired: return QStringLiteral("request expired before the user decided");
     case ErrorCode::RequestCancelled: return QStringLiteral("request cancelled");
     case ErrorCode::RequestNotFound: return QStringLiteral("no such pending request");
+    case ErrorCode::Unauthorized: return QStringLiteral("unauthorized");
+    case ErrorCode::RateLimited: return QStringLiteral("rate limited");
+    case ErrorCode::MessageTooLarge: return QStringLiteral("message too large");
+    case ErrorCode::Busy: return QStringLiteral("busy");
+    case ErrorCode::UnsupportedMethod: return QStringLiteral("unsupported method");
+    case ErrorCode::InvalidRpcRequest: return QStringLiteral("invalid request");
+    case ErrorCode::InvalidParams: return QStringLiteral("invalid params");
     }
     return QStringLiteral("error %1").arg(static_cast<int>(code));
 }
