@@ -185,16 +185,22 @@ Status LocalSocketTransport::listen(const QString &path)
     if (encoded.size() >= qsizetype(sizeof(sockaddr_un{}.sun_path)))
         return Error{ErrorCode::Io, file + QStringLiteral(": path too long for a Unix socket")};
 
+    // The directory: created 0700 if missing; an existing one must be ours and writable by
+    // nobody else (or another user could swap the socket). Existing directories are never
+    // chmod-ed: the path may be a shared one such as /tmp in tests.
     const QString dir = QFileInfo(file).absolutePath();
-    if (!QDir().mkpath(dir))
-        return Error{ErrorCode::Io, QStringLiteral("cannot create %1").arg(dir)};
-    struct stat st
-    {
-    };
-    if (::stat(QFile::encodeName(dir).constData(), &st) != 0 || st.st_uid != ::geteuid())
-        return Error{ErrorCode::Io, QStringLiteral("%1 is not owned by this user").arg(dir)};
-    if (::chmod(QFile::encodeName(dir).constData(), S_IRWXU) != 0)
-        return Error{ErrorCode::Io, QStringLiteral("cannot restrict %1 to this user").arg(dir)};
+    const QByteArray dirName = QFile::encodeName(dir);
+    if (!QFileInfo::exists(dir)) {
+        if (!QDir().mkpath(dir) || ::chmod(dirName.constData(), S_IRWXU) != 0)
+            return Error{ErrorCode::Io, QStringLiteral("cannot create %1").arg(dir)};
+    }
+    struct stat st = {};
+    if (::stat(dirName.constData(), &st) != 0 || !S_ISDIR(st.st_mode))
+        return Error{ErrorCode::Io, QStringLiteral("%1 is not a directory").arg(dir)};
+    const bool sticky = (st.st_mode & S_ISVTX) != 0; // like /tmp: others cannot replace our file
+    const bool ours = st.st_uid == ::geteuid() || (sticky && st.st_uid == 0);
+    if (!ours || ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0 && !sticky))
+        return Error{ErrorCode::Io, QStringLiteral("%1 is writable by other users").arg(dir)};
 
     if (QFileInfo::exists(file) || QFileInfo(file).isSymLink()) {
         if (someoneListens(encoded))

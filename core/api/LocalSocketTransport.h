@@ -32,10 +32,11 @@ public:
     /// $XDG_RUNTIME_DIR/quill/quill.sock (QStandardPaths::RuntimeLocation).
     static QString defaultPath();
 
-    /// Starts listening on `path` (its directory is created 0700 if missing). A stale
+    /// Starts listening on `path`. Its directory is created 0700 if missing; an existing one
+    /// must be ours and not writable by others (sticky directories like /tmp excepted). A stale
     /// socket file left by a crash is replaced; a live one (another Quill answering) is not.
-    /// Errors: Io naming the path (another Quill is running, the directory is not ours, the
-    /// path is too long for a Unix socket, bind failed).
+    /// Errors: Io naming the path (another Quill is running, the directory is writable by
+    /// others, the path is too long for a Unix socket, bind failed).
     [[nodiscard]] Status listen(const QString &path = defaultPath());
     void close();
     QString path() const { return m_path; }

@@ -6,6 +6,7 @@
 #include "api/JsonScan.h"
 #include "crypto/Encoding.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QLocalSocket>
@@ -60,9 +61,7 @@ private Q_SLOTS:
     {
         ApiFixture f;
         QVERIFY(f.listen());
-        struct stat st
-        {
-        };
+        struct stat st = {};
         QCOMPARE(::stat(QFile::encodeName(f.socketPath()).constData(), &st), 0);
         QVERIFY(S_ISSOCK(st.st_mode));
         QCOMPARE(int(st.st_mode & 0777), 0600);
@@ -70,6 +69,22 @@ private Q_SLOTS:
         QCOMPARE(::stat(QFile::encodeName(f.dir.filePath(QStringLiteral("run"))).constData(), &st),
                  0);
         QCOMPARE(int(st.st_mode & 0777), 0700);
+    }
+    void socket_refusesADirectoryOthersCanWrite()
+    {
+        ApiFixture f;
+        const QString open = f.dir.filePath(QStringLiteral("open"));
+        QVERIFY(QDir().mkpath(open));
+        QCOMPARE(::chmod(QFile::encodeName(open).constData(), 0777), 0);
+        auto st = f.local.listen(open + QStringLiteral("/quill.sock"));
+        QVERIFY(!st.ok());
+        QVERIFY(st.error().context.contains(QStringLiteral("writable by other users")));
+        // An existing private directory is used as it is (never chmod-ed).
+        QCOMPARE(::chmod(QFile::encodeName(open).constData(), 0755), 0);
+        QVERIFY(f.local.listen(open + QStringLiteral("/quill.sock")).ok());
+        struct stat info = {};
+        QCOMPARE(::stat(QFile::encodeName(open).constData(), &info), 0);
+        QCOMPARE(int(info.st_mode & 0777), 0755);
     }
     void socket_defaultPathIsInTheRuntimeDirectory()
     {
