@@ -73,6 +73,8 @@ public:
     void setPairingApprover(PairingApprover *approver) { m_pairingApprover = approver; }
     void setAccountsApprover(AccountsApprover *approver) { m_accountsApprover = approver; }
 
+    /// Rate buckets and the local socket's line cap are fixed when a connection arrives;
+    /// the other limits apply at once.
     void setLimits(const ApiLimits &limits) { m_limits = limits; }
     const ApiLimits &limits() const { return m_limits; }
 

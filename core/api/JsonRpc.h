@@ -114,8 +114,8 @@ public:
     [[nodiscard]] static Result<JsonRpcResponse> parseResponse(std::string_view text);
 
     /// {"jsonrpc":"2.0","id":<id>,"method":<method>[,"params":<paramsJson>]}. `paramsJson`
-    /// is embedded verbatim (empty: no params). Misuse: invalid JSON in id/params asserts
-    /// nothing; the caller owns their validity.
+    /// is embedded verbatim (empty: no params). Misuse: `id` and `paramsJson` must be valid
+    /// JSON; this is not checked.
     static QByteArray request(std::string_view id, std::string_view method,
                               std::string_view paramsJson);
 

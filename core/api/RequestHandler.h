@@ -14,7 +14,9 @@ class RequestHandler
 {
 public:
     /// Answers a request: the JSON text of the result (the SessionSigs map, or the AuthSig
-    /// object), which ApiServer embeds verbatim as the JSON-RPC result, or an error.
+    /// object), which ApiServer embeds verbatim as the JSON-RPC result (raw line breaks,
+    /// whitespace in valid JSON, are dropped for line framing; text that is not one valid
+    /// JSON value is answered -32603), or an error.
     /// Error codes and what the app sees (core/api/README.md): UserRejected → 4001,
     /// RequestExpired → 4300, RequestCancelled → 4301, Unauthorized → 4100, Busy → 4304,
     /// Lit*/Siwe*/InvalidTime/InvalidPublicKey/InvalidParams → -32602 (context shown to the
