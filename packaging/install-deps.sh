@@ -11,7 +11,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build pkg-config git ca-certificates
-  qt6-base-dev qt6-svg-dev qtkeychain-qt6-dev libsecp256k1-dev libssl-dev libsecret-1-0
+  qt6-base-dev qt6-svg-dev qt6-websockets-dev qtkeychain-qt6-dev libsecp256k1-dev libssl-dev libsecret-1-0
   nlohmann-json3-dev libsodium-dev libbenchmark-dev clang libclang-rt-14-dev
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools fonts-dejavu-core
   file dpkg-dev

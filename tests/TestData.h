@@ -63,6 +63,8 @@ inline std::optional<ErrorCode> errorCodeFromIdentifier(const QString &name)
         QUILL_CODE(MnemonicWordCount), QUILL_CODE(MnemonicUnknownWord), QUILL_CODE(MnemonicChecksum),
         QUILL_CODE(InvalidDerivationPath), QUILL_CODE(KeystoreFormat), QUILL_CODE(KeystoreUnsupported),
         QUILL_CODE(KeystoreWrongPassword), QUILL_CODE(KeystoreCorrupt),
+        QUILL_CODE(Unauthorized), QUILL_CODE(RateLimited), QUILL_CODE(MessageTooLarge), QUILL_CODE(Busy),
+        QUILL_CODE(UnsupportedMethod), QUILL_CODE(InvalidRpcRequest), QUILL_CODE(InvalidParams),
     };
 #undef QUILL_CODE
     for (const auto &[n, c] : kCodes)

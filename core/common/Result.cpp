@@ -64,6 +64,13 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::KeystoreUnsupported: return QStringLiteral("unsupported keystore file");
     case ErrorCode::KeystoreWrongPassword: return QStringLiteral("wrong keystore password");
     case ErrorCode::KeystoreCorrupt: return QStringLiteral("keystore file is corrupt");
+    case ErrorCode::Unauthorized: return QStringLiteral("unauthorized");
+    case ErrorCode::RateLimited: return QStringLiteral("rate limited");
+    case ErrorCode::MessageTooLarge: return QStringLiteral("message too large");
+    case ErrorCode::Busy: return QStringLiteral("busy");
+    case ErrorCode::UnsupportedMethod: return QStringLiteral("unsupported method");
+    case ErrorCode::InvalidRpcRequest: return QStringLiteral("invalid request");
+    case ErrorCode::InvalidParams: return QStringLiteral("invalid params");
     }
     return QStringLiteral("error %1").arg(static_cast<int>(code));
 }

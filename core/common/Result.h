@@ -79,6 +79,15 @@ enum class ErrorCode : int {
     KeystoreUnsupported = 105,
     KeystoreWrongPassword = 106,
     KeystoreCorrupt = 107,
+    // local API (core/api): what an untrusted app is told; mapped to JSON-RPC codes by
+    // api::rpcErrorCode (core/api/README.md has the table)
+    Unauthorized = 144,      ///< not paired, wrong token, or Origin not the paired one
+    RateLimited = 145,       ///< the connection sent faster than its budget
+    MessageTooLarge = 146,   ///< a message over the size cap (the connection is closed)
+    Busy = 147,              ///< too many pending requests or connections
+    UnsupportedMethod = 148, ///< a method Quill does not offer (or not on this host)
+    InvalidRpcRequest = 149, ///< valid JSON that is not a JSON-RPC 2.0 request Quill takes
+    InvalidParams = 150,     ///< params of the wrong shape; context names the field
 };
 
 /// A user-facing failure: what went wrong (code) and where (context, e.g. the field name).

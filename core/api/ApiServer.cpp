@@ -1,0 +1,690 @@
+#include "api/ApiServer.h"
+
+#include "api/AccountsApprover.h"
+#include "api/JsonRpc.h"
+#include "api/PairingApprover.h"
+#include "api/RequestHandler.h"
+#include "api/TokenBucket.h"
+
+#include "common/JsonText.h"
+#include "crypto/Encoding.h"
+
+#include <QPointer>
+
+#include <openssl/crypto.h>
+
+#include <vector>
+
+namespace quill::api {
+
+namespace {
+
+constexpr std::size_t kMaxNameBytes = 64;
+constexpr std::size_t kMaxClaimBytes = 256;
+constexpr std::string_view kHello = "quill_hello";
+
+enum class Auth
+{
+    None,
+    Verifying,
+    Pairing,
+    Paired
+};
+
+std::string sv(const QString &s)
+{
+    return s.toStdString();
+}
+
+Error err(ErrorCode code, const QString &context = {})
+{
+    return Error{code, context};
+}
+
+/// A display name as the user approved it: trimmed, at most kMaxNameBytes of UTF-8 (cut at
+/// a character boundary), the claimed name if blank.
+QString displayName(const QString &approved, const QString &claimed)
+{
+    QString name = approved.trimmed();
+    if (name.isEmpty())
+        name = claimed;
+    while (name.toUtf8().size() > qsizetype(kMaxNameBytes))
+        name.chop(1);
+    return name;
+}
+
+/// Raw line breaks can only be whitespace between tokens in valid JSON; dropping them keeps
+/// the value and makes it safe for line framing.
+std::string singleLine(std::string text)
+{
+    std::erase_if(text, [](char c) { return c == '\n' || c == '\r'; });
+    return text;
+}
+
+} // namespace
+
+struct ApiServer::Client
+{
+    Client(quint64 clientId, ApiConnection *connection, const ApiLimits &limits, qint64 now)
+        : id(clientId), conn(connection), peer(connection->peer()),
+          bucket(limits.messagesPerSecond, limits.messageBurst, now)
+    {
+    }
+
+    quint64 id;
+    QPointer<ApiConnection> conn; ///< null once deleted (after disconnected())
+    PeerFacts peer;
+    Auth auth = Auth::None;
+    QString appId;
+    QString appName;
+    QString claimedName;
+    TokenBucket bucket;
+    std::map<std::string, quint64> pendingByRpcId; ///< JSON-RPC id → pending id
+    bool closed = false;                           ///< no more messages processed or answers sent
+    bool gone = false; ///< disconnected; erased on the next turn of the event loop
+};
+
+ApiServer::ApiServer(PairingStore &pairings, QObject *parent)
+    : QObject(parent), m_pairings(pairings)
+{
+    qRegisterMetaType<quill::api::UnpairedBy>();
+    m_clock.start();
+}
+
+ApiServer::~ApiServer()
+{
+    for (auto &[id, c] : m_clients) {
+        if (c->conn)
+            QObject::disconnect(c->conn, nullptr, this, nullptr);
+        if (!c->closed) {
+            c->closed = true;
+            cancelPendingOf(*c, std::nullopt);
+        }
+        delete c->conn.data();
+    }
+    m_clients.clear();
+}
+
+ApiServer::Client *ApiServer::client(quint64 clientId)
+{
+    auto it = m_clients.find(clientId);
+    return it == m_clients.end() ? nullptr : it->second.get();
+}
+
+bool ApiServer::addConnection(ApiConnection *connection)
+{
+    const quint64 id = m_nextClientId++;
+    connection->setParent(this);
+    const QString peerKey = connection->peer().peerKey();
+    int total = 0;
+    int samePeer = 0;
+    for (const auto &[otherId, other] : m_clients) {
+        if (other->closed)
+            continue;
+        ++total;
+        if (other->peer.peerKey() == peerKey)
+            ++samePeer;
+    }
+    auto owned = std::make_unique<Client>(id, connection, m_limits, m_clock.elapsed());
+    Client &c = *owned;
+    m_clients.emplace(id, std::move(owned));
+    connect(connection, &ApiConnection::messageReceived, this,
+            [this, id](const QByteArray &message) { onMessage(id, message); });
+    connect(connection, &ApiConnection::messageTooLarge, this, [this, id] {
+        if (Client *cl = client(id); cl && !cl->closed) {
+            sendError(
+                *cl, "null",
+                err(ErrorCode::MessageTooLarge, QStringLiteral("messages are limited to %1 bytes")
+                                                    .arg(m_limits.maxMessageBytes)));
+            closeClient(*cl);
+        }
+    });
+    connect(connection, &ApiConnection::disconnected, this, [this, id] { onDisconnected(id); });
+
+    if (total >= m_limits.maxConnections || samePeer >= m_limits.maxConnectionsPerPeer) {
+        sendError(c, "null", err(ErrorCode::Busy, QStringLiteral("too many connections")));
+        closeClient(c);
+        return false;
+    }
+    return true;
+}
+
+void ApiServer::onDisconnected(quint64 clientId)
+{
+    Client *c = client(clientId);
+    if (!c || c->gone)
+        return;
+    c->gone = true;
+    if (!c->closed) {
+        c->closed = true;
+        cancelPendingOf(*c, std::nullopt);
+    }
+    if (c->conn) {
+        QObject::disconnect(c->conn, nullptr, this, nullptr);
+        c->conn->deleteLater();
+    }
+    // Callers up the stack (a transport's read loop, a dispatch) may still hold `c`.
+    QMetaObject::invokeMethod(
+        this, [this, clientId] { m_clients.erase(clientId); }, Qt::QueuedConnection);
+}
+
+void ApiServer::closeClient(Client &c)
+{
+    if (c.closed)
+        return;
+    c.closed = true;
+    cancelPendingOf(c, std::nullopt);
+    if (c.conn)
+        c.conn->close(); // may emit disconnected() at once
+}
+
+void ApiServer::send(Client &c, const QByteArray &message)
+{
+    if (c.closed || !c.conn)
+        return;
+    if (c.conn->bytesPending() + message.size() > m_limits.maxOutgoingBytes) {
+        // The peer does not read its answers; do not buffer for it without bound.
+        closeClient(c);
+        return;
+    }
+    c.conn->send(message);
+}
+
+void ApiServer::sendError(Client &c, const std::string &rpcId, const Error &error)
+{
+    send(c, JsonRpc::error(rpcId, error));
+}
+
+quint64 ApiServer::addPending(Client &c, const std::string &rpcId, PendingKind kind)
+{
+    const quint64 id = m_nextPendingId++;
+    m_pending.emplace(id, Pending{c.id, rpcId, kind});
+    c.pendingByRpcId[rpcId] = id;
+    if (kind == PendingKind::Pairing)
+        ++m_pairingPrompts;
+    return id;
+}
+
+std::optional<ApiServer::Pending> ApiServer::takePending(quint64 id)
+{
+    auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return std::nullopt;
+    Pending p = it->second;
+    m_pending.erase(it);
+    if (p.kind == PendingKind::Pairing)
+        --m_pairingPrompts;
+    Client *c = client(p.clientId);
+    if (!c)
+        return std::nullopt;
+    c->pendingByRpcId.erase(p.rpcId);
+    if (c->closed)
+        return std::nullopt;
+    return p;
+}
+
+void ApiServer::cancelPendingOf(Client &c, const std::optional<Error> &answer)
+{
+    const auto pending = std::move(c.pendingByRpcId);
+    c.pendingByRpcId.clear();
+    for (const auto &[rpcId, id] : pending) {
+        auto it = m_pending.find(id);
+        if (it == m_pending.end())
+            continue;
+        const PendingKind kind = it->second.kind;
+        m_pending.erase(it);
+        switch (kind) {
+        case PendingKind::Request:
+            if (m_handler)
+                m_handler->cancel(id);
+            break;
+        case PendingKind::Pairing:
+            --m_pairingPrompts;
+            if (m_pairingApprover)
+                m_pairingApprover->cancelPairing(id);
+            break;
+        case PendingKind::Accounts:
+            if (m_accountsApprover)
+                m_accountsApprover->cancelAccounts(id);
+            break;
+        case PendingKind::Verify:
+            break; // a keychain job; its answer is dropped
+        }
+        if (answer)
+            sendError(c, rpcId, *answer);
+    }
+    if (c.auth == Auth::Verifying || c.auth == Auth::Pairing)
+        c.auth = Auth::None;
+}
+
+void ApiServer::dropPairing(const QString &appId, const Error &answer)
+{
+    std::vector<quint64> ids;
+    for (const auto &[id, c] : m_clients)
+        if (c->auth == Auth::Paired && c->appId == appId && !c->closed)
+            ids.push_back(id);
+    for (quint64 id : ids) {
+        Client *c = client(id);
+        if (!c)
+            continue;
+        c->auth = Auth::None;
+        c->appId.clear();
+        c->appName.clear();
+        cancelPendingOf(*c, answer);
+    }
+}
+
+// --- messages -------------------------------------------------------------------------------
+
+void ApiServer::onMessage(quint64 clientId, const QByteArray &message)
+{
+    Client *c = client(clientId);
+    if (!c || c->closed)
+        return;
+    if (message.size() > m_limits.maxMessageBytes) {
+        sendError(
+            *c, "null",
+            err(ErrorCode::MessageTooLarge,
+                QStringLiteral("messages are limited to %1 bytes").arg(m_limits.maxMessageBytes)));
+        closeClient(*c);
+        return;
+    }
+    std::string replyId;
+    auto request = JsonRpc::parseRequest(
+        std::string_view(message.constData(), std::size_t(message.size())), replyId);
+    if (!c->bucket.take(m_clock.elapsed())) {
+        sendError(*c, replyId, err(ErrorCode::RateLimited, QStringLiteral("slow down")));
+        return;
+    }
+    if (!request) {
+        sendError(*c, replyId, request.error());
+        return;
+    }
+    dispatch(*c, *request);
+}
+
+void ApiServer::dispatch(Client &c, JsonRpcRequest &request)
+{
+    if (c.pendingByRpcId.count(request.id)) {
+        sendError(c, request.id,
+                  err(ErrorCode::InvalidRpcRequest,
+                      QStringLiteral("id: already used by a pending request")));
+        return;
+    }
+    if (request.method == kHello) {
+        hello(c, request);
+        return;
+    }
+    if (c.auth != Auth::Paired) {
+        // One answer for everything before pairing: it does not reveal which methods exist.
+        sendError(c, request.id, err(ErrorCode::Unauthorized));
+        return;
+    }
+    if (request.method == "quill_requestSessionSigs")
+        sessionRequest(c, request, false);
+    else if (request.method == "quill_requestAuthSig")
+        sessionRequest(c, request, true);
+    else if (request.method == "quill_accounts")
+        accounts(c, request);
+    else if (request.method == "quill_revoke")
+        revoke(c, request);
+    else
+        sendError(c, request.id,
+                  err(ErrorCode::UnsupportedMethod, QString::fromStdString(request.method)));
+}
+
+void ApiServer::hello(Client &c, JsonRpcRequest &request)
+{
+    const std::string &rpcId = request.id;
+    if (c.auth == Auth::Paired) {
+        sendError(c, rpcId,
+                  err(ErrorCode::InvalidRpcRequest,
+                      QStringLiteral("quill_hello: this connection is already paired")));
+        return;
+    }
+    if (c.auth != Auth::None) {
+        sendError(c, rpcId,
+                  err(ErrorCode::Busy, QStringLiteral("a quill_hello is already in progress")));
+        return;
+    }
+    const auto &params = request.params;
+    if (auto st = params.allowOnly({"name", "description", "url", "appId", "token"}); !st) {
+        sendError(c, rpcId, st.error());
+        return;
+    }
+    auto name = params.string("name", kMaxNameBytes);
+    auto description = params.optionalString("description", kMaxClaimBytes);
+    auto url = params.optionalString("url", kMaxClaimBytes);
+    auto appId = params.optionalString("appId", 32);
+    auto token = params.optionalString("token", 64);
+    for (const Error *e :
+         {name ? nullptr : &name.error(), description ? nullptr : &description.error(),
+          url ? nullptr : &url.error(), appId ? nullptr : &appId.error(),
+          token ? nullptr : &token.error()})
+        if (e) {
+            sendError(c, rpcId, *e);
+            return;
+        }
+    if (QString::fromStdString(*name).trimmed().isEmpty()) {
+        sendError(c, rpcId,
+                  err(ErrorCode::InvalidParams, QStringLiteral("name: must not be empty")));
+        return;
+    }
+    if (appId->has_value() != token->has_value()) {
+        sendError(c, rpcId,
+                  err(ErrorCode::InvalidParams,
+                      appId->has_value() ? QStringLiteral("token: required with appId")
+                                         : QStringLiteral("appId: required with token")));
+        return;
+    }
+    if (int(c.pendingByRpcId.size()) >= m_limits.maxPendingPerConnection) {
+        sendError(c, rpcId, err(ErrorCode::Busy, QStringLiteral("too many pending requests")));
+        return;
+    }
+    c.claimedName = QString::fromStdString(*name);
+    QPointer<ApiServer> self(this);
+
+    if (appId->has_value()) {
+        if (!crypto::isLowerHex(**appId, 32)) {
+            sendError(c, rpcId,
+                      err(ErrorCode::InvalidParams,
+                          QStringLiteral("appId: must be 32 lowercase hex characters")));
+            return;
+        }
+        if (!crypto::isLowerHex(**token, 64)) {
+            sendError(c, rpcId,
+                      err(ErrorCode::InvalidParams,
+                          QStringLiteral("token: must be 64 lowercase hex characters")));
+            return;
+        }
+        c.auth = Auth::Verifying;
+        const quint64 pid = addPending(c, rpcId, PendingKind::Verify);
+        const QString id = QString::fromStdString(**appId);
+        m_pairings.verify(id, **token, c.peer.origin, [self, pid, id](Result<PairedApp> app) {
+            if (!self)
+                return;
+            const auto p = self->takePending(pid);
+            if (!p)
+                return;
+            Client *cl = self->client(p->clientId);
+            cl->auth = Auth::None;
+            // Unpaired while the keychain was read: the token no longer counts.
+            if (app && !self->m_pairings.app(id))
+                app = Error{ErrorCode::Unauthorized, QString()};
+            if (!app) {
+                self->sendError(*cl, p->rpcId, app.error());
+                return;
+            }
+            cl->auth = Auth::Paired;
+            cl->appId = app->appId;
+            cl->appName = app->name;
+            std::string result = R"({"appId":)";
+            appendJsonString(result, sv(app->appId));
+            result += R"(,"name":)";
+            appendJsonString(result, sv(app->name));
+            result += '}';
+            self->send(*cl, JsonRpc::result(p->rpcId, result));
+        });
+        OPENSSL_cleanse(token->value().data(), token->value().size());
+        return;
+    }
+
+    if (!m_pairingApprover) {
+        sendError(c, rpcId, err(ErrorCode::Unauthorized));
+        return;
+    }
+    if (m_pairingPrompts >= m_limits.maxPendingPairings) {
+        sendError(c, rpcId, err(ErrorCode::Busy, QStringLiteral("too many pairing prompts open")));
+        return;
+    }
+    PairingRequest prompt;
+    prompt.claimedName = c.claimedName;
+    prompt.description = QString::fromStdString(description->value_or(std::string()));
+    prompt.url = QString::fromStdString(url->value_or(std::string()));
+    prompt.peer = c.peer;
+    PairedApp draft;
+    draft.claimedName = prompt.claimedName;
+    draft.description = prompt.description;
+    draft.url = prompt.url;
+    draft.transport = c.peer.transport;
+    draft.origin = c.peer.origin;
+    draft.executable = c.peer.executable;
+
+    c.auth = Auth::Pairing;
+    prompt.id = addPending(c, rpcId, PendingKind::Pairing);
+    const quint64 pid = prompt.id;
+    m_pairingApprover->requestPairing(
+        prompt, [self, pid, draft](std::optional<QString> approved) mutable {
+            if (!self)
+                return;
+            const auto p = self->takePending(pid);
+            if (!p)
+                return; // cancelled, or the app went away
+            Client *cl = self->client(p->clientId);
+            if (!approved) {
+                cl->auth = Auth::None;
+                self->sendError(*cl, p->rpcId, Error{ErrorCode::UserRejected, QString()});
+                return;
+            }
+            draft.name = displayName(*approved, draft.claimedName);
+            // Writing the token to the keychain takes a moment; keep the id pending meanwhile.
+            const quint64 storeId = self->addPending(*cl, p->rpcId, PendingKind::Verify);
+            self->m_pairings.pair(draft, [self, storeId](Result<PairingStore::Pairing> pairing) {
+                if (!self)
+                    return;
+                const auto q = self->takePending(storeId);
+                if (!q) {
+                    // Nobody to give the token to: do not leave a pairing nobody can use.
+                    if (pairing)
+                        self->m_pairings.unpair(pairing->app.appId, [](Status) {});
+                    return;
+                }
+                Client *cl2 = self->client(q->clientId);
+                cl2->auth = Auth::None;
+                if (!pairing) {
+                    self->sendError(*cl2, q->rpcId, pairing.error());
+                    return;
+                }
+                cl2->auth = Auth::Paired;
+                cl2->appId = pairing->app.appId;
+                cl2->appName = pairing->app.name;
+                std::string tokenHex = crypto::toHex(pairing->token.span());
+                std::string result = R"({"appId":)";
+                appendJsonString(result, sv(pairing->app.appId));
+                result += R"(,"token":)";
+                appendJsonString(result, tokenHex);
+                result += R"(,"name":)";
+                appendJsonString(result, sv(pairing->app.name));
+                result += '}';
+                self->send(*cl2, JsonRpc::result(q->rpcId, result));
+                OPENSSL_cleanse(tokenHex.data(), tokenHex.size());
+                OPENSSL_cleanse(result.data(), result.size());
+                Q_EMIT self->appPaired(pairing->app.appId);
+            });
+        });
+}
+
+void ApiServer::sessionRequest(Client &c, JsonRpcRequest &request, bool authSig)
+{
+    const std::string &rpcId = request.id;
+    if (!m_handler) {
+        sendError(c, rpcId,
+                  err(ErrorCode::UnsupportedMethod,
+                      QString::fromStdString(request.method) + QStringLiteral(" (not available)")));
+        return;
+    }
+    const auto &params = request.params;
+    auto allowed = authSig ? params.allowOnly({"request", "sessionPublicKey", "profile"})
+                           : params.allowOnly({"request", "profile"});
+    if (!allowed) {
+        sendError(c, rpcId, allowed.error());
+        return;
+    }
+    if (int(c.pendingByRpcId.size()) >= m_limits.maxPendingPerConnection) {
+        sendError(c, rpcId, err(ErrorCode::Busy, QStringLiteral("too many pending requests")));
+        return;
+    }
+    auto text = params.objectText("request");
+    if (!text) {
+        sendError(c, rpcId, text.error());
+        return;
+    }
+    auto parsed = lit::SessionRequest::fromJson(*text);
+    if (!parsed) {
+        const auto &inner = parsed.error();
+        // Contexts from the request parser start with the field ("nodeUrls[0]: …").
+        const QString what = inner.context.isEmpty()
+                                 ? QStringLiteral(": ") + errorCodeName(inner.code)
+                                 : QStringLiteral(".") + inner.context;
+        send(c, JsonRpc::error(rpcId, RpcErrorCode::InvalidParams,
+                               errorCodeName(ErrorCode::InvalidParams) +
+                                   QStringLiteral(": request") + what,
+                               inner.code));
+        return;
+    }
+    ApiRequest out;
+    out.kind = authSig ? ApiRequestKind::AuthSig : ApiRequestKind::SessionSigs;
+    auto profile = params.optionalString("profile", 16);
+    if (!profile) {
+        sendError(c, rpcId, profile.error());
+        return;
+    }
+    if (*profile) {
+        auto p = lit::parseProfile(**profile);
+        if (!p) {
+            sendError(c, rpcId,
+                      err(ErrorCode::InvalidParams,
+                          QStringLiteral("profile: must be \"lit-v7\" or \"lit-v8\"")));
+            return;
+        }
+        out.profile = *p;
+    }
+    if (authSig) {
+        auto key = params.string("sessionPublicKey", 64);
+        if (!key) {
+            sendError(c, rpcId, key.error());
+            return;
+        }
+        if (!crypto::isLowerHex(*key, 64)) {
+            sendError(c, rpcId,
+                      err(ErrorCode::InvalidParams,
+                          QStringLiteral("sessionPublicKey: must be 64 lowercase hex characters")));
+            return;
+        }
+        out.sessionPublicKey = std::move(*key);
+    }
+    out.appId = c.appId;
+    out.appName = c.appName;
+    out.claimedName = c.claimedName;
+    out.peer = c.peer;
+    out.request = std::move(parsed).value();
+    out.requestJson = std::move(*text);
+    out.id = addPending(c, rpcId, PendingKind::Request);
+
+    QPointer<ApiServer> self(this);
+    const quint64 pid = out.id;
+    m_handler->handle(out, [self, pid](Result<std::string> answer) {
+        if (!self)
+            return;
+        const auto p = self->takePending(pid);
+        if (!p)
+            return; // cancelled, answered already, or the app went away
+        Client *cl = self->client(p->clientId);
+        if (!answer) {
+            self->sendError(*cl, p->rpcId, answer.error());
+            return;
+        }
+        std::string json = singleLine(std::move(answer).value());
+        if (!JsonRpc::isValidJson(json)) {
+            self->send(*cl, JsonRpc::error(p->rpcId, RpcErrorCode::InternalError,
+                                           QStringLiteral("internal error")));
+            return;
+        }
+        self->send(*cl, JsonRpc::result(p->rpcId, json));
+    });
+}
+
+void ApiServer::accounts(Client &c, JsonRpcRequest &request)
+{
+    const std::string &rpcId = request.id;
+    if (auto st = request.params.allowOnly({}); !st) {
+        sendError(c, rpcId, st.error());
+        return;
+    }
+    if (!m_accountsApprover) {
+        sendError(
+            c, rpcId,
+            err(ErrorCode::UnsupportedMethod, QStringLiteral("quill_accounts (not available)")));
+        return;
+    }
+    if (int(c.pendingByRpcId.size()) >= m_limits.maxPendingPerConnection) {
+        sendError(c, rpcId, err(ErrorCode::Busy, QStringLiteral("too many pending requests")));
+        return;
+    }
+    AccountsRequest prompt;
+    prompt.id = addPending(c, rpcId, PendingKind::Accounts);
+    prompt.appId = c.appId;
+    prompt.appName = c.appName;
+    prompt.peer = c.peer;
+    QPointer<ApiServer> self(this);
+    const quint64 pid = prompt.id;
+    m_accountsApprover->requestAccounts(prompt, [self, pid](std::optional<QStringList> addresses) {
+        if (!self)
+            return;
+        const auto p = self->takePending(pid);
+        if (!p)
+            return;
+        Client *cl = self->client(p->clientId);
+        if (!addresses) {
+            self->sendError(*cl, p->rpcId, Error{ErrorCode::UserRejected, QString()});
+            return;
+        }
+        std::string list = "[";
+        for (const auto &a : *addresses) {
+            if (list.size() > 1)
+                list += ',';
+            appendJsonString(list, sv(a));
+        }
+        list += ']';
+        self->send(*cl, JsonRpc::result(p->rpcId, list));
+    });
+}
+
+void ApiServer::revoke(Client &c, JsonRpcRequest &request)
+{
+    const std::string rpcId = request.id;
+    if (auto st = request.params.allowOnly({}); !st) {
+        sendError(c, rpcId, st.error());
+        return;
+    }
+    const QString appId = c.appId;
+    const quint64 clientId = c.id;
+    // Every connection of the app is logged out at once; what they had pending is dropped.
+    dropPairing(appId, Error{ErrorCode::RequestCancelled, QStringLiteral("the app logged out")});
+    QPointer<ApiServer> self(this);
+    m_pairings.unpair(appId, [self, clientId, rpcId, appId](Status st) {
+        if (!self)
+            return;
+        if (Client *cl = self->client(clientId); cl && !cl->closed) {
+            if (st)
+                self->send(*cl, JsonRpc::result(rpcId, "true"));
+            else
+                self->sendError(*cl, rpcId, st.error());
+        }
+        if (st)
+            Q_EMIT self->appUnpaired(appId, UnpairedBy::App);
+    });
+}
+
+void ApiServer::unpair(const QString &appId, std::function<void(Status)> done)
+{
+    dropPairing(appId, Error{ErrorCode::Unauthorized, QString()});
+    QPointer<ApiServer> self(this);
+    m_pairings.unpair(appId, [self, appId, done = std::move(done)](Status st) {
+        if (self && st)
+            Q_EMIT self->appUnpaired(appId, UnpairedBy::Host);
+        done(st);
+    });
+}
+
+} // namespace quill::api

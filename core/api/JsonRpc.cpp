@@ -1,0 +1,376 @@
+#include "api/JsonRpc.h"
+
+#include "api/JsonScan.h"
+#include "common/JsonText.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cassert>
+#include <set>
+#include <vector>
+
+namespace quill::api {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+/// Parses with key order kept; a duplicate key at any depth, invalid UTF-8 or nesting deeper
+/// than JsonRpc::kMaxDepth is an InvalidJson error.
+Result<Json> parseStrict(std::string_view text)
+{
+    if (detail::nestingDepth(text, JsonRpc::kMaxDepth) > JsonRpc::kMaxDepth)
+        return Error{ErrorCode::InvalidJson,
+                     QStringLiteral("nested deeper than %1 levels").arg(JsonRpc::kMaxDepth)};
+    std::vector<std::set<std::string>> seen;
+    bool duplicate = false;
+    const Json::parser_callback_t onEvent = [&](int, Json::parse_event_t event, Json &parsed) {
+        using E = Json::parse_event_t;
+        if (event == E::object_start)
+            seen.emplace_back();
+        else if (event == E::object_end && !seen.empty())
+            seen.pop_back();
+        else if (event == E::key && !seen.empty() &&
+                 !seen.back().insert(parsed.get_ref<const std::string &>()).second)
+            duplicate = true;
+        return true;
+    };
+    try {
+        auto doc = Json::parse(text.begin(), text.end(), onEvent);
+        if (duplicate)
+            return Error{ErrorCode::InvalidJson, QStringLiteral("duplicate key")};
+        return doc;
+    } catch (const Json::exception &) {
+        // The parser's message quotes the input; keep ours fixed.
+        return Error{ErrorCode::InvalidJson, QStringLiteral("not a single UTF-8 JSON value")};
+    }
+}
+
+std::string dumpCompact(const Json &value)
+{
+    return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+QString field(std::string_view name)
+{
+    return QString::fromUtf8(name.data(), qsizetype(name.size()));
+}
+
+Error invalidRequest(const QString &what)
+{
+    return Error{ErrorCode::InvalidRpcRequest, what};
+}
+
+Error invalidParam(std::string_view name, const QString &what)
+{
+    return Error{ErrorCode::InvalidParams, field(name) + QStringLiteral(": ") + what};
+}
+
+/// Control characters (C0, DEL, C1) and bidirectional overrides/isolates would let an app
+/// disguise what the user reads in a prompt. `s` is valid UTF-8 (the parser checked).
+bool hasUnsafeCharacters(std::string_view s)
+{
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == 0x7f)
+            return true;
+        if (c == 0xc2 && i + 1 < s.size()) {
+            const auto d = static_cast<unsigned char>(s[i + 1]);
+            if (d >= 0x80 && d <= 0x9f)
+                return true; // U+0080..U+009F
+        }
+        if (c == 0xe2 && i + 2 < s.size()) {
+            const auto d = static_cast<unsigned char>(s[i + 1]);
+            const auto e = static_cast<unsigned char>(s[i + 2]);
+            if (d == 0x80 && e >= 0xaa && e <= 0xae)
+                return true; // U+202A..U+202E
+            if (d == 0x81 && e >= 0xa6 && e <= 0xa9)
+                return true; // U+2066..U+2069
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+RpcErrorCode rpcErrorCode(ErrorCode code)
+{
+    const int n = static_cast<int>(code);
+    switch (code) {
+    case ErrorCode::InvalidJson:
+        return RpcErrorCode::ParseError;
+    case ErrorCode::InvalidRpcRequest:
+        return RpcErrorCode::InvalidRequest;
+    case ErrorCode::InvalidParams:
+    case ErrorCode::InvalidArgument:
+    case ErrorCode::InvalidHex:
+    case ErrorCode::InvalidTime:
+    case ErrorCode::InvalidPublicKey:
+    case ErrorCode::InvalidAddress:
+    case ErrorCode::AddressChecksumMismatch:
+        return RpcErrorCode::InvalidParams;
+    case ErrorCode::UserRejected:
+        return RpcErrorCode::UserRejected;
+    case ErrorCode::Unauthorized:
+        return RpcErrorCode::Unauthorized;
+    case ErrorCode::UnsupportedMethod:
+        return RpcErrorCode::UnsupportedMethod;
+    case ErrorCode::RequestExpired:
+        return RpcErrorCode::RequestExpired;
+    case ErrorCode::RequestCancelled:
+        return RpcErrorCode::RequestCancelled;
+    case ErrorCode::MessageTooLarge:
+        return RpcErrorCode::MessageTooLarge;
+    case ErrorCode::RateLimited:
+        return RpcErrorCode::RateLimited;
+    case ErrorCode::Busy:
+        return RpcErrorCode::Busy;
+    default:
+        break;
+    }
+    // SIWE (40–52), ReCap (60–66) and Lit request (80–87) errors describe the app's request.
+    if ((n >= 40 && n < 70) || (n >= 80 && n < 90))
+        return RpcErrorCode::InvalidParams;
+    return RpcErrorCode::InternalError;
+}
+
+// --- params -----------------------------------------------------------------------------
+
+struct JsonRpcParams::Impl
+{
+    Json value;       ///< an object
+    std::string text; ///< its exact bytes
+};
+
+JsonRpcParams::JsonRpcParams() = default;
+
+bool JsonRpcParams::present() const
+{
+    return m_impl != nullptr;
+}
+
+bool JsonRpcParams::has(std::string_view name) const
+{
+    return m_impl && m_impl->value.contains(std::string(name));
+}
+
+Status JsonRpcParams::allowOnly(std::initializer_list<std::string_view> allowed) const
+{
+    if (!m_impl)
+        return okStatus();
+    for (const auto &[key, value] : m_impl->value.items()) {
+        bool known = false;
+        for (auto a : allowed)
+            known = known || key == a;
+        if (!known)
+            return invalidParam(key, QStringLiteral("unknown parameter"));
+    }
+    return okStatus();
+}
+
+Result<std::optional<std::string>> JsonRpcParams::optionalString(std::string_view name,
+                                                                 std::size_t maxBytes) const
+{
+    if (!has(name))
+        return std::optional<std::string>();
+    const auto &v = m_impl->value[std::string(name)];
+    if (!v.is_string())
+        return invalidParam(name, QStringLiteral("must be a string"));
+    const auto &s = v.get_ref<const std::string &>();
+    if (s.size() > maxBytes)
+        return invalidParam(name, QStringLiteral("longer than %1 bytes").arg(maxBytes));
+    if (hasUnsafeCharacters(s))
+        return invalidParam(
+            name, QStringLiteral("contains control or bidirectional-override characters"));
+    return std::optional<std::string>(s);
+}
+
+Result<std::string> JsonRpcParams::string(std::string_view name, std::size_t maxBytes) const
+{
+    auto s = optionalString(name, maxBytes);
+    if (!s)
+        return s.error();
+    if (!*s)
+        return invalidParam(name, QStringLiteral("required"));
+    return std::move(**s);
+}
+
+Result<std::string> JsonRpcParams::objectText(std::string_view name) const
+{
+    if (!has(name))
+        return invalidParam(name, QStringLiteral("required"));
+    if (!m_impl->value[std::string(name)].is_object())
+        return invalidParam(name, QStringLiteral("must be an object"));
+    auto text = detail::memberText(m_impl->text, name);
+    assert(text); // the member exists in the parsed document, so it is in the text
+    if (!text)
+        return invalidParam(name, QStringLiteral("required"));
+    return std::string(*text);
+}
+
+// --- parsing ------------------------------------------------------------------------------
+
+Result<JsonRpcRequest> JsonRpc::parseRequest(std::string_view text, std::string &replyId)
+{
+    replyId = "null";
+    auto parsed = parseStrict(text);
+    if (!parsed)
+        return parsed.error();
+    const Json &doc = *parsed;
+    if (doc.is_array())
+        return invalidRequest(QStringLiteral("batch requests are not supported"));
+    if (!doc.is_object())
+        return invalidRequest(QStringLiteral("a request must be a JSON object"));
+
+    // The id first, so that every later error can be answered with it.
+    if (!doc.contains("id"))
+        return invalidRequest(QStringLiteral("id: required (notifications are not supported)"));
+    const auto &id = doc["id"];
+    if (!id.is_string() && !id.is_number_integer())
+        return invalidRequest(QStringLiteral("id: must be a string or an integer"));
+    std::string idText = dumpCompact(id);
+    if (idText.size() > kMaxIdBytes)
+        return invalidRequest(QStringLiteral("id: longer than %1 bytes").arg(kMaxIdBytes));
+    replyId = idText;
+
+    for (const auto &[key, value] : doc.items())
+        if (key != "jsonrpc" && key != "id" && key != "method" && key != "params")
+            return invalidRequest(field(key) + QStringLiteral(": unknown member"));
+    if (!doc.contains("jsonrpc") || !doc["jsonrpc"].is_string() ||
+        doc["jsonrpc"].get_ref<const std::string &>() != "2.0")
+        return invalidRequest(QStringLiteral("jsonrpc: must be \"2.0\""));
+    if (!doc.contains("method") || !doc["method"].is_string())
+        return invalidRequest(QStringLiteral("method: must be a string"));
+    const auto &method = doc["method"].get_ref<const std::string &>();
+    if (method.empty() || method.size() > kMaxMethodBytes)
+        return invalidRequest(QStringLiteral("method: must be 1 to %1 bytes").arg(kMaxMethodBytes));
+
+    JsonRpcRequest out;
+    out.id = std::move(idText);
+    out.method = method;
+    if (doc.contains("params")) {
+        const auto &params = doc["params"];
+        if (params.is_array())
+            return Error{
+                ErrorCode::InvalidParams,
+                QStringLiteral("params: must be an object (by-position params are not supported)")};
+        if (!params.is_object())
+            return invalidRequest(QStringLiteral("params: must be an object"));
+        auto impl = std::make_shared<JsonRpcParams::Impl>();
+        impl->value = params;
+        const auto paramsText = detail::memberText(text, "params");
+        impl->text = paramsText ? std::string(*paramsText) : dumpCompact(params);
+        out.params.m_impl = std::move(impl);
+    }
+    return out;
+}
+
+Result<JsonRpcResponse> JsonRpc::parseResponse(std::string_view text)
+{
+    auto parsed = parseStrict(text);
+    if (!parsed)
+        return parsed.error();
+    const Json &doc = *parsed;
+    if (!doc.is_object())
+        return invalidRequest(QStringLiteral("a response must be a JSON object"));
+    for (const auto &[key, value] : doc.items())
+        if (key != "jsonrpc" && key != "id" && key != "result" && key != "error")
+            return invalidRequest(field(key) + QStringLiteral(": unknown member"));
+    if (!doc.contains("jsonrpc") || !doc["jsonrpc"].is_string() ||
+        doc["jsonrpc"].get_ref<const std::string &>() != "2.0")
+        return invalidRequest(QStringLiteral("jsonrpc: must be \"2.0\""));
+    if (!doc.contains("id") ||
+        !(doc["id"].is_string() || doc["id"].is_number_integer() || doc["id"].is_null()))
+        return invalidRequest(QStringLiteral("id: must be a string, an integer or null"));
+    if (doc.contains("result") == doc.contains("error"))
+        return invalidRequest(QStringLiteral("exactly one of result and error is required"));
+
+    JsonRpcResponse out;
+    out.id = dumpCompact(doc["id"]);
+    if (doc.contains("result")) {
+        const auto raw = detail::memberText(text, "result");
+        out.resultJson = raw ? std::string(*raw) : dumpCompact(doc["result"]);
+        return out;
+    }
+    const auto &error = doc["error"];
+    if (!error.is_object() || !error.contains("code") || !error["code"].is_number_integer() ||
+        !error.contains("message") || !error["message"].is_string())
+        return invalidRequest(QStringLiteral("error: must be {code: integer, message: string}"));
+    for (const auto &[key, value] : error.items())
+        if (key != "code" && key != "message" && key != "data")
+            return invalidRequest(QStringLiteral("error.") + field(key) +
+                                  QStringLiteral(": unknown member"));
+    const auto code = error["code"].get<std::int64_t>();
+    if (code < INT32_MIN || code > INT32_MAX)
+        return invalidRequest(QStringLiteral("error.code: out of range"));
+    out.isError = true;
+    out.code = int(code);
+    out.message = error["message"].get<std::string>();
+    if (error.contains("data"))
+        out.dataJson = dumpCompact(error["data"]);
+    return out;
+}
+
+// --- building -----------------------------------------------------------------------------
+
+QByteArray JsonRpc::request(std::string_view id, std::string_view method,
+                            std::string_view paramsJson)
+{
+    std::string out = R"({"jsonrpc":"2.0","id":)";
+    out += id;
+    out += R"(,"method":)";
+    appendJsonString(out, method);
+    if (!paramsJson.empty()) {
+        out += R"(,"params":)";
+        out += paramsJson;
+    }
+    out += '}';
+    return QByteArray::fromStdString(out);
+}
+
+QByteArray JsonRpc::result(std::string_view id, std::string_view resultJson)
+{
+    QByteArray out;
+    out.reserve(qsizetype(40 + id.size() + resultJson.size()));
+    out += R"({"jsonrpc":"2.0","id":)";
+    out += QByteArrayView(id.data(), qsizetype(id.size()));
+    out += R"(,"result":)";
+    out += QByteArrayView(resultJson.data(), qsizetype(resultJson.size()));
+    out += '}';
+    return out;
+}
+
+QByteArray JsonRpc::error(std::string_view id, RpcErrorCode code, const QString &message,
+                          std::optional<ErrorCode> quillError)
+{
+    std::string out = R"({"jsonrpc":"2.0","id":)";
+    out += id;
+    out += R"(,"error":{"code":)";
+    out += std::to_string(static_cast<int>(code));
+    out += R"(,"message":)";
+    appendJsonString(out, message.toStdString());
+    if (quillError) {
+        out += R"(,"data":{"quillError":)";
+        out += std::to_string(static_cast<int>(*quillError));
+        out += '}';
+    }
+    out += "}}";
+    return QByteArray::fromStdString(out);
+}
+
+QByteArray JsonRpc::error(std::string_view id, const Error &e)
+{
+    const auto code = rpcErrorCode(e.code);
+    const bool withContext =
+        code != RpcErrorCode::InternalError && code != RpcErrorCode::Unauthorized;
+    return error(id, code, withContext ? describe(e) : errorCodeName(e.code), e.code);
+}
+
+bool JsonRpc::isValidJson(std::string_view text)
+{
+    if (detail::nestingDepth(text, kMaxDepth * 4) > kMaxDepth * 4)
+        return false;
+    return Json::accept(text.begin(), text.end());
+}
+
+} // namespace quill::api

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QString>
+
+namespace quill::api {
+
+/// How an app reached Quill.
+enum class Transport
+{
+    LocalSocket, ///< the user-only Unix socket in the runtime directory
+    WebSocket,   ///< the loopback WebSocket (off by default)
+};
+
+/// "local-socket" or "websocket" (stable; stored in apps.json and shown to the user).
+QString toString(Transport transport);
+
+/// What the transport itself established about the peer. These are facts, shown as facts in
+/// the approval dialogs; anything the app says about itself (its name, URL) is a claim and
+/// lives elsewhere. Never holds a secret.
+struct PeerFacts
+{
+    Transport transport = Transport::LocalSocket;
+    qint64 uid = -1;    ///< peer uid (SO_PEERCRED), -1 if unknown (WebSocket)
+    qint64 pid = 0;     ///< peer process id (SO_PEERCRED), 0 if unknown
+    QString executable; ///< /proc/<pid>/exe at connect time, empty if unreadable
+    QString origin;     ///< the browser's Origin header (WebSocket), empty if none was sent
+    QString address;    ///< "127.0.0.1:54321" (WebSocket), empty for the local socket
+
+    /// The key the per-peer connection cap counts by: "uid:<n>" for the local socket,
+    /// "origin:<origin>" for the WebSocket (all origin-less clients share "origin:").
+    QString peerKey() const;
+};
+
+} // namespace quill::api

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+class QWebSocketServer;
+
+namespace quill::api {
+
+class ApiServer;
+
+/// The optional transport for browser dApps and Node scripts: a WebSocket on 127.0.0.1 and
+/// ::1 only, off unless the user enables it. One JSON message per text (or binary) message.
+///
+/// Defences (issue #5; Frame's mistakes avoided):
+/// - DNS rebinding: the HTTP Host header must name the loopback with our port exactly
+///   ("localhost:P", "127.0.0.1:P", "[::1]:P"); otherwise the socket is closed (1008) before
+///   any message is read.
+/// - Identity: the browser's Origin is the app's identity fact; a paired app's token only
+///   verifies from the Origin it paired from (ApiServer answers 4100 otherwise). An opaque
+///   Origin ("null") or a malformed one is refused at the handshake (403). No Origin (Node,
+///   curl) is allowed; such clients share the identity "no Origin" and must pair like any app.
+/// - Size: frames and messages are capped (the server's maxMessageBytes; above it 4302 and
+///   close, far above it Qt closes with 1009). Connections per Origin are capped by ApiServer.
+class WebSocketTransport : public QObject
+{
+    Q_OBJECT
+public:
+    explicit WebSocketTransport(ApiServer &server, QObject *parent = nullptr);
+    ~WebSocketTransport() override;
+
+    /// Listens on 127.0.0.1:`port` and [::1]:`port` (0: a free port, the same on both; ::1
+    /// is skipped if the host has no IPv6 loopback).
+    /// Errors: Io with the reason (port in use…).
+    [[nodiscard]] Status listen(quint16 port);
+    void close();
+    quint16 port() const { return m_port; }
+    bool isListening() const { return !m_servers.isEmpty(); }
+
+    /// True if `host` (a Host header value) is one of the loopback names with `port`.
+    static bool isAllowedHost(const QByteArray &host, quint16 port);
+    /// True if `origin` is acceptable at the handshake: empty, or a serialised tuple origin
+    /// "scheme://host[:port]" (no path, no "null").
+    static bool isAcceptableOrigin(const QString &origin);
+
+Q_SIGNALS:
+    /// A peer was turned away before reaching ApiServer (for logs and tests).
+    void peerRefused(const QString &reason);
+
+private:
+    void onNewConnection(QWebSocketServer *server);
+
+    ApiServer &m_server;
+    QList<QWebSocketServer *> m_servers;
+    quint16 m_port = 0;
+};
+
+} // namespace quill::api

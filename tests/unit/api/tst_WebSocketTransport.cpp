@@ -1,0 +1,294 @@
+// The loopback WebSocket transport: Host (DNS rebinding) and Origin checks, Origin as the
+// identity of a paired app, per-Origin connection caps, size caps, loopback-only binding.
+#include "ApiHarness.h"
+
+#include "api/WebSocketTransport.h"
+
+#include <QNetworkInterface>
+#include <QTcpSocket>
+
+using namespace quill;
+using namespace quill::api;
+using namespace quill::test;
+
+namespace {
+
+struct WsFixture : ApiFixture
+{
+    WebSocketTransport ws{server};
+    QUrl url(const QString &host = QStringLiteral("127.0.0.1")) const
+    {
+        return QUrl(QStringLiteral("ws://%1:%2/").arg(host).arg(ws.port()));
+    }
+};
+
+std::unique_ptr<ApiClient> connectWs(const QUrl &url, const QString &origin)
+{
+    auto client = std::make_unique<ApiClient>();
+    QSignalSpy connected(client.get(), &ApiClient::connected);
+    client->connectToUrl(url, origin);
+    if (!connected.count() && !connected.wait(5000))
+        return nullptr;
+    return client;
+}
+
+QByteArray handshake(const QByteArray &host, const QByteArray &origin = {})
+{
+    QByteArray h = "GET / HTTP/1.1\r\nHost: " + host +
+                   "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                   "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n";
+    if (!origin.isEmpty())
+        h += "Origin: " + origin + "\r\n";
+    return h + "\r\n";
+}
+
+/// One masked client text frame (RFC 6455 §5.2), payload < 64 KiB.
+QByteArray textFrame(const QByteArray &payload)
+{
+    QByteArray f;
+    f += char(0x81);
+    if (payload.size() < 126) {
+        f += char(0x80 | payload.size());
+    } else {
+        f += char(0x80 | 126);
+        f += char((payload.size() >> 8) & 0xff);
+        f += char(payload.size() & 0xff);
+    }
+    const char mask[4] = {0x12, 0x34, 0x56, 0x78};
+    f.append(mask, 4);
+    for (qsizetype i = 0; i < payload.size(); ++i)
+        f += char(payload[i] ^ mask[i % 4]);
+    return f;
+}
+
+} // namespace
+
+class TestWebSocketTransport : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void host_onlyLoopbackNamesWithOurPort_data()
+    {
+        QTest::addColumn<QByteArray>("host");
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("localhost") << QByteArray("localhost:4242") << true;
+        QTest::newRow("LOCALHOST") << QByteArray("LOCALHOST:4242") << true;
+        QTest::newRow("127.0.0.1") << QByteArray("127.0.0.1:4242") << true;
+        QTest::newRow("[::1]") << QByteArray("[::1]:4242") << true;
+        QTest::newRow("no port") << QByteArray("localhost") << false;
+        QTest::newRow("other port") << QByteArray("localhost:4243") << false;
+        QTest::newRow("rebinding name") << QByteArray("evil.example:4242") << false;
+        QTest::newRow("suffix trick") << QByteArray("127.0.0.1.evil.example:4242") << false;
+        QTest::newRow("trailing dot") << QByteArray("localhost.:4242") << false;
+        QTest::newRow("subdomain") << QByteArray("app.localhost:4242") << false;
+        QTest::newRow("other loopback") << QByteArray("127.0.0.2:4242") << false;
+        QTest::newRow("any") << QByteArray("0.0.0.0:4242") << false;
+        QTest::newRow("bare ::1") << QByteArray("::1:4242") << false;
+        QTest::newRow("empty") << QByteArray() << false;
+        QTest::newRow("userinfo") << QByteArray("a@localhost:4242") << false;
+    }
+    void host_onlyLoopbackNamesWithOurPort()
+    {
+        QFETCH(QByteArray, host);
+        QFETCH(bool, allowed);
+        QCOMPARE(WebSocketTransport::isAllowedHost(host, 4242), allowed);
+    }
+    void origin_tupleOriginsOnly_data()
+    {
+        QTest::addColumn<QString>("origin");
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("none") << QString() << true;
+        QTest::newRow("https") << "https://app.example" << true;
+        QTest::newRow("port") << "http://localhost:3000" << true;
+        QTest::newRow("extension") << "chrome-extension://abcdefghijklmnop" << true;
+        QTest::newRow("opaque") << "null" << false;
+        QTest::newRow("path") << "https://app.example/x" << false;
+        QTest::newRow("userinfo") << "https://u@app.example" << false;
+        QTest::newRow("file") << "file://" << false;
+        QTest::newRow("junk") << "not an origin" << false;
+    }
+    void origin_tupleOriginsOnly()
+    {
+        QFETCH(QString, origin);
+        QFETCH(bool, ok);
+        QCOMPARE(WebSocketTransport::isAcceptableOrigin(origin), ok);
+    }
+    void listen_bindsLoopbackOnly()
+    {
+        WsFixture f;
+        QVERIFY(f.ws.listen(0).ok());
+        QVERIFY(f.ws.port() != 0);
+        QVERIFY(connectWs(f.url(), {}));
+        bool tried = false;
+        for (const QHostAddress &a : QNetworkInterface::allAddresses()) {
+            if (a.isLoopback() || a.protocol() != QAbstractSocket::IPv4Protocol)
+                continue;
+            tried = true;
+            QTcpSocket s;
+            s.connectToHost(a, f.ws.port());
+            QVERIFY2(!s.waitForConnected(2000), qPrintable(a.toString()));
+        }
+        if (!tried)
+            QSKIP("no non-loopback IPv4 address on this host");
+    }
+    void listen_ipv6LoopbackToo()
+    {
+        WsFixture f;
+        QVERIFY(f.ws.listen(0).ok());
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHostIPv6, f.ws.port());
+        if (!probe.waitForConnected(2000))
+            QSKIP("no IPv6 loopback on this host");
+        probe.abort();
+        auto client = connectWs(f.url(QStringLiteral("[::1]")), {});
+        QVERIFY(client);
+        QVERIFY(hello(*client, QStringLiteral("v6")).ok);
+        QVERIFY(f.pairer.requests[0].peer.address.startsWith(QStringLiteral("[::1]:")));
+    }
+    // DNS rebinding: a page on evil.example whose name now resolves to 127.0.0.1 connects
+    // with "Host: evil.example:port". It must never reach the API.
+    void host_rebindingIsClosedBeforeAnyMessage()
+    {
+        WsFixture f;
+        QVERIFY(f.ws.listen(0).ok());
+        QSignalSpy refused(&f.ws, &WebSocketTransport::peerRefused);
+        const QByteArray port = QByteArray::number(f.ws.port());
+        QTcpSocket evil;
+        evil.connectToHost(QHostAddress::LocalHost, f.ws.port());
+        QVERIFY(evil.waitForConnected(5000));
+        evil.write(handshake("evil.example:" + port, "http://evil.example:" + port));
+        // Qt completes the upgrade (the Host is checked right after it), then hangs up.
+        QTRY_VERIFY(evil.bytesAvailable() > 0 || evil.state() == QAbstractSocket::UnconnectedState);
+        evil.write(textFrame("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"quill_hello\",\"params\":{"
+                             "\"name\":\"x\"}}"));
+        QTRY_VERIFY(evil.state() == QAbstractSocket::UnconnectedState);
+        QCOMPARE(refused.count(), 1);
+        QVERIFY(f.pairer.requests.isEmpty());
+        QCOMPARE(f.server.connectionCount(), 0);
+
+        // The same bytes with a loopback Host are served.
+        QTcpSocket good;
+        good.connectToHost(QHostAddress::LocalHost, f.ws.port());
+        QVERIFY(good.waitForConnected(5000));
+        good.write(handshake("localhost:" + port));
+        QTRY_VERIFY(good.bytesAvailable() > 0);
+        QVERIFY(good.readAll().startsWith("HTTP/1.1 101"));
+        good.write(textFrame("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"quill_hello\",\"params\":{"
+                             "\"name\":\"x\"}}"));
+        QTRY_COMPARE(f.pairer.requests.size(), 1);
+        QVERIFY(good.state() == QAbstractSocket::ConnectedState);
+    }
+    void origin_opaqueIsRefusedAtTheHandshake()
+    {
+        WsFixture f;
+        QVERIFY(f.ws.listen(0).ok());
+        QSignalSpy refused(&f.ws, &WebSocketTransport::peerRefused);
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, f.ws.port());
+        QVERIFY(s.waitForConnected(5000));
+        s.write(handshake("localhost:" + QByteArray::number(f.ws.port()), "null"));
+        QTRY_VERIFY(s.bytesAvailable() > 0 || s.state() == QAbstractSocket::UnconnectedState);
+        QVERIFY(s.readAll().startsWith("HTTP/1.1 403"));
+        QCOMPARE(refused.count(), 1);
+        QCOMPARE(f.server.connectionCount(), 0);
+    }
+    void origin_isThePairedAppsIdentity()
+    {
+        WsFixture f;
+        QVERIFY(f.ws.listen(0).ok());
+        const QString origin = QStringLiteral("https://dapp.example");
+        auto first = connectWs(f.url(), origin);
+        QVERIFY(first);
+        const auto r = hello(*first, QStringLiteral("DApp"));
+        QVERIFY2(r.ok, qPrintable(r.message));
+        const QString appId = member(r, "appId");
+        const QString token = member(r, "token");
+        const auto &peer = f.pairer.requests[0].peer;
+        QVERIFY(peer.transport == Transport::WebSocket);
+        QCOMPARE(peer.origin, origin);
+        QVERIFY(peer.address.startsWith(QStringLiteral("127.0.0.1:")));
+        QCOMPARE(peer.uid, qint64(-1));
+        QCOMPARE(f.pairings.app(appId)->origin, origin);
+
+        auto same = connectWs(f.url(QStringLiteral("localhost")), origin);
+        QVERIFY(hello(*same, QStringLiteral("DApp"), appId, token).ok);
+        QVERIFY(call(*same, QStringLiteral("quill_requestSessionSigs"), sessionSigsParams()).ok);
+
+        // A foreign page that stole the token still cannot use it; neither can a client
+        // without an Origin.
+        auto foreign = connectWs(f.url(), QStringLiteral("https://evil.example"));
+        QCOMPARE(hello(*foreign, QStringLiteral("DApp"), appId, token).code, 4100);
+        QCOMPARE(
+            call(*foreign, QStringLiteral("quill_requestSessionSigs"), sessionSigsParams()).code,
+            4100);
+        auto none = connectWs(f.url(), {});
+        QCOMPARE(hello(*none, QStringLiteral("DApp"), appId, token).code, 4100);
+        // A token paired over the local socket (no Origin) does not work from a browser page.
+        QVERIFY(f.listen());
+        auto local = connectLocal(f.socketPath());
+        const auto l = hello(*local, QStringLiteral("Local"));
+        QVERIFY(l.ok);
+        auto page = connectWs(f.url(), origin);
+        QCOMPARE(hello(*page, QStringLiteral("Local"), member(l, "appId"), member(l, "token")).code,
+                 4100);
+    }
+    void connections_cappedPerOrigin()
+    {
+        WsFixture f;
+        auto limits = f.server.limits();
+        limits.maxConnectionsPerPeer = 2;
+        f.server.setLimits(limits);
+        QVERIFY(f.ws.listen(0).ok());
+        const QString a = QStringLiteral("https://a.example");
+        auto a1 = connectWs(f.url(), a);
+        auto a2 = connectWs(f.url(), a);
+        QVERIFY(a1 && a2);
+        QTRY_COMPARE(f.server.connectionCount(), 2);
+        ApiClient a3;
+        QSignalSpy unmatched(&a3, &ApiClient::unmatchedReply);
+        QSignalSpy gone(&a3, &ApiClient::disconnected);
+        a3.connectToUrl(f.url(), a);
+        QVERIFY(gone.wait(5000));
+        QCOMPARE(unmatched.count(), 1);
+        QCOMPARE(unmatched[0][0].value<RpcReply>().code, 4304);
+        auto b = connectWs(f.url(), QStringLiteral("https://b.example"));
+        QVERIFY(b);
+        QVERIFY(hello(*b, QStringLiteral("b")).ok);
+        QVERIFY(hello(*a1, QStringLiteral("a")).ok);
+    }
+    void messages_overTheCapAreRefused()
+    {
+        WsFixture f;
+        auto limits = f.server.limits();
+        limits.maxMessageBytes = 4096;
+        f.server.setLimits(limits);
+        QVERIFY(f.ws.listen(0).ok());
+        auto client = connectWs(f.url(), {});
+        QSignalSpy unmatched(client.get(), &ApiClient::unmatchedReply);
+        QSignalSpy gone(client.get(), &ApiClient::disconnected);
+        client->sendRaw(QByteArray(5000, ' ') + "{}");
+        QVERIFY(gone.wait(5000));
+        QCOMPARE(unmatched.count(), 1);
+        QCOMPARE(unmatched[0][0].value<RpcReply>().code, 4302);
+        // Far over the cap, Qt itself cuts the connection (close code 1009).
+        auto big = connectWs(f.url(), {});
+        QSignalSpy bigGone(big.get(), &ApiClient::disconnected);
+        big->sendRaw(QByteArray(512 * 1024, ' '));
+        QVERIFY(bigGone.wait(5000));
+        QVERIFY(f.pairer.requests.isEmpty());
+    }
+    void malformedJson_keepsTheConnectionUsable()
+    {
+        WsFixture f;
+        QVERIFY(f.ws.listen(0).ok());
+        auto client = connectWs(f.url(), {});
+        QSignalSpy unmatched(client.get(), &ApiClient::unmatchedReply);
+        client->sendRaw("{{{");
+        QTRY_COMPARE(unmatched.count(), 1);
+        QCOMPARE(unmatched[0][0].value<RpcReply>().code, -32700);
+        QVERIFY(hello(*client, QStringLiteral("still here")).ok);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWebSocketTransport)
+#include "tst_WebSocketTransport.moc"
