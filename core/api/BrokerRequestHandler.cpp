@@ -1,0 +1,60 @@
+#include "api/BrokerRequestHandler.h"
+
+#include <memory>
+
+namespace quill::api {
+
+BrokerRequestHandler::BrokerRequestHandler(requests::RequestBroker &broker, requests::ActivityLog &activity,
+                                           QObject *parent)
+    : QObject(parent), m_broker(broker), m_activity(activity)
+{
+}
+
+void BrokerRequestHandler::handle(const ApiRequest &request, Reply reply)
+{
+    requests::IncomingRequest in;
+    in.app.appId = request.appId;
+    // The name the user approved when pairing; the app's fresh claim is shown if it differs.
+    in.app.claimedName = request.claimedName.isEmpty() || request.claimedName == request.appName
+                             ? request.appName
+                             : QStringLiteral("%1 (now calls itself “%2”)").arg(request.appName, request.claimedName);
+    in.app.transport = toString(request.peer.transport);
+    in.app.pid = request.peer.pid;
+    in.app.executable = request.peer.executable;
+    in.app.origin = request.peer.origin;
+    in.app.paired = true;
+    in.app.firstRequest = true;
+    for (const auto &e : m_activity.recent(500))
+        if (e.appId == request.appId && e.decision == QStringLiteral("approved")) {
+            in.app.firstRequest = false;
+            break;
+        }
+    in.kind = request.kind == ApiRequestKind::AuthSig ? requests::RequestKind::AuthSig : requests::RequestKind::SessionSigs;
+    in.request = request.request;
+    in.profile = request.profile;
+    in.sessionPublicKey = request.sessionPublicKey;
+
+    const quint64 apiId = request.id;
+    auto shared = std::make_shared<Reply>(std::move(reply));
+    auto id = m_broker.submit(std::move(in), [this, apiId, shared](Result<std::string> result) {
+        m_brokerIds.erase(apiId);
+        (*shared)(std::move(result));
+    });
+    if (!id) {
+        (*shared)(id.error());
+        return;
+    }
+    m_brokerIds[apiId] = *id;
+}
+
+void BrokerRequestHandler::cancel(quint64 requestId)
+{
+    auto it = m_brokerIds.find(requestId);
+    if (it == m_brokerIds.end())
+        return;
+    const quint64 brokerId = it->second;
+    m_brokerIds.erase(it);
+    m_broker.cancel(brokerId);
+}
+
+} // namespace quill::api

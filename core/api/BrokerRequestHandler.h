@@ -1,0 +1,33 @@
+#pragma once
+
+#include "api/RequestHandler.h"
+#include "requests/RequestBroker.h"
+
+#include <QObject>
+
+#include <map>
+
+namespace quill::api {
+
+/// Hands API requests to the RequestBroker (and so to the user): the bridge between the
+/// untrusted side and the approval side. The app's identity is built from the pairing (id,
+/// approved name) and the transport's facts; the app's own claim is kept as a claim.
+class BrokerRequestHandler final : public QObject, public RequestHandler
+{
+    Q_OBJECT
+public:
+    BrokerRequestHandler(requests::RequestBroker &broker, requests::ActivityLog &activity, QObject *parent = nullptr);
+
+    void handle(const ApiRequest &request, Reply reply) override;
+    void cancel(quint64 requestId) override;
+
+    /// Requests handed to the broker and not yet answered.
+    std::size_t inFlight() const { return m_brokerIds.size(); }
+
+private:
+    requests::RequestBroker &m_broker;
+    requests::ActivityLog &m_activity;
+    std::map<quint64, quint64> m_brokerIds; ///< api request id → broker id
+};
+
+} // namespace quill::api
