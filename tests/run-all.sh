@@ -16,7 +16,7 @@ ctest --preset dev -j "$jobs"
 
 cmake --preset asan
 cmake --build --preset asan -j "$jobs"
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --preset asan -j "$jobs" -LE interop
 
 # libFuzzer targets (clang): build, then a short run of each from its corpus.

@@ -13,4 +13,10 @@ int runWallet(const std::vector<std::string> &argv);
 /// (the app's session key is created on first use).
 int runIssueFromVault(const std::vector<std::string> &argv);
 
+/// `quill-cli request REQ.json [--socket PATH | --ws URL [--origin O]] [--name APP] [--profile P]`:
+/// asks a running Quill for SessionSigs (pairs on first use; the token stays in the keychain).
+/// Exit 0 with the SessionSigs on stdout, 1 if Quill refused (error on stderr), 2 on
+/// unusable input or no Quill.
+int runRequest(const std::vector<std::string> &argv);
+
 } // namespace quill::cli

@@ -36,6 +36,9 @@ constexpr const char *kUsage = R"(usage: quill-cli COMMAND [options]
            derive --mnemonic-file M [--passphrase-file P] [--count N]   (addresses to pick from)
            manage accounts (keys in the OS keychain; the index in $QUILL_DATA_DIR or
            ~/.local/share/quill/quill)
+  request  REQ.json [--socket PATH | --ws ws://127.0.0.1:PORT [--origin O]] [--name APP]
+           [--profile lit-v7|lit-v8]
+           ask a running Quill for SessionSigs (pairs on first use; token kept in the keychain)
   review   REQ.json [--address 0x...] [--session-public-key HEX] [--origin URL] [--unpaired]
            [--now ISO8601] [--profile lit-v7|lit-v8]
            print what the approval dialog shows: capabilities in plain words, warnings, the text
@@ -63,6 +66,8 @@ int main(int argc, char **argv)
     }
     if (command == "wallet")
         return runWallet(rest);
+    if (command == "request")
+        return runRequest(rest);
     if (command == "auth-sig")
         return runAuthSig(rest);
     if (command == "siwe")

@@ -2,9 +2,15 @@
 // window. `--demo` uses a throw-away in-memory wallet and sends a sample request shortly
 // after start; `--screenshot DIR` (with --demo) saves PNGs of the windows and quits.
 
+#include "ApiPrompts.h"
 #include "ApprovalDialog.h"
 #include "MainWindow.h"
 
+#include "api/ApiServer.h"
+#include "api/BrokerRequestHandler.h"
+#include "api/LocalSocketTransport.h"
+#include "api/PairingStore.h"
+#include "api/WebSocketTransport.h"
 #include "crypto/Random.h"
 #include "crypto/Secp256k1.h"
 #include "requests/RequestBroker.h"
@@ -17,6 +23,8 @@
 #include <QElapsedTimer>
 #include <QMessageBox>
 #include <QPalette>
+#include <QSettings>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QPushButton>
 #include <QTabWidget>
@@ -92,8 +100,11 @@ int main(int argc, char **argv)
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("With --demo: save PNGs to DIR and quit."),
                                   QStringLiteral("DIR"));
     QCommandLineOption timing(QStringLiteral("startup-timing"), QStringLiteral("Print the time to the first shown window and quit."));
+    QCommandLineOption wsPort(QStringLiteral("websocket-port"),
+                              QStringLiteral("Also serve apps on ws://127.0.0.1:PORT (off by default; setting api/websocketPort)."),
+                              QStringLiteral("PORT"));
     QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use a dark palette (to check dark themes without one)."));
-    parser.addOptions({demo, screenshot, timing, dark});
+    parser.addOptions({demo, screenshot, timing, dark, wsPort});
     parser.process(app);
     if (parser.isSet(dark)) {
         QApplication::setStyle(QStringLiteral("Fusion"));
@@ -144,6 +155,41 @@ int main(int argc, char **argv)
     requests::RequestBroker broker(wallets, sessionKeys, permissions, activity, clock);
 
     ui::MainWindow window({wallets, sessionKeys, permissions, activity, broker, clock});
+
+    // The local API: apps ask here; every request goes through the broker to the user.
+    api::PairingStore pairings(*store, dataDir);
+    if (auto st = pairings.load(); !st)
+        loadErrors << describe(st.error());
+    pairings.recover([](Status) {});
+    api::BrokerRequestHandler handler(broker, activity);
+    auto *prompts = new ui::ApiPrompts(wallets, &window);
+    api::ApiServer server(pairings);
+    server.setRequestHandler(&handler);
+    server.setPairingApprover(prompts);
+    server.setAccountsApprover(prompts);
+    QObject::connect(&server, &api::ApiServer::appUnpaired, &broker, [&](const QString &appId, api::UnpairedBy) {
+        for (const auto &k : sessionKeys.list())
+            if (k.appId == appId)
+                broker.revoke(appId, k.address, [](Status) {});
+        (void)permissions.revoke(appId);
+    });
+    api::LocalSocketTransport local(server);
+    api::WebSocketTransport websocket(server);
+    const QString socketPath = isDemo ? demoDir.filePath(QStringLiteral("quill.sock")) : api::LocalSocketTransport::defaultPath();
+    if (!parser.isSet(timing)) {
+        if (auto st = local.listen(socketPath); !st)
+            loadErrors << QStringLiteral("Apps cannot reach Quill: ") + describe(st.error());
+        const int port = parser.isSet(wsPort) ? parser.value(wsPort).toInt()
+                                              : QSettings().value(QStringLiteral("api/websocketPort"), 0).toInt();
+        if (port > 0 && port < 65536) {
+            if (auto st = websocket.listen(quint16(port)); !st)
+                loadErrors << QStringLiteral("WebSocket for apps: ") + describe(st.error());
+        }
+        window.statusBar()->showMessage(QStringLiteral("Apps connect at %1%2")
+                                            .arg(local.path(), websocket.isListening()
+                                                                   ? QStringLiteral(" and ws://127.0.0.1:%1").arg(websocket.port())
+                                                                   : QString()));
+    }
     window.show();
     if (parser.isSet(timing)) {
         QTimer::singleShot(0, &app, [&] {

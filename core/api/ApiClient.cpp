@@ -41,6 +41,12 @@ void ApiClient::connectToLocal(const QString &path)
         if (m_local && m_local->state() == QLocalSocket::UnconnectedState)
             onGone();
     });
+    // A failed connect (no server at the path) ends in UnconnectedState without a
+    // disconnected() signal, and errorOccurred may come while still "connecting".
+    connect(m_local, &QLocalSocket::stateChanged, this, [this](QLocalSocket::LocalSocketState state) {
+        if (state == QLocalSocket::UnconnectedState)
+            QMetaObject::invokeMethod(this, &ApiClient::onGone, Qt::QueuedConnection);
+    });
     connect(m_local, &QLocalSocket::readyRead, this, [this] {
         if (!m_local)
             return;

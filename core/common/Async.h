@@ -5,6 +5,8 @@
 #include <QPointer>
 #include <QThreadPool>
 
+#include <openssl/crypto.h>
+
 #include <memory>
 #include <type_traits>
 #include <utility>
@@ -21,6 +23,10 @@ void runInBackground(QObject *context, Work work, Done done)
     QPointer<QObject> guard(context);
     QThreadPool::globalInstance()->start([guard, work = std::move(work), done = std::move(done)]() mutable {
         auto result = std::make_shared<R>(work());
+        // Pool threads outlive the task: release OpenSSL's per-thread state (DRBG, error
+        // queue) now rather than leaving it to thread exit, which the pool may never reach
+        // before the process ends.
+        OPENSSL_thread_stop();
         if (!guard)
             return;
         QMetaObject::invokeMethod(

@@ -5,6 +5,7 @@
 #include "../FakeClock.h"
 #include "../TestData.h"
 
+#include "ApiPrompts.h"
 #include "ApprovalDialog.h"
 #include "ImportWalletDialog.h"
 #include "MainWindow.h"
@@ -19,6 +20,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QDialog>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -353,6 +355,56 @@ private Q_SLOTS:
         auto key = eth::HdKey::fromSeed(m->toSeed())->derive(eth::HdKey::ethereumPath(0));
         auto pub = crypto::secp256k1::publicKey(key->privateKey());
         QCOMPARE(QString::fromStdString(eth::Address::fromPublicKey(*pub).toChecksummed()), f.wallets.accounts()[0].address);
+    }
+    void pairingPrompt_claimsFactsAndDecisions()
+    {
+        Fixture f;
+        QWidget parent;
+        ui::ApiPrompts prompts(f.wallets, &parent);
+        api::PairingRequest request;
+        request.id = 7;
+        request.claimedName = QStringLiteral("Notes app");
+        request.url = QStringLiteral("https://notes.example");
+        request.peer.pid = 4242;
+        request.peer.executable = QStringLiteral("/usr/bin/node");
+        std::optional<std::optional<QString>> decided;
+        qRegisterMetaType<QDialog *>();
+        QSignalSpy shown(&prompts, &ui::ApiPrompts::promptShown);
+        prompts.requestPairing(request, [&](std::optional<QString> name) { decided = name; });
+        QCOMPARE(shown.count(), 1);
+        auto *dialog = shown.first().first().value<QDialog *>();
+        QVERIFY(child<QLabel>(dialog, "factsLabel")->text().contains(QStringLiteral("process 4242")));
+        QCOMPARE(child<QLabel>(dialog, "urlLabel")->text(), QStringLiteral("https://notes.example"));
+        QVERIFY(child<QPushButton>(dialog, "refuseButton")->isDefault());
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QVERIFY(decided.has_value());
+        QVERIFY(!decided->has_value()); // refused
+
+        decided.reset();
+        prompts.requestPairing(request, [&](std::optional<QString> name) { decided = name; });
+        dialog = shown.last().first().value<QDialog *>();
+        auto *name = child<QLineEdit>(dialog, "nameEdit");
+        name->clear();
+        QTest::keyClicks(name, QStringLiteral("My notes"));
+        QTest::mouseClick(child<QPushButton>(dialog, "acceptButton"), Qt::LeftButton);
+        QVERIFY(decided && decided->has_value());
+        QCOMPARE(**decided, QStringLiteral("My notes"));
+
+        // Accounts: only ticked addresses are revealed.
+        std::optional<std::optional<QStringList>> shared;
+        api::AccountsRequest accountsRequest;
+        accountsRequest.id = 8;
+        accountsRequest.appName = QStringLiteral("My notes");
+        prompts.requestAccounts(accountsRequest, [&](std::optional<QStringList> a) { shared = a; });
+        dialog = shown.last().first().value<QDialog *>();
+        QTest::mouseClick(child<QPushButton>(dialog, "acceptButton"), Qt::LeftButton);
+        QVERIFY(shared && shared->has_value() && (*shared)->isEmpty());
+        shared.reset();
+        prompts.requestAccounts(accountsRequest, [&](std::optional<QStringList> a) { shared = a; });
+        dialog = shown.last().first().value<QDialog *>();
+        dialog->findChild<QCheckBox *>(QStringLiteral("accountCheck_") + kAccount)->setChecked(true);
+        QTest::mouseClick(child<QPushButton>(dialog, "acceptButton"), Qt::LeftButton);
+        QCOMPARE(**shared, QStringList{kAccount});
     }
 };
 
