@@ -8,6 +8,13 @@ BrokerRequestHandler::BrokerRequestHandler(requests::RequestBroker &broker, requ
                                            QObject *parent)
     : QObject(parent), m_broker(broker), m_activity(activity)
 {
+    for (const auto &e : activity.recent(1 << 20))
+        if (e.decision == QStringLiteral("approved"))
+            m_approvedApps.insert(e.appId);
+    connect(&activity, &requests::ActivityLog::appended, this, [this](const requests::ActivityEntry &e) {
+        if (e.decision == QStringLiteral("approved"))
+            m_approvedApps.insert(e.appId);
+    });
 }
 
 void BrokerRequestHandler::handle(const ApiRequest &request, Reply reply)
@@ -23,12 +30,7 @@ void BrokerRequestHandler::handle(const ApiRequest &request, Reply reply)
     in.app.executable = request.peer.executable;
     in.app.origin = request.peer.origin;
     in.app.paired = true;
-    in.app.firstRequest = true;
-    for (const auto &e : m_activity.recent(500))
-        if (e.appId == request.appId && e.decision == QStringLiteral("approved")) {
-            in.app.firstRequest = false;
-            break;
-        }
+    in.app.firstRequest = m_approvedApps.count(request.appId) == 0;
     in.kind = request.kind == ApiRequestKind::AuthSig ? requests::RequestKind::AuthSig : requests::RequestKind::SessionSigs;
     in.request = request.request;
     in.profile = request.profile;

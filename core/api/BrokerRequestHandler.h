@@ -6,6 +6,7 @@
 #include <QObject>
 
 #include <map>
+#include <set>
 
 namespace quill::api {
 
@@ -28,6 +29,9 @@ private:
     requests::RequestBroker &m_broker;
     requests::ActivityLog &m_activity;
     std::map<quint64, quint64> m_brokerIds; ///< api request id → broker id
+    /// Apps with an approved request (first-request warning); read from the log once, then
+    /// kept current from its appended() signal — never re-read per request.
+    std::set<QString> m_approvedApps;
 };
 
 } // namespace quill::api

@@ -30,8 +30,8 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <fstream>
 #include <memory>
@@ -69,7 +69,8 @@ public:
     template <typename F> auto inHost(F f)
     {
         decltype(f(std::declval<test::ScriptedHost &>())) out{};
-        QMetaObject::invokeMethod(m_host, [&] { out = f(*m_host); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_host, [&] { out = f(*m_host); }, Qt::BlockingQueuedConnection);
         return out;
     }
 
@@ -96,7 +97,12 @@ protected:
     }
 
 private:
-    enum class State { Starting, Listening, Failed };
+    enum class State
+    {
+        Starting,
+        Listening,
+        Failed
+    };
     QString m_path;
     std::mutex m_mutex;
     std::condition_variable m_cv;
@@ -116,7 +122,8 @@ QByteArray requestParams()
     for (int i = 0; i < kNodes; ++i)
         nodes.append(QStringLiteral("https://127.0.0.1:%1").arg(7470 + i));
     request[QStringLiteral("nodeUrls")] = nodes;
-    return QJsonDocument(QJsonObject{{QStringLiteral("request"), request}}).toJson(QJsonDocument::Compact);
+    return QJsonDocument(QJsonObject{{QStringLiteral("request"), request}})
+        .toJson(QJsonDocument::Compact);
 }
 
 /// Runs the benchmark thread's event loop until `done()` (the callbacks that change it call
@@ -149,7 +156,8 @@ void BM_ApiRemembered30x20(benchmark::State &state)
     int argc = 1;
     char name[] = "bench";
     char *argv[] = {name, nullptr};
-    std::unique_ptr<QCoreApplication> app(QCoreApplication::instance() ? nullptr : new QCoreApplication(argc, argv));
+    std::unique_ptr<QCoreApplication> app(
+        QCoreApplication::instance() ? nullptr : new QCoreApplication(argc, argv));
 
     QTemporaryDir run;
     HostThread host(run.filePath(QStringLiteral("q.sock")));
@@ -185,11 +193,12 @@ void BM_ApiRemembered30x20(benchmark::State &state)
     // Pair each client (one app each), one at a time: pairing prompts are limited.
     for (int i = 0; i < kClients; ++i) {
         bool answered = false, ok = false;
-        clients[i]->hello(QStringLiteral("bench app %1").arg(i), {}, {}, [&](const api::RpcReply &r) {
-            answered = true;
-            ok = r.ok;
-            loop.quit();
-        });
+        clients[i]->hello(QStringLiteral("bench app %1").arg(i), {}, {},
+                          [&](const api::RpcReply &r) {
+                              answered = true;
+                              ok = r.ok;
+                              loop.quit();
+                          });
         if (!spin(loop, [&] { return answered; }) || !ok) {
             state.SkipWithError("pairing failed");
             return;
@@ -215,7 +224,7 @@ void BM_ApiRemembered30x20(benchmark::State &state)
 
     std::vector<double> latencies; // ms, every request of every round
     latencies.reserve(std::size_t(state.max_iterations) * kClients);
-    std::vector<double> rounds;    // ms, wall time of each round
+    std::vector<double> rounds; // ms, wall time of each round
     rounds.reserve(std::size_t(state.max_iterations));
     std::vector<Clock::time_point> sent(kClients);
     auto nextRound = Clock::now();
@@ -227,7 +236,8 @@ void BM_ApiRemembered30x20(benchmark::State &state)
         for (int i = 0; i < kClients; ++i) {
             sent[i] = Clock::now();
             clients[i]->call(method, params, [&, i](const api::RpcReply &r) {
-                latencies.push_back(std::chrono::duration<double, std::milli>(Clock::now() - sent[i]).count());
+                latencies.push_back(
+                    std::chrono::duration<double, std::milli>(Clock::now() - sent[i]).count());
                 errors += r.ok ? 0 : 1;
                 if (++done == kClients)
                     loop.quit();

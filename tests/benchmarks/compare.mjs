@@ -20,6 +20,9 @@ const ms = (name) => {
   return b.real_time * scale;
 };
 
+// Counters of the API benchmark (bench_api.cpp): per-request latencies over every round.
+const apiBench = () => gb.benchmarks.find((x) => x.name.startsWith('BM_ApiRemembered30x20/'));
+
 const js = JSON.parse(execFileSync('node', [path.join(HERE, 'js/bench-sdk.mjs'), '--quick'], { encoding: 'utf8' }));
 const jsWallet = JSON.parse(execFileSync('node', [path.join(HERE, 'js/bench-wallet.mjs'), '--quick'], { encoding: 'utf8' }));
 
@@ -67,6 +70,8 @@ const rows = [
   ['quill-cli issue, 30 nodes, whole process (median of 60)', cliMedian, null, 'ms', '≤ 30 ms'],
   ['verify 30 session sigs (strict)', ms('BM_Verify30'), null, 'ms', ''],
   ['approval → response, 30 nodes, through the broker (event loop included)', ms('BM_ApprovalToResponse30/real_time'), null, 'ms', '≤ 5 ms'],
+  ['API, remembered grant, 30 nodes, 20 clients in parallel, local socket: p50', apiBench().p50_ms, null, 'ms', '≤ 5 ms'],
+  ['  same: p99', apiBench().p99_ms, null, 'ms', '≤ 15 ms'],
   ['quill --demo cold start to first window, whole process (median of 10)', starts[5], null, 'ms', '≤ 400 ms'],
   ['quill --demo resident memory with the approval dialog open', rssKb / 1024, null, 'MB', '≤ 80 MB'],
   ['keystore decrypt, scrypt n=2^18 r=8 p=1 (ethers 6)', ms('BM_KeystoreDecrypt_N18'), jsWallet.keystoreDecryptN18_ms, 'ms', '≥ 1.4× ethers 6'],
