@@ -84,36 +84,6 @@ Result<std::string> readTextFile(const std::string &path, const std::string &fla
     return ss.str();
 }
 
-Result<crypto::SecureBytes> readHexSecretFile(const std::string &path, const std::string &flag,
-                                              std::size_t bytes)
-{
-    const auto name = QString::fromStdString(flag);
-    std::FILE *f = std::fopen(path.c_str(), "rb");
-    if (!f)
-        return Error{ErrorCode::Io, QStringLiteral("%1: cannot read '%2': %3")
-                                        .arg(name, QString::fromStdString(path),
-                                             QString::fromLocal8Bit(std::strerror(errno)))};
-    // A hex key file is small; anything much larger is not one.
-    crypto::SecureBytes buffer(4096);
-    const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), f);
-    const bool tooLarge = n == buffer.size();
-    std::fclose(f);
-    if (tooLarge)
-        return Error{ErrorCode::InvalidArgument, name + QStringLiteral(": file is too large for a hex key")};
-    std::string_view text(reinterpret_cast<const char *>(buffer.data()), n);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-        text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-        text.remove_suffix(1);
-    auto secret = crypto::secretFromHex(text, true);
-    if (!secret)
-        return Error{ErrorCode::InvalidHex, name + QStringLiteral(": ") + secret.error().context};
-    if (secret->size() != bytes)
-        return Error{ErrorCode::InvalidArgument,
-                     name + QStringLiteral(": expected %1 bytes of hex, got %2").arg(bytes).arg(secret->size())};
-    return secret;
-}
-
 Result<crypto::SecureBytes> readSecretFile(const std::string &path, const std::string &flag)
 {
     const auto name = QString::fromStdString(flag);
@@ -134,6 +104,30 @@ Result<crypto::SecureBytes> readSecretFile(const std::string &path, const std::s
     if (len && buffer.data()[len - 1] == '\r')
         --len;
     return crypto::SecureBytes(std::span<const std::uint8_t>(buffer.data(), len));
+}
+
+Result<crypto::SecureBytes> readHexSecretFile(const std::string &path, const std::string &flag,
+                                              std::size_t bytes)
+{
+    const auto name = QString::fromStdString(flag);
+    auto text = readSecretFile(path, flag);
+    if (!text)
+        return text.error();
+    // A hex key file is small; anything much larger is not one.
+    if (text->size() >= 4096)
+        return Error{ErrorCode::InvalidArgument, name + QStringLiteral(": file is too large for a hex key")};
+    std::string_view view(reinterpret_cast<const char *>(text->data()), text->size());
+    while (!view.empty() && std::isspace(static_cast<unsigned char>(view.front())))
+        view.remove_prefix(1);
+    while (!view.empty() && std::isspace(static_cast<unsigned char>(view.back())))
+        view.remove_suffix(1);
+    auto secret = crypto::secretFromHex(view, true);
+    if (!secret)
+        return Error{ErrorCode::InvalidHex, name + QStringLiteral(": ") + secret.error().context};
+    if (secret->size() != bytes)
+        return Error{ErrorCode::InvalidArgument,
+                     name + QStringLiteral(": expected %1 bytes of hex, got %2").arg(bytes).arg(secret->size())};
+    return secret;
 }
 
 Result<crypto::SecureBytes> walletKeyFrom(const Args &args)

@@ -40,7 +40,11 @@ bool isValidPrivateKey(const SecureBytes &key)
     return key.size() == 32 && secp256k1_ec_seckey_verify(context(), key.data()) == 1;
 }
 
-Result<UncompressedPublicKey> publicKey(const SecureBytes &key)
+namespace {
+
+/// The public key of `key`, serialised with `flags` (compressed or not) into `Out`.
+template <typename Out>
+Result<Out> serialisedPublicKey(const SecureBytes &key, unsigned int flags)
 {
     if (!isValidPrivateKey(key))
         return Error{ErrorCode::InvalidPrivateKey,
@@ -48,24 +52,22 @@ Result<UncompressedPublicKey> publicKey(const SecureBytes &key)
     secp256k1_pubkey pub;
     if (!secp256k1_ec_pubkey_create(context(), &pub, key.data()))
         return Error{ErrorCode::InvalidPrivateKey, {}};
-    UncompressedPublicKey out;
+    Out out;
     size_t len = out.size();
-    secp256k1_ec_pubkey_serialize(context(), out.data(), &len, &pub, SECP256K1_EC_UNCOMPRESSED);
+    secp256k1_ec_pubkey_serialize(context(), out.data(), &len, &pub, flags);
     return out;
+}
+
+} // namespace
+
+Result<UncompressedPublicKey> publicKey(const SecureBytes &key)
+{
+    return serialisedPublicKey<UncompressedPublicKey>(key, SECP256K1_EC_UNCOMPRESSED);
 }
 
 Result<CompressedPublicKey> publicKeyCompressed(const SecureBytes &key)
 {
-    if (!isValidPrivateKey(key))
-        return Error{ErrorCode::InvalidPrivateKey,
-                     QStringLiteral("must be 32 bytes, non-zero and below the curve order")};
-    secp256k1_pubkey pub;
-    if (!secp256k1_ec_pubkey_create(context(), &pub, key.data()))
-        return Error{ErrorCode::InvalidPrivateKey, {}};
-    CompressedPublicKey out;
-    size_t len = out.size();
-    secp256k1_ec_pubkey_serialize(context(), out.data(), &len, &pub, SECP256K1_EC_COMPRESSED);
-    return out;
+    return serialisedPublicKey<CompressedPublicKey>(key, SECP256K1_EC_COMPRESSED);
 }
 
 Result<SecureBytes> tweakAddPrivateKey(const SecureBytes &key, const SecureBytes &tweak)
