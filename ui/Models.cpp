@@ -217,6 +217,7 @@ QVariant AppsModel::headerData(int section, Qt::Orientation o, int role) const
 ActivityModel::ActivityModel(requests::ActivityLog &log, QObject *parent) : QAbstractTableModel(parent), m_log(log)
 {
     connect(&log, &requests::ActivityLog::appended, this, &ActivityModel::reload);
+    connect(&log, &requests::ActivityLog::changedElsewhere, this, &ActivityModel::reload);
     m_rows = log.recent();
 }
 

@@ -64,6 +64,11 @@ int withVault(const std::function<void(Vault &, Finish)> &work)
     QCoreApplication::setOrganizationName(QStringLiteral("quill"));
     QCoreApplication::setApplicationName(QStringLiteral("quill"));
     Vault v;
+    QObject::connect(&v.store, &vault::SecretStore::waitingForUser, [&v](bool waiting) {
+        if (waiting)
+            printError(QStringLiteral("waiting for the keyring to be unlocked (up to %1 s)…")
+                           .arg(v.store.timeoutMs() / 1000));
+    });
     int code = kUnusable;
     Finish finish = [&code](int c) {
         code = c;

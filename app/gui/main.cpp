@@ -14,6 +14,7 @@
 #include "crypto/Random.h"
 #include "crypto/Secp256k1.h"
 #include "requests/RequestBroker.h"
+#include "vault/DataFolderWatcher.h"
 #include "vault/KeychainStore.h"
 #include "vault/MemoryStore.h"
 
@@ -172,6 +173,20 @@ int main(int argc, char **argv)
             if (k.appId == appId)
                 broker.revoke(appId, k.address, [](Status) {});
         (void)permissions.revoke(appId);
+    });
+    // Other processes (quill-cli, a second Quill) change the same folder: show their changes.
+    vault::DataFolderWatcher watcher(dataDir, {QStringLiteral("activity.jsonl")});
+    QObject::connect(&watcher, &vault::DataFolderWatcher::changed, &window, [&] {
+        for (const Status &st : {wallets.load(), sessionKeys.load(), permissions.load(), pairings.load()})
+            if (!st)
+                window.statusBar()->showMessage(describe(st.error()));
+        activity.refresh();
+    });
+    QObject::connect(store.get(), &vault::SecretStore::waitingForUser, &window, [&](bool waiting) {
+        if (waiting)
+            window.statusBar()->showMessage(QStringLiteral("Waiting for the keyring: unlock it in the system prompt"));
+        else
+            window.statusBar()->clearMessage();
     });
     api::LocalSocketTransport local(server);
     api::WebSocketTransport websocket(server);

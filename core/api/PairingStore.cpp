@@ -5,7 +5,6 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QPointer>
 #include <QScopeGuard>
 
 namespace quill::api {
@@ -29,85 +28,87 @@ Error unauthorized()
 
 } // namespace
 
+namespace {
+
+std::optional<PairedApp> appFrom(const QJsonObject &o)
+{
+    PairedApp app;
+    app.appId = o.value(QStringLiteral("appId")).toString();
+    app.name = o.value(QStringLiteral("name")).toString();
+    app.claimedName = o.value(QStringLiteral("claimedName")).toString();
+    app.description = o.value(QStringLiteral("description")).toString();
+    app.url = o.value(QStringLiteral("url")).toString();
+    app.origin = o.value(QStringLiteral("origin")).toString();
+    app.executable = o.value(QStringLiteral("executable")).toString();
+    app.pairedAt = static_cast<UnixMillis>(o.value(QStringLiteral("pairedAt")).toDouble());
+    if (!crypto::isLowerHex(app.appId.toStdString(), 32) ||
+        !parseTransport(o.value(QStringLiteral("transport")).toString(), app.transport))
+        return std::nullopt;
+    return app;
+}
+
+QJsonObject toJson(const PairedApp &app)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("appId"), app.appId);
+    o.insert(QStringLiteral("name"), app.name);
+    o.insert(QStringLiteral("claimedName"), app.claimedName);
+    if (!app.description.isEmpty())
+        o.insert(QStringLiteral("description"), app.description);
+    if (!app.url.isEmpty())
+        o.insert(QStringLiteral("url"), app.url);
+    o.insert(QStringLiteral("transport"), toString(app.transport));
+    o.insert(QStringLiteral("origin"), app.origin);
+    if (!app.executable.isEmpty())
+        o.insert(QStringLiteral("executable"), app.executable);
+    o.insert(QStringLiteral("pairedAt"), double(app.pairedAt));
+    return o;
+}
+
+} // namespace
+
 PairingStore::PairingStore(vault::SecretStore &secrets, const QString &dataDir, QObject *parent)
     : QObject(parent), m_secrets(secrets),
-      m_index(dataDir + QStringLiteral("/apps.json"), QStringLiteral("apps"))
+      m_index(dataDir,
+              {QStringLiteral("apps.json"), QStringLiteral("apps"),
+               [](const QJsonObject &o) -> std::optional<QString> {
+                   const auto app = appFrom(o);
+                   return app ? std::optional<QString>(app->appId) : std::nullopt;
+               },
+               &PairingStore::secretKey},
+              &secrets)
 {
+    connect(&m_index, &vault::JournaledIndex::changed, this, &PairingStore::onIndexChanged);
+}
+
+void PairingStore::onIndexChanged()
+{
+    QList<PairedApp> now;
+    for (const auto &o : m_index.ready())
+        if (auto app = appFrom(o))
+            now.push_back(*app);
+    if (now == m_apps)
+        return;
+    m_apps = now;
+    Q_EMIT appsChanged();
 }
 
 Status PairingStore::load()
 {
-    m_entries.clear();
-    auto records = m_index.read();
-    if (!records)
-        return records.error();
-    for (const auto &v : *records) {
-        const auto o = v.toObject();
-        Entry e;
-        e.app.appId = o.value(QStringLiteral("appId")).toString();
-        e.app.name = o.value(QStringLiteral("name")).toString();
-        e.app.claimedName = o.value(QStringLiteral("claimedName")).toString();
-        e.app.description = o.value(QStringLiteral("description")).toString();
-        e.app.url = o.value(QStringLiteral("url")).toString();
-        e.app.origin = o.value(QStringLiteral("origin")).toString();
-        e.app.executable = o.value(QStringLiteral("executable")).toString();
-        e.app.pairedAt = static_cast<UnixMillis>(o.value(QStringLiteral("pairedAt")).toDouble());
-        if (!crypto::isLowerHex(e.app.appId.toStdString(), 32) ||
-            !parseTransport(o.value(QStringLiteral("transport")).toString(), e.app.transport) ||
-            !vault::parseRecordState(o.value(QStringLiteral("state")).toString(), e.state) ||
-            find(e.app.appId) >= 0)
-            return Error{ErrorCode::IndexCorrupt, m_index.path()};
-        m_entries.push_back(e);
-    }
-    return okStatus();
+    return m_index.refresh();
 }
 
-Status PairingStore::save() const
+void PairingStore::recover(DoneCallback done)
 {
-    QJsonArray list;
-    for (const auto &e : m_entries) {
-        QJsonObject o;
-        o.insert(QStringLiteral("appId"), e.app.appId);
-        o.insert(QStringLiteral("name"), e.app.name);
-        o.insert(QStringLiteral("claimedName"), e.app.claimedName);
-        if (!e.app.description.isEmpty())
-            o.insert(QStringLiteral("description"), e.app.description);
-        if (!e.app.url.isEmpty())
-            o.insert(QStringLiteral("url"), e.app.url);
-        o.insert(QStringLiteral("transport"), toString(e.app.transport));
-        o.insert(QStringLiteral("origin"), e.app.origin);
-        if (!e.app.executable.isEmpty())
-            o.insert(QStringLiteral("executable"), e.app.executable);
-        o.insert(QStringLiteral("pairedAt"), double(e.app.pairedAt));
-        o.insert(QStringLiteral("state"), vault::toString(e.state));
-        list.append(o);
-    }
-    return m_index.write(list);
-}
-
-int PairingStore::find(const QString &appId) const
-{
-    for (int i = 0; i < m_entries.size(); ++i)
-        if (m_entries[i].app.appId == appId)
-            return i;
-    return -1;
-}
-
-QList<PairedApp> PairingStore::apps() const
-{
-    QList<PairedApp> out;
-    for (const auto &e : m_entries)
-        if (e.state == vault::RecordState::Ready)
-            out.push_back(e.app);
-    return out;
+    m_index.recover(std::move(done));
 }
 
 std::optional<PairedApp> PairingStore::app(const QString &appId) const
 {
-    const int i = find(appId);
-    if (i < 0 || m_entries[i].state != vault::RecordState::Ready)
-        return std::nullopt;
-    return m_entries[i].app;
+    for (const auto &a : m_apps)
+        if (a.appId == appId)
+            return a;
+    return std::nullopt;
 }
 
 void PairingStore::pair(PairedApp draft, PairCallback done)
@@ -115,49 +116,20 @@ void PairingStore::pair(PairedApp draft, PairCallback done)
     const auto idBytes = crypto::randomBytes(16);
     draft.appId = QString::fromStdString(crypto::toHex(idBytes.span()));
     draft.pairedAt = nowMillis();
-    m_entries.push_back({draft, vault::RecordState::Pending});
-    if (auto st = save(); !st) {
-        m_entries.pop_back();
-        done(st.error());
-        return;
-    }
     auto token = crypto::randomBytes(kTokenBytes);
     auto copy = std::make_shared<crypto::SecureBytes>(token.clone());
-    QPointer<PairingStore> self(this);
-    m_secrets.write(
-        secretKey(draft.appId), std::move(token),
-        [self, draft, copy, done = std::move(done)](Status st) {
-            if (!self) {
-                done(Error{ErrorCode::StorageFailure, QStringLiteral("pairing store closed")});
-                return;
-            }
-            const int i = self->find(draft.appId);
-            if (!st) {
-                if (i >= 0)
-                    self->m_entries.removeAt(i);
-                (void)self->save(); // best effort; recover() also drops the pending record
-                done(st.error());
-                return;
-            }
-            if (i < 0) {
-                done(Error{ErrorCode::StorageFailure, QStringLiteral("pairing vanished")});
-                return;
-            }
-            self->m_entries[i].state = vault::RecordState::Ready;
-            if (auto saved = self->save(); !saved) {
-                self->m_entries[i].state =
-                    vault::RecordState::Pending; // recover() removes the token
-                done(saved.error());
-                return;
-            }
-            Q_EMIT self->appsChanged();
+    m_index.add(toJson(draft), std::move(token), [draft, copy, done = std::move(done)](Status st) {
+        if (!st)
+            done(st.error());
+        else
             done(Pairing{draft, std::move(*copy)});
-        });
+    });
 }
 
 void PairingStore::verify(const QString &appId, std::string_view tokenHex, const QString &origin,
                           AppCallback done)
 {
+    (void)m_index.refresh(); // another process may have unpaired it; on error the last state holds
     const auto app = this->app(appId);
     auto presented = crypto::secretFromHex(tokenHex);
     if (!app || app->origin != origin || !presented || presented->size() != kTokenBytes) {
@@ -170,7 +142,8 @@ void PairingStore::verify(const QString &appId, std::string_view tokenHex, const
         auto wipe = qScopeGuard([&] { shared->clear(); });
         if (!stored) {
             const auto code = stored.error().code;
-            if (code == ErrorCode::KeychainUnavailable || code == ErrorCode::KeychainFailure)
+            if (code == ErrorCode::KeychainUnavailable || code == ErrorCode::KeychainFailure ||
+                code == ErrorCode::KeychainTimeout)
                 done(stored.error());
             else
                 done(unauthorized());
@@ -187,69 +160,25 @@ void PairingStore::verify(const QString &appId, std::string_view tokenHex, const
 
 void PairingStore::unpair(const QString &appId, DoneCallback done)
 {
-    const int i = find(appId);
-    if (i < 0 || m_entries[i].state != vault::RecordState::Ready) {
-        done(unauthorized());
-        return;
-    }
-    m_entries[i].state = vault::RecordState::Removing;
-    if (auto st = save(); !st) {
-        m_entries[i].state = vault::RecordState::Ready;
-        done(st.error());
-        return;
-    }
-    Q_EMIT appsChanged();
-    QPointer<PairingStore> self(this);
-    m_secrets.remove(secretKey(appId), [self, appId, done = std::move(done)](Status st) {
-        if (!self) {
+    m_index.remove(appId, [done = std::move(done)](Status st) {
+        if (st) {
             done(okStatus());
             return;
         }
-        if (!st && st.error().code != ErrorCode::SecretNotFound) {
+        switch (st.error().code) {
+        case ErrorCode::AccountNotFound:
+            done(unauthorized());
+            return;
+        case ErrorCode::StorageFailure:
+        case ErrorCode::IndexCorrupt:
+            done(st); // the journal could not be written: the token still verifies
+            return;
+        default:
             // The token is still in the keychain but no longer verifies (record "removing");
             // recover() retries the deletion.
             done(okStatus());
             return;
         }
-        if (const int j = self->find(appId); j >= 0)
-            self->m_entries.removeAt(j);
-        (void)self->save(); // a stale "removing" record is harmless and recover() drops it
-        done(okStatus());
-    });
-}
-
-void PairingStore::recover(DoneCallback done)
-{
-    QList<QString> unfinished;
-    for (const auto &e : m_entries)
-        if (e.state != vault::RecordState::Ready)
-            unfinished.push_back(e.app.appId);
-    recoverNext(unfinished, std::move(done));
-}
-
-void PairingStore::recoverNext(QList<QString> ids, DoneCallback done)
-{
-    if (ids.isEmpty()) {
-        done(okStatus());
-        return;
-    }
-    const QString appId = ids.takeFirst();
-    QPointer<PairingStore> self(this);
-    m_secrets.remove(secretKey(appId), [self, appId, ids, done](Status st) {
-        if (!self)
-            return;
-        if (!st && st.error().code != ErrorCode::SecretNotFound) {
-            done(st.error());
-            return;
-        }
-        if (const int j = self->find(appId); j >= 0)
-            self->m_entries.removeAt(j);
-        if (auto saved = self->save(); !saved) {
-            done(saved.error());
-            return;
-        }
-        Q_EMIT self->appsChanged();
-        self->recoverNext(ids, done);
     });
 }
 

@@ -5,7 +5,7 @@
 #include "common/Result.h"
 #include "common/Time.h"
 #include "crypto/SecureBytes.h"
-#include "vault/IndexFile.h"
+#include "vault/JournaledIndex.h"
 #include "vault/SecretStore.h"
 
 #include <QList>
@@ -30,15 +30,17 @@ struct PairedApp
     QString origin;     ///< the Origin it paired from ("" if none): later connections must match
     QString executable; ///< the executable it paired from (fact, informational)
     UnixMillis pairedAt = 0;
+    bool operator==(const PairedApp &) const = default;
 };
 
 /// Paired apps and their tokens: records in `<dataDir>/apps.json`, each token (32 random
 /// bytes) in the SecretStore under "pairing:<appId>".
 ///
-/// Crash consistency as in WalletVault: a pairing is recorded `pending` before its token is
-/// written and `ready` after; an unpairing is recorded `removing` before the token is
-/// deleted. Only `ready` apps verify, so a token stops working the moment unpair() has
-/// written the journal. recover() finishes interrupted work (the token goes either way).
+/// The records are a vault::JournaledIndex shared with other processes: a pairing is
+/// recorded `pending` before its token is written and `ready` after; an unpairing is
+/// recorded `removing` before the token is deleted. Only `ready` apps verify, so a token
+/// stops working the moment unpair() has written the journal. recover() finishes what a dead
+/// process left unfinished (the token goes either way).
 class PairingStore : public QObject
 {
     Q_OBJECT
@@ -57,13 +59,14 @@ public:
 
     PairingStore(vault::SecretStore &secrets, const QString &dataDir, QObject *parent = nullptr);
 
-    /// Reads apps.json. Returns: ok, IndexCorrupt (file left untouched) or StorageFailure.
+    /// Reads apps.json (again, if another process changed it). Returns: ok, IndexCorrupt
+    /// (file left untouched) or StorageFailure.
     [[nodiscard]] Status load();
     /// Finishes interrupted pairings (rolled back) and unpairings (completed).
     void recover(DoneCallback done);
 
     /// Apps that are fully paired, in pairing order.
-    QList<PairedApp> apps() const;
+    QList<PairedApp> apps() const { return m_apps; }
     std::optional<PairedApp> app(const QString &appId) const;
 
     /// Pairs a new app described by `draft` (appId and pairedAt are assigned): writes the
@@ -94,19 +97,11 @@ Q_SIGNALS:
     void appsChanged();
 
 private:
-    struct Entry
-    {
-        PairedApp app;
-        vault::RecordState state;
-    };
-
-    [[nodiscard]] Status save() const;
-    int find(const QString &appId) const;
-    void recoverNext(QList<QString> ids, DoneCallback done);
+    void onIndexChanged();
 
     vault::SecretStore &m_secrets;
-    vault::IndexFile m_index;
-    QList<Entry> m_entries;
+    vault::JournaledIndex m_index;
+    QList<PairedApp> m_apps;
 };
 
 } // namespace quill::api

@@ -52,6 +52,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::AccountNotFound: return QStringLiteral("no such account");
     case ErrorCode::StorageFailure: return QStringLiteral("cannot write Quill's data folder");
     case ErrorCode::IndexCorrupt: return QStringLiteral("Quill's account index is corrupt");
+    case ErrorCode::KeychainTimeout: return QStringLiteral("the keyring did not answer (is it locked?)");
     case ErrorCode::UserRejected: return QStringLiteral("rejected by the user");
     case ErrorCode::RequestExpired: return QStringLiteral("request expired before the user decided");
     case ErrorCode::RequestCancelled: return QStringLiteral("request cancelled");

@@ -65,6 +65,7 @@ enum class ErrorCode : int {
     AccountNotFound = 124,
     StorageFailure = 125,
     IndexCorrupt = 126,
+    KeychainTimeout = 127, ///< the keyring did not answer in time (locked, waiting for the user)
     // requests
     UserRejected = 140,
     RequestExpired = 141,

@@ -1,11 +1,18 @@
 #include "requests/ActivityLog.h"
 
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include "vault/JournaledIndex.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 namespace quill::requests {
 
@@ -64,25 +71,67 @@ void readInto(const QString &path, QList<ActivityEntry> &out)
 } // namespace
 
 ActivityLog::ActivityLog(const QString &dataDir, qint64 maxBytes, QObject *parent)
-    : QObject(parent), m_path(dataDir + QStringLiteral("/activity.jsonl")), m_maxBytes(maxBytes)
+    : QObject(parent), m_dataDir(dataDir), m_path(dataDir + QStringLiteral("/activity.jsonl")),
+      m_maxBytes(maxBytes)
 {
+    m_seen = fingerprint();
+}
+
+QString ActivityLog::fingerprint() const
+{
+    struct stat st
+    {
+    };
+    if (::stat(QFile::encodeName(m_path).constData(), &st) != 0)
+        return {};
+    return QStringLiteral("%1:%2").arg(st.st_ino).arg(st.st_size);
+}
+
+void ActivityLog::refresh()
+{
+    const QString now = fingerprint();
+    if (now == m_seen)
+        return;
+    m_seen = now;
+    Q_EMIT changedElsewhere();
 }
 
 Status ActivityLog::append(const ActivityEntry &entry)
 {
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
     const QByteArray line = toLine(entry);
-    if (QFileInfo(m_path).size() + line.size() > m_maxBytes && QFile::exists(m_path)) {
-        QFile::remove(m_path + QStringLiteral(".1"));
-        if (!QFile::rename(m_path, m_path + QStringLiteral(".1")))
-            return Error{ErrorCode::StorageFailure, QStringLiteral("cannot rotate %1").arg(m_path)};
+    {
+        vault::DataFolderLock lock(m_dataDir);
+        if (!lock.status())
+            return lock.status();
+        const QByteArray path = QFile::encodeName(m_path);
+        struct stat st
+        {
+        };
+        if (::stat(path.constData(), &st) == 0 && st.st_size + line.size() > m_maxBytes) {
+            const QByteArray old = QFile::encodeName(m_path + QStringLiteral(".1"));
+            if (::rename(path.constData(), old.constData()) != 0)
+                return Error{ErrorCode::StorageFailure,
+                             QStringLiteral("cannot rotate %1").arg(m_path)};
+        }
+        const int fd = ::open(path.constData(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+        if (fd < 0)
+            return Error{
+                ErrorCode::StorageFailure,
+                QStringLiteral("%1: %2").arg(m_path, QString::fromLocal8Bit(std::strerror(errno)))};
+        ssize_t written = -1;
+        do
+            written = ::write(fd, line.constData(), size_t(line.size()));
+        while (written < 0 && errno == EINTR);
+        const int saved = errno;
+        ::close(fd);
+        if (written != line.size())
+            return Error{ErrorCode::StorageFailure,
+                         QStringLiteral("%1: %2").arg(
+                             m_path, written < 0 ? QString::fromLocal8Bit(std::strerror(saved))
+                                                 : QStringLiteral("short write"))};
+        m_seen = fingerprint();
     }
-    QFile f(m_path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Append) || f.write(line) != line.size() || !f.flush())
-        return Error{ErrorCode::StorageFailure, QStringLiteral("%1: %2").arg(m_path, f.errorString())};
-    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    f.close(); // readers (the Activity view) react to the signal: the line must be on disk
-    Q_EMIT appended(entry);
+    Q_EMIT appended(entry); // readers (the Activity view) may read at once: the line is on disk
     return okStatus();
 }
 

@@ -5,70 +5,94 @@
 
 namespace quill::requests {
 
-PermissionStore::PermissionStore(const QString &dataDir, QObject *parent)
-    : QObject(parent), m_index(dataDir + QStringLiteral("/grants.json"), QStringLiteral("grants"))
+namespace {
+
+QString keyOf(const QString &appId, const QString &account)
 {
+    return appId + QLatin1Char(':') + account.toLower();
+}
+
+std::optional<Grant> grantFrom(const QJsonObject &o)
+{
+    Grant g;
+    g.appId = o.value(QStringLiteral("app")).toString();
+    g.account = o.value(QStringLiteral("account")).toString();
+    auto expires = parseRfc3339(o.value(QStringLiteral("expiresAt")).toString().toStdString());
+    auto created = parseRfc3339(o.value(QStringLiteral("createdAt")).toString().toStdString());
+    if (g.appId.isEmpty() || g.account.isEmpty() || !expires || !created)
+        return std::nullopt;
+    g.expiresAt = *expires;
+    g.createdAt = *created;
+    for (const auto &c : o.value(QStringLiteral("capabilities")).toArray()) {
+        const auto pair = c.toArray();
+        if (pair.size() != 2)
+            return std::nullopt;
+        g.capabilities.insert({pair[0].toString().toStdString(), pair[1].toString().toStdString()});
+    }
+    return g;
+}
+
+QJsonObject toJson(const Grant &g)
+{
+    QJsonArray caps;
+    for (const auto &[resource, ability] : g.capabilities)
+        caps.append(QJsonArray{QString::fromStdString(resource), QString::fromStdString(ability)});
+    QJsonObject o;
+    o.insert(QStringLiteral("app"), g.appId);
+    o.insert(QStringLiteral("account"), g.account);
+    o.insert(QStringLiteral("capabilities"), caps);
+    o.insert(QStringLiteral("expiresAt"), QString::fromStdString(formatIso(g.expiresAt)));
+    o.insert(QStringLiteral("createdAt"), QString::fromStdString(formatIso(g.createdAt)));
+    return o;
+}
+
+} // namespace
+
+PermissionStore::PermissionStore(const QString &dataDir, QObject *parent)
+    : QObject(parent),
+      m_index(dataDir,
+              {QStringLiteral("grants.json"),
+               QStringLiteral("grants"),
+               [](const QJsonObject &o) -> std::optional<QString> {
+                   const auto g = grantFrom(o);
+                   return g ? std::optional<QString>(keyOf(g->appId, g->account)) : std::nullopt;
+               },
+               {}},
+              nullptr)
+{
+    connect(&m_index, &vault::JournaledIndex::changed, this, &PermissionStore::onIndexChanged);
+}
+
+void PermissionStore::onIndexChanged()
+{
+    QList<Grant> now;
+    for (const auto &o : m_index.ready())
+        if (auto g = grantFrom(o))
+            now.push_back(*g);
+    if (now == m_grants)
+        return;
+    m_grants = now;
+    Q_EMIT grantsChanged();
 }
 
 Status PermissionStore::load()
 {
-    m_grants.clear();
-    auto records = m_index.read();
-    if (!records)
-        return records.error();
-    for (const auto &v : *records) {
-        const auto o = v.toObject();
-        Grant g;
-        g.appId = o.value(QStringLiteral("app")).toString();
-        g.account = o.value(QStringLiteral("account")).toString();
-        auto expires = parseRfc3339(o.value(QStringLiteral("expiresAt")).toString().toStdString());
-        auto created = parseRfc3339(o.value(QStringLiteral("createdAt")).toString().toStdString());
-        if (g.appId.isEmpty() || g.account.isEmpty() || !expires || !created)
-            return Error{ErrorCode::IndexCorrupt, m_index.path()};
-        g.expiresAt = *expires;
-        g.createdAt = *created;
-        for (const auto &c : o.value(QStringLiteral("capabilities")).toArray()) {
-            const auto pair = c.toArray();
-            if (pair.size() != 2)
-                return Error{ErrorCode::IndexCorrupt, m_index.path()};
-            g.capabilities.insert({pair[0].toString().toStdString(), pair[1].toString().toStdString()});
-        }
-        m_grants.push_back(g);
-    }
-    return okStatus();
-}
-
-Status PermissionStore::save()
-{
-    QJsonArray list;
-    for (const auto &g : m_grants) {
-        QJsonArray caps;
-        for (const auto &[resource, ability] : g.capabilities)
-            caps.append(QJsonArray{QString::fromStdString(resource), QString::fromStdString(ability)});
-        QJsonObject o;
-        o.insert(QStringLiteral("app"), g.appId);
-        o.insert(QStringLiteral("account"), g.account);
-        o.insert(QStringLiteral("capabilities"), caps);
-        o.insert(QStringLiteral("expiresAt"), QString::fromStdString(formatIso(g.expiresAt)));
-        o.insert(QStringLiteral("createdAt"), QString::fromStdString(formatIso(g.createdAt)));
-        list.append(o);
-    }
-    auto st = m_index.write(list);
-    if (st)
-        Q_EMIT grantsChanged();
-    return st;
+    return m_index.refresh();
 }
 
 Status PermissionStore::remember(Grant grant)
 {
-    for (qsizetype i = m_grants.size() - 1; i >= 0; --i)
-        if (m_grants[i].appId == grant.appId && m_grants[i].account.compare(grant.account, Qt::CaseInsensitive) == 0)
-            m_grants.removeAt(i);
-    m_grants.push_back(std::move(grant));
-    return save();
+    const QString key = keyOf(grant.appId, grant.account);
+    return m_index.update([&](QList<vault::Record> &records) {
+        records.removeIf([&](const vault::Record &r) { return r.key == key; });
+        records.push_back(
+            vault::Record{key, toJson(grant), vault::RecordState::Ready, std::nullopt});
+        return okStatus();
+    });
 }
 
-std::optional<Grant> PermissionStore::covering(const QString &appId, const lit::SessionRequest &request,
+std::optional<Grant> PermissionStore::covering(const QString &appId,
+                                               const lit::SessionRequest &request,
                                                UnixMillis requestExpiration, UnixMillis now) const
 {
     for (const auto &g : m_grants) {
@@ -76,7 +100,8 @@ std::optional<Grant> PermissionStore::covering(const QString &appId, const lit::
             continue;
         bool all = true;
         for (const auto &r : request.resourceAbilityRequests)
-            all = all && g.capabilities.count({r.key(), std::string(lit::toString(r.ability))}) != 0;
+            all =
+                all && g.capabilities.count({r.key(), std::string(lit::toString(r.ability))}) != 0;
         if (all)
             return g;
     }
@@ -85,22 +110,25 @@ std::optional<Grant> PermissionStore::covering(const QString &appId, const lit::
 
 Status PermissionStore::revoke(const QString &appId, const QString &account)
 {
-    const auto before = m_grants.size();
-    m_grants.erase(std::remove_if(m_grants.begin(), m_grants.end(),
-                                  [&](const Grant &g) {
-                                      return g.appId == appId &&
-                                             (account.isEmpty() || g.account.compare(account, Qt::CaseInsensitive) == 0);
-                                  }),
-                   m_grants.end());
-    return m_grants.size() == before ? okStatus() : save();
+    return m_index.update([&](QList<vault::Record> &records) {
+        records.removeIf([&](const vault::Record &r) {
+            const auto g = grantFrom(r.data);
+            return g && g->appId == appId &&
+                   (account.isEmpty() || g->account.compare(account, Qt::CaseInsensitive) == 0);
+        });
+        return okStatus();
+    });
 }
 
 Status PermissionStore::prune(UnixMillis now)
 {
-    const auto before = m_grants.size();
-    m_grants.erase(std::remove_if(m_grants.begin(), m_grants.end(), [&](const Grant &g) { return g.expiresAt <= now; }),
-                   m_grants.end());
-    return m_grants.size() == before ? okStatus() : save();
+    return m_index.update([&](QList<vault::Record> &records) {
+        records.removeIf([&](const vault::Record &r) {
+            const auto g = grantFrom(r.data);
+            return g && g->expiresAt <= now;
+        });
+        return okStatus();
+    });
 }
 
 } // namespace quill::requests

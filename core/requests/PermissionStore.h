@@ -3,7 +3,7 @@
 #include "common/Result.h"
 #include "common/Time.h"
 #include "lit/SessionRequest.h"
-#include "vault/IndexFile.h"
+#include "vault/JournaledIndex.h"
 
 #include <QList>
 #include <QObject>
@@ -23,17 +23,21 @@ struct Grant
     std::set<std::pair<std::string, std::string>> capabilities; ///< (resource key, Lit ability)
     UnixMillis expiresAt = 0;
     UnixMillis createdAt = 0;
+    bool operator==(const Grant &) const = default;
 };
 
-/// Remembered grants, stored atomically in the data folder (grants.json). Non-secret.
+/// Remembered grants in the data folder (grants.json), non-secret: a vault::JournaledIndex,
+/// so every change is a locked read-modify-write and other processes' grants survive it.
 class PermissionStore : public QObject
 {
     Q_OBJECT
 public:
     PermissionStore(const QString &dataDir, QObject *parent = nullptr);
 
+    /// Reads grants.json (again, if another process changed it).
     [[nodiscard]] Status load();
     QList<Grant> grants() const { return m_grants; }
+    vault::JournaledIndex &index() { return m_index; }
 
     /// Records (or replaces) the grant for (app, account).
     [[nodiscard]] Status remember(Grant grant);
@@ -54,9 +58,9 @@ Q_SIGNALS:
     void grantsChanged();
 
 private:
-    [[nodiscard]] Status save();
+    void onIndexChanged();
 
-    vault::IndexFile m_index;
+    vault::JournaledIndex m_index;
     QList<Grant> m_grants;
 };
 

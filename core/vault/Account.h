@@ -22,6 +22,7 @@ struct Account
     QDateTime createdAt;
 
     QString keychainKey() const { return QStringLiteral("wallet:") + address; }
+    bool operator==(const Account &) const = default;
 };
 
 } // namespace quill::vault

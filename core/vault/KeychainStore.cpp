@@ -4,6 +4,10 @@
 
 #include <openssl/crypto.h>
 
+#include <QTimer>
+
+#include <memory>
+
 namespace quill::vault {
 
 namespace {
@@ -23,8 +27,9 @@ Error toError(QKeychain::Job *job)
                      QStringLiteral("no OS keychain available (%1)").arg(job->errorString())};
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
-        return Error{ErrorCode::KeychainFailure,
-                     QStringLiteral("access to the keychain was denied (%1)").arg(job->errorString())};
+        return Error{
+            ErrorCode::KeychainFailure,
+            QStringLiteral("access to the keychain was denied (%1)").arg(job->errorString())};
     default:
         return Error{ErrorCode::KeychainFailure, job->errorString()};
     }
@@ -40,63 +45,107 @@ void wipe(QByteArray &bytes)
 } // namespace
 
 KeychainStore::KeychainStore(QString service, QObject *parent)
-    : SecretStore(parent), m_service(std::move(service))
+    : SecretStore(parent), m_service(std::move(service)), m_timeoutMs(60000)
 {
+    bool ok = false;
+    const int env = qEnvironmentVariableIntValue("QUILL_KEYCHAIN_TIMEOUT_MS", &ok);
+    if (ok && env > 0)
+        m_timeoutMs = env;
+}
+
+void KeychainStore::jobStarted()
+{
+    if (m_outstanding++ > 0)
+        return;
+    QTimer::singleShot(kNoticeAfterMs, this, [this] {
+        if (m_outstanding > 0 && !m_waiting) {
+            m_waiting = true;
+            Q_EMIT waitingForUser(true);
+        }
+    });
+}
+
+void KeychainStore::jobEnded()
+{
+    if (--m_outstanding == 0 && m_waiting) {
+        m_waiting = false;
+        Q_EMIT waitingForUser(false);
+    }
+}
+
+/// Starts `job` and answers `done` exactly once: with `onFinished(job)` when it finishes,
+/// or with KeychainTimeout if it does not within the timeout.
+template <typename JobResult>
+void KeychainStore::run(QKeychain::Job *job, std::function<void(Result<JobResult>)> done,
+                        std::function<Result<JobResult>(QKeychain::Job *)> onFinished)
+{
+    job->setInsecureFallback(false);
+    job->setAutoDelete(true);
+    auto answered = std::make_shared<bool>(false);
+    auto *deadline = new QTimer(this);
+    deadline->setSingleShot(true);
+    jobStarted();
+    auto finish = [this, answered, deadline, done](Result<JobResult> r) {
+        if (*answered)
+            return;
+        *answered = true;
+        deadline->deleteLater();
+        jobEnded();
+        done(std::move(r));
+    };
+    connect(job, &QKeychain::Job::finished, this,
+            [finish, onFinished](QKeychain::Job *j) { finish(onFinished(j)); });
+    connect(deadline, &QTimer::timeout, this, [this, finish] {
+        finish(
+            Error{ErrorCode::KeychainTimeout,
+                  QStringLiteral("the keyring did not answer within %1 s; unlock it and try again")
+                      .arg(m_timeoutMs / 1000)});
+    });
+    deadline->start(m_timeoutMs);
+    job->start();
 }
 
 void KeychainStore::read(const QString &key, ReadCallback done)
 {
     auto *job = new QKeychain::ReadPasswordJob(m_service, this);
-    job->setInsecureFallback(false);
-    job->setAutoDelete(true);
     job->setKey(key);
-    connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *j) {
-        if (j->error() != QKeychain::NoError) {
-            done(toError(j));
-            return;
-        }
-        auto *readJob = static_cast<QKeychain::ReadPasswordJob *>(j);
-        QByteArray data = readJob->binaryData();
-        crypto::SecureBytes secret(
-            std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t *>(data.constData()), size_t(data.size())));
-        wipe(data);
-        done(std::move(secret));
-    });
-    job->start();
+    run<crypto::SecureBytes>(
+        job, std::move(done), [](QKeychain::Job *j) -> Result<crypto::SecureBytes> {
+            if (j->error() != QKeychain::NoError)
+                return toError(j);
+            QByteArray data = static_cast<QKeychain::ReadPasswordJob *>(j)->binaryData();
+            crypto::SecureBytes secret(std::span<const std::uint8_t>(
+                reinterpret_cast<const std::uint8_t *>(data.constData()), size_t(data.size())));
+            wipe(data);
+            return secret;
+        });
 }
+
+namespace {
+Status statusOf(QKeychain::Job *j)
+{
+    if (j->error() != QKeychain::NoError)
+        return toError(j);
+    return okStatus();
+}
+} // namespace
 
 void KeychainStore::write(const QString &key, crypto::SecureBytes value, DoneCallback done)
 {
     auto *job = new QKeychain::WritePasswordJob(m_service, this);
-    job->setInsecureFallback(false);
-    job->setAutoDelete(true);
     job->setKey(key);
     QByteArray data(reinterpret_cast<const char *>(value.data()), qsizetype(value.size()));
     value.clear();
     job->setBinaryData(data);
     wipe(data);
-    connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *j) {
-        if (j->error() != QKeychain::NoError)
-            done(toError(j));
-        else
-            done(okStatus());
-    });
-    job->start();
+    run<Unit>(job, std::move(done), statusOf);
 }
 
 void KeychainStore::remove(const QString &key, DoneCallback done)
 {
     auto *job = new QKeychain::DeletePasswordJob(m_service, this);
-    job->setInsecureFallback(false);
-    job->setAutoDelete(true);
     job->setKey(key);
-    connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *j) {
-        if (j->error() != QKeychain::NoError)
-            done(toError(j));
-        else
-            done(okStatus());
-    });
-    job->start();
+    run<Unit>(job, std::move(done), statusOf);
 }
 
 void KeychainStore::probe(DoneCallback done)

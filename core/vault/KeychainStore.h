@@ -2,12 +2,21 @@
 
 #include "vault/SecretStore.h"
 
+namespace QKeychain {
+class Job;
+}
+
 namespace quill::vault {
 
 /// SecretStore over the OS keychain through QtKeychain (Secret Service on Linux, service
 /// "quill"). The one file that calls QtKeychain. QtKeychain's insecure fallback (which
 /// writes secrets in plain text to ~/.config) is never enabled: without a keychain every
 /// call fails with KeychainUnavailable and nothing is persisted.
+///
+/// A call that gets no answer within noticeAfter() (a locked keyring, a prompt) makes the
+/// store emit waitingForUser(true); one that gets none within timeout() fails with
+/// KeychainTimeout (its late answer is ignored). The timeout is 60 s, or the value of
+/// QUILL_KEYCHAIN_TIMEOUT_MS.
 class KeychainStore final : public SecretStore
 {
     Q_OBJECT
@@ -21,8 +30,20 @@ public:
     /// treats "entry not found" as available.
     void probe(DoneCallback done) override;
 
+    static constexpr int kNoticeAfterMs = 1000;
+    int timeoutMs() const { return m_timeoutMs; }
+
 private:
+    template <typename JobResult>
+    void run(QKeychain::Job *job, std::function<void(Result<JobResult>)> done,
+             std::function<Result<JobResult>(QKeychain::Job *)> onFinished);
+    void jobStarted();
+    void jobEnded();
+
     QString m_service;
+    int m_timeoutMs;
+    int m_outstanding = 0;
+    bool m_waiting = false;
 };
 
 } // namespace quill::vault

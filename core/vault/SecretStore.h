@@ -35,6 +35,13 @@ public:
     virtual void remove(const QString &key, DoneCallback done) = 0;
     /// Reports whether the store can persist secrets right now (KeychainUnavailable if not).
     virtual void probe(DoneCallback done) = 0;
+
+Q_SIGNALS:
+    /// A call has been waiting for the keychain for a while (a locked keyring waits for the
+    /// user to unlock it, a new one for a password): `waiting` is true until no call waits.
+    /// Callers tell the user at once; the call itself fails with KeychainTimeout after a
+    /// bounded wait.
+    void waitingForUser(bool waiting);
 };
 
 } // namespace quill::vault

@@ -1,89 +1,137 @@
 #include "vault/SessionKeyStore.h"
 
 #include "crypto/Random.h"
-#include "vault/WalletVault.h"
 
 #include <QJsonObject>
+#include <QPointer>
+#include <QTimer>
 
 namespace quill::vault {
 
+namespace {
+
+constexpr int kBusyRetries = 50;       ///< another process is creating the same key …
+constexpr int kBusyRetryDelayMs = 100; ///< … so wait up to 5 s for it
+
+std::optional<SessionKeyInfo> infoFrom(const QJsonObject &o)
+{
+    SessionKeyInfo info;
+    info.appId = o.value(QStringLiteral("app")).toString();
+    info.address = o.value(QStringLiteral("address")).toString();
+    info.publicKey = o.value(QStringLiteral("publicKey")).toString();
+    info.createdAt =
+        QDateTime::fromString(o.value(QStringLiteral("createdAt")).toString(), Qt::ISODateWithMs);
+    if (info.appId.isEmpty() || info.address.isEmpty())
+        return std::nullopt;
+    return info;
+}
+
+QJsonObject toJson(const SessionKeyInfo &info)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("app"), info.appId);
+    o.insert(QStringLiteral("address"), info.address);
+    o.insert(QStringLiteral("publicKey"), info.publicKey);
+    o.insert(QStringLiteral("createdAt"), info.createdAt.toUTC().toString(Qt::ISODateWithMs));
+    return o;
+}
+
+} // namespace
+
+QString SessionKeyStore::keyOf(const QString &appId, const QString &address)
+{
+    return appId + QLatin1Char(':') + address.toLower();
+}
+
 SessionKeyStore::SessionKeyStore(SecretStore &store, const QString &dataDir, QObject *parent)
-    : QObject(parent), m_store(store),
-      m_index(dataDir + QStringLiteral("/session-keys.json"), QStringLiteral("sessionKeys"))
+    : QObject(parent),
+      m_index(dataDir,
+              {QStringLiteral("session-keys.json"), QStringLiteral("sessionKeys"),
+               [](const QJsonObject &o) -> std::optional<QString> {
+                   const auto info = infoFrom(o);
+                   return info ? std::optional<QString>(keyOf(info->appId, info->address))
+                               : std::nullopt;
+               },
+               [](const QString &key) {
+                   return QStringLiteral("session:") + key;
+               }},
+              &store)
 {
+    connect(&m_index, &JournaledIndex::changed, this, &SessionKeyStore::onIndexChanged);
 }
 
-QString SessionKeyStore::keychainKey(const QString &appId, const QString &address)
+void SessionKeyStore::onIndexChanged()
 {
-    return QStringLiteral("session:%1:%2").arg(appId, address.toLower());
-}
-
-int SessionKeyStore::find(const QString &appId, const QString &address) const
-{
-    for (int i = 0; i < m_entries.size(); ++i)
-        if (m_entries[i].info.appId == appId &&
-            m_entries[i].info.address.compare(address, Qt::CaseInsensitive) == 0)
-            return i;
-    return -1;
+    QList<SessionKeyInfo> now;
+    for (const auto &o : m_index.ready())
+        if (auto info = infoFrom(o))
+            now.push_back(*info);
+    if (now == m_keys)
+        return;
+    m_keys = now;
+    Q_EMIT keysChanged();
 }
 
 Status SessionKeyStore::load()
 {
-    m_entries.clear();
-    auto records = m_index.read();
-    if (!records)
-        return records.error();
-    for (const auto &v : *records) {
-        const auto o = v.toObject();
-        Entry e;
-        e.info.appId = o.value(QStringLiteral("app")).toString();
-        e.info.address = o.value(QStringLiteral("address")).toString();
-        e.info.publicKey = o.value(QStringLiteral("publicKey")).toString();
-        e.info.createdAt = QDateTime::fromString(o.value(QStringLiteral("createdAt")).toString(), Qt::ISODateWithMs);
-        if (e.info.appId.isEmpty() || e.info.address.isEmpty() ||
-            !parseRecordState(o.value(QStringLiteral("state")).toString(), e.state))
-            return Error{ErrorCode::IndexCorrupt, m_index.path()};
-        m_entries.push_back(e);
-    }
-    return okStatus();
+    return m_index.refresh();
 }
 
-Status SessionKeyStore::save() const
+void SessionKeyStore::recover(DoneCallback done)
 {
-    QJsonArray list;
-    for (const auto &e : m_entries) {
-        QJsonObject o;
-        o.insert(QStringLiteral("app"), e.info.appId);
-        o.insert(QStringLiteral("address"), e.info.address);
-        o.insert(QStringLiteral("publicKey"), e.info.publicKey);
-        o.insert(QStringLiteral("createdAt"), e.info.createdAt.toUTC().toString(Qt::ISODateWithMs));
-        o.insert(QStringLiteral("state"), toString(e.state));
-        list.append(o);
-    }
-    return m_index.write(list);
+    m_index.recover(std::move(done));
 }
 
-QList<SessionKeyInfo> SessionKeyStore::list() const
+std::optional<QString> SessionKeyStore::publicKey(const QString &appId,
+                                                  const QString &address) const
 {
-    QList<SessionKeyInfo> out;
-    for (const auto &e : m_entries)
-        if (e.state == RecordState::Ready)
-            out.push_back(e.info);
-    return out;
+    for (const auto &k : m_keys)
+        if (k.appId == appId && k.address.compare(address, Qt::CaseInsensitive) == 0)
+            return k.publicKey;
+    return std::nullopt;
 }
 
 void SessionKeyStore::sessionKey(const QString &appId, const QString &address, KeyCallback done)
 {
-    const int i = find(appId, address);
-    if (i < 0) {
-        create(appId, address, crypto::randomBytes(32), std::move(done));
+    sessionKeyAttempt(appId, address, kBusyRetries, std::move(done));
+}
+
+void SessionKeyStore::sessionKeyAttempt(const QString &appId, const QString &address,
+                                        int attemptsLeft, KeyCallback done)
+{
+    if (auto st = m_index.refresh(); !st) {
+        done(st.error());
         return;
     }
-    if (m_entries[i].state != RecordState::Ready) {
-        done(Error{ErrorCode::SecretNotFound, QStringLiteral("session key is being changed; retry")});
+    QPointer<SessionKeyStore> self(this);
+    auto retryLater = [self, appId, address, attemptsLeft, done](const Error &busy) {
+        if (!self || attemptsLeft <= 0) {
+            done(busy);
+            return;
+        }
+        QTimer::singleShot(kBusyRetryDelayMs, self, [self, appId, address, attemptsLeft, done] {
+            self->sessionKeyAttempt(appId, address, attemptsLeft - 1, done);
+        });
+    };
+    const auto record = m_index.find(keyOf(appId, address));
+    if (!record) {
+        // Another process may create the same key at the same moment: the loser waits for
+        // the winner's key instead of failing.
+        create(appId, address, crypto::randomBytes(32),
+               [retryLater, done](Result<std::shared_ptr<lit::SessionKey>> key) {
+                   if (!key && key.error().code == ErrorCode::AccountExists)
+                       retryLater(key.error());
+                   else
+                       done(std::move(key));
+               });
         return;
     }
-    m_store.read(keychainKey(appId, address), [done](Result<crypto::SecureBytes> seed) {
+    if (record->state != RecordState::Ready) {
+        retryLater(Error{ErrorCode::SecretNotFound,
+                         QStringLiteral("session key is being changed; retry")});
+        return;
+    }
+    m_index.readSecret(record->key, [done](Result<crypto::SecureBytes> seed) {
         if (!seed) {
             done(seed.error());
             return;
@@ -97,21 +145,16 @@ void SessionKeyStore::sessionKey(const QString &appId, const QString &address, K
     });
 }
 
-std::optional<QString> SessionKeyStore::publicKey(const QString &appId, const QString &address) const
+void SessionKeyStore::adopt(const QString &appId, const QString &address, crypto::SecureBytes seed,
+                            KeyCallback done)
 {
-    const int i = find(appId, address);
-    if (i < 0 || m_entries[i].state != RecordState::Ready)
-        return std::nullopt;
-    return m_entries[i].info.publicKey;
-}
-
-void SessionKeyStore::adopt(const QString &appId, const QString &address, crypto::SecureBytes seed, KeyCallback done)
-{
-    if (find(appId, address) >= 0) {
-        done(Error{ErrorCode::AccountExists, QStringLiteral("a session key is already stored for this app and account")});
-        return;
-    }
-    create(appId, address, std::move(seed), std::move(done));
+    create(appId, address, std::move(seed), [done](Result<std::shared_ptr<lit::SessionKey>> key) {
+        if (!key && key.error().code == ErrorCode::AccountExists)
+            done(Error{ErrorCode::AccountExists,
+                       QStringLiteral("a session key is already stored for this app and account")});
+        else
+            done(std::move(key));
+    });
 }
 
 void SessionKeyStore::create(const QString &appId, const QString &address, crypto::SecureBytes seed,
@@ -123,93 +166,38 @@ void SessionKeyStore::create(const QString &appId, const QString &address, crypt
         return;
     }
     auto shared = std::make_shared<lit::SessionKey>(std::move(key).value());
-    SessionKeyInfo info{appId, address, QString::fromStdString(shared->publicKeyHex()),
-                        QDateTime::currentDateTimeUtc()};
-    m_entries.push_back({info, RecordState::Pending});
-    if (auto st = save(); !st) {
-        m_entries.pop_back();
-        done(st.error());
-        return;
-    }
-    crashPoint("session:after-index");
-    m_store.write(keychainKey(appId, address), std::move(seed), [this, info, shared, done](Status st) {
-        const int i = find(info.appId, info.address);
-        if (!st) {
-            if (i >= 0)
-                m_entries.removeAt(i);
-            (void)save();
+    const SessionKeyInfo info{appId, address, QString::fromStdString(shared->publicKeyHex()),
+                              QDateTime::currentDateTimeUtc()};
+    m_index.add(toJson(info), std::move(seed), [shared, done](Status st) {
+        if (st)
+            done(shared);
+        else
             done(st.error());
-            return;
-        }
-        if (i < 0) {
-            done(Error{ErrorCode::StorageFailure, QStringLiteral("session key vanished while created")});
-            return;
-        }
-        m_entries[i].state = RecordState::Ready;
-        if (auto saved = save(); !saved) {
-            done(saved.error());
-            return;
-        }
-        Q_EMIT keysChanged();
-        done(shared);
     });
 }
 
 void SessionKeyStore::remove(const QString &appId, const QString &address, DoneCallback done)
 {
-    const int i = find(appId, address);
-    if (i < 0) {
-        done(Error{ErrorCode::SecretNotFound, keychainKey(appId, address)});
-        return;
-    }
-    m_entries[i].state = RecordState::Removing;
-    if (auto st = save(); !st) {
-        done(st.error());
-        return;
-    }
-    dropAndContinue({{appId, address}}, std::move(done));
+    const QString key = keyOf(appId, address);
+    m_index.remove(key, [key, done](Status st) {
+        if (!st && st.error().code == ErrorCode::AccountNotFound)
+            done(Error{ErrorCode::SecretNotFound, QStringLiteral("session:") + key});
+        else
+            done(st);
+    });
 }
 
 void SessionKeyStore::rotate(const QString &appId, const QString &address, KeyCallback done)
 {
-    remove(appId, address, [this, appId, address, done](Status st) {
+    QPointer<SessionKeyStore> self(this);
+    remove(appId, address, [self, appId, address, done](Status st) {
+        if (!self)
+            return;
         if (!st && st.error().code != ErrorCode::SecretNotFound) {
             done(st.error());
             return;
         }
-        create(appId, address, crypto::randomBytes(32), done);
-    });
-}
-
-void SessionKeyStore::recover(DoneCallback done)
-{
-    QList<std::pair<QString, QString>> unfinished;
-    for (const auto &e : m_entries)
-        if (e.state != RecordState::Ready)
-            unfinished.push_back({e.info.appId, e.info.address});
-    dropAndContinue(unfinished, std::move(done));
-}
-
-void SessionKeyStore::dropAndContinue(QList<std::pair<QString, QString>> rest, DoneCallback done)
-{
-    if (rest.isEmpty()) {
-        done(okStatus());
-        return;
-    }
-    const auto [appId, address] = rest.takeFirst();
-    m_store.remove(keychainKey(appId, address), [this, appId = appId, address = address, rest, done](Status st) {
-        if (!st && st.error().code != ErrorCode::SecretNotFound) {
-            done(st.error());
-            return;
-        }
-        if (const int j = find(appId, address); j >= 0)
-            m_entries.removeAt(j);
-        if (auto saved = save(); !saved) {
-            done(saved.error());
-            return;
-        }
-        Q_EMIT keysChanged();
-        dropAndContinue(rest, done);
+        self->create(appId, address, crypto::randomBytes(32), done);
     });
 }
 

@@ -4,19 +4,21 @@
 #include "eth/Address.h"
 
 #include <QJsonObject>
-
-#include <cstdlib>
-#include <cstring>
+#include <QPointer>
 
 namespace quill::vault {
 
 QString toString(AccountSource source)
 {
     switch (source) {
-    case AccountSource::PrivateKey: return QStringLiteral("private-key");
-    case AccountSource::Mnemonic: return QStringLiteral("mnemonic");
-    case AccountSource::Keystore: return QStringLiteral("keystore");
-    case AccountSource::Created: return QStringLiteral("created");
+    case AccountSource::PrivateKey:
+        return QStringLiteral("private-key");
+    case AccountSource::Mnemonic:
+        return QStringLiteral("mnemonic");
+    case AccountSource::Keystore:
+        return QStringLiteral("keystore");
+    case AccountSource::Created:
+        return QStringLiteral("created");
     }
     return {};
 }
@@ -32,82 +34,85 @@ bool parseAccountSource(const QString &text, AccountSource &out)
     return false;
 }
 
-void crashPoint(const char *point)
+namespace {
+
+std::optional<QString> checksummed(const QString &address)
 {
-    const char *at = std::getenv("QUILL_TEST_CRASH_AT");
-    if (at && std::strcmp(at, point) == 0)
-        std::_Exit(86);
+    auto parsed = eth::Address::parse(address.toStdString());
+    if (!parsed)
+        return std::nullopt;
+    return QString::fromStdString(parsed->toChecksummed());
 }
 
-WalletVault::WalletVault(SecretStore &store, QString dataDir, QObject *parent)
-    : QObject(parent), m_store(store), m_index(dataDir + QStringLiteral("/accounts.json"), QStringLiteral("accounts"))
+std::optional<Account> accountFrom(const QJsonObject &o)
 {
+    Account a;
+    const auto address = checksummed(o.value(QStringLiteral("address")).toString());
+    if (!address || !parseAccountSource(o.value(QStringLiteral("source")).toString(), a.source))
+        return std::nullopt;
+    a.address = *address;
+    a.label = o.value(QStringLiteral("label")).toString();
+    a.derivationPath = o.value(QStringLiteral("path")).toString();
+    a.createdAt =
+        QDateTime::fromString(o.value(QStringLiteral("createdAt")).toString(), Qt::ISODateWithMs);
+    return a;
 }
 
-QString WalletVault::indexPath() const { return m_index.path(); }
+QJsonObject toJson(const Account &a)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("address"), a.address);
+    o.insert(QStringLiteral("label"), a.label);
+    o.insert(QStringLiteral("source"), toString(a.source));
+    if (!a.derivationPath.isEmpty())
+        o.insert(QStringLiteral("path"), a.derivationPath);
+    o.insert(QStringLiteral("createdAt"), a.createdAt.toUTC().toString(Qt::ISODateWithMs));
+    return o;
+}
+
+JournaledIndex::Layout layout()
+{
+    return {QStringLiteral("accounts.json"), QStringLiteral("accounts"),
+            [](const QJsonObject &o) -> std::optional<QString> {
+                const auto a = accountFrom(o);
+                return a ? std::optional<QString>(a->address) : std::nullopt;
+            },
+            [](const QString &address) {
+                return QStringLiteral("wallet:") + address;
+            }};
+}
+
+} // namespace
+
+WalletVault::WalletVault(SecretStore &store, const QString &dataDir, QObject *parent)
+    : QObject(parent), m_store(store), m_index(dataDir, layout(), &store)
+{
+    connect(&m_index, &JournaledIndex::changed, this, &WalletVault::onIndexChanged);
+}
+
+void WalletVault::onIndexChanged()
+{
+    QList<Account> now;
+    for (const auto &o : m_index.ready())
+        if (auto a = accountFrom(o))
+            now.push_back(*a);
+    if (now == m_accounts)
+        return;
+    m_accounts = now;
+    Q_EMIT accountsChanged();
+}
 
 Status WalletVault::load()
 {
-    m_entries.clear();
-    auto records = m_index.read();
-    if (!records)
-        return records.error();
-    for (const auto &v : *records) {
-        const auto o = v.toObject();
-        Entry e;
-        e.account.label = o.value(QStringLiteral("label")).toString();
-        e.account.derivationPath = o.value(QStringLiteral("path")).toString();
-        e.account.createdAt = QDateTime::fromString(o.value(QStringLiteral("createdAt")).toString(), Qt::ISODateWithMs);
-        auto address = eth::Address::parse(o.value(QStringLiteral("address")).toString().toStdString());
-        if (!address || !parseAccountSource(o.value(QStringLiteral("source")).toString(), e.account.source) ||
-            !parseRecordState(o.value(QStringLiteral("state")).toString(), e.state))
-            return Error{ErrorCode::IndexCorrupt, m_index.path()};
-        e.account.address = QString::fromStdString(address->toChecksummed());
-        m_entries.push_back(e);
-    }
-    return okStatus();
-}
-
-Status WalletVault::save() const
-{
-    QJsonArray list;
-    for (const auto &e : m_entries) {
-        QJsonObject o;
-        o.insert(QStringLiteral("address"), e.account.address);
-        o.insert(QStringLiteral("label"), e.account.label);
-        o.insert(QStringLiteral("source"), toString(e.account.source));
-        if (!e.account.derivationPath.isEmpty())
-            o.insert(QStringLiteral("path"), e.account.derivationPath);
-        o.insert(QStringLiteral("createdAt"), e.account.createdAt.toUTC().toString(Qt::ISODateWithMs));
-        o.insert(QStringLiteral("state"), toString(e.state));
-        list.append(o);
-    }
-    return m_index.write(list);
-}
-
-int WalletVault::find(const QString &address) const
-{
-    for (int i = 0; i < m_entries.size(); ++i)
-        if (m_entries[i].account.address.compare(address, Qt::CaseInsensitive) == 0)
-            return i;
-    return -1;
-}
-
-QList<Account> WalletVault::accounts() const
-{
-    QList<Account> out;
-    for (const auto &e : m_entries)
-        if (e.state == RecordState::Ready)
-            out.push_back(e.account);
-    return out;
+    return m_index.refresh();
 }
 
 Result<Account> WalletVault::account(const QString &address) const
 {
-    const int i = find(address);
-    if (i < 0 || m_entries[i].state != RecordState::Ready)
-        return Error{ErrorCode::AccountNotFound, address};
-    return m_entries[i].account;
+    for (const auto &a : m_accounts)
+        if (a.address.compare(address, Qt::CaseInsensitive) == 0)
+            return a;
+    return Error{ErrorCode::AccountNotFound, address};
 }
 
 void WalletVault::importKey(crypto::SecureBytes privateKey, QString label, AccountSource source,
@@ -120,125 +125,74 @@ void WalletVault::importKey(crypto::SecureBytes privateKey, QString label, Accou
     }
     Account account;
     account.address = QString::fromStdString(eth::Address::fromPublicKey(*pub).toChecksummed());
-    account.label = label.isEmpty() ? QStringLiteral("Account %1").arg(accounts().size() + 1) : label;
+    account.label =
+        label.isEmpty() ? QStringLiteral("Account %1").arg(m_accounts.size() + 1) : label;
     account.source = source;
     account.derivationPath = derivationPath;
     account.createdAt = QDateTime::currentDateTimeUtc();
-    if (find(account.address) >= 0) {
-        done(Error{ErrorCode::AccountExists, account.address});
+    m_index.add(toJson(account), std::move(privateKey),
+                [account, done = std::move(done)](Status st) {
+                    if (st)
+                        done(account);
+                    else
+                        done(st.error());
+                });
+}
+
+void WalletVault::adopt(const QString &address, QString label, AccountCallback done)
+{
+    const auto normalised = checksummed(address);
+    if (!normalised) {
+        done(Error{ErrorCode::InvalidAddress, address});
         return;
     }
-    m_entries.push_back({account, RecordState::Pending});
-    if (auto st = save(); !st) {
-        m_entries.pop_back();
-        done(st.error());
-        return;
-    }
-    crashPoint("import:after-index");
-    m_store.write(account.keychainKey(), std::move(privateKey), [this, account, done](Status st) {
-        const int i = find(account.address);
-        if (!st) {
-            if (i >= 0)
-                m_entries.removeAt(i);
-            (void)save(); // best effort; recover() also drops the pending entry
-            done(st.error());
+    Account account;
+    account.address = *normalised;
+    QPointer<WalletVault> self(this);
+    m_store.read(account.keychainKey(), [self, account, label, done = std::move(done)](
+                                            Result<crypto::SecureBytes> key) mutable {
+        if (!self)
+            return;
+        if (!key) {
+            done(key.error());
             return;
         }
-        crashPoint("import:after-secret");
-        if (i < 0) {
-            done(Error{ErrorCode::StorageFailure, QStringLiteral("account vanished during import")});
+        auto pub = crypto::secp256k1::publicKey(*key);
+        if (!pub || QString::fromStdString(eth::Address::fromPublicKey(*pub).toChecksummed()) !=
+                        account.address) {
+            done(Error{ErrorCode::InvalidPrivateKey,
+                       QStringLiteral("the keychain item %1 does not hold the key of that address")
+                           .arg(account.keychainKey())});
             return;
         }
-        m_entries[i].state = RecordState::Ready;
-        if (auto saved = save(); !saved) {
-            done(saved.error());
-            return;
-        }
-        Q_EMIT accountsChanged();
-        done(account);
+        self->importKey(std::move(key).value(), label, AccountSource::PrivateKey, QString(),
+                        std::move(done));
     });
 }
 
 void WalletVault::remove(const QString &address, DoneCallback done)
 {
-    const int i = find(address);
-    if (i < 0 || m_entries[i].state == RecordState::Pending) {
+    const auto normalised = checksummed(address);
+    if (!normalised) {
         done(Error{ErrorCode::AccountNotFound, address});
         return;
     }
-    m_entries[i].state = RecordState::Removing;
-    if (auto st = save(); !st) {
-        m_entries[i].state = RecordState::Ready;
-        done(st.error());
-        return;
-    }
-    crashPoint("remove:after-index");
-    const Account account = m_entries[i].account;
-    m_store.remove(account.keychainKey(), [this, account, done](Status st) {
-        if (!st && st.error().code != ErrorCode::SecretNotFound) {
-            // The key is still in the keychain: keep the account (still "removing"; the
-            // next recover() retries) and say why.
-            done(st.error());
-            return;
-        }
-        crashPoint("remove:after-secret");
-        if (const int j = find(account.address); j >= 0)
-            m_entries.removeAt(j);
-        if (auto saved = save(); !saved) {
-            done(saved.error());
-            return;
-        }
-        Q_EMIT accountsChanged();
-        done(okStatus());
-    });
+    m_index.remove(*normalised, std::move(done));
 }
 
 void WalletVault::privateKey(const QString &address, KeyCallback done)
 {
-    auto account = this->account(address);
-    if (!account) {
-        done(account.error());
+    const auto normalised = checksummed(address);
+    if (!normalised) {
+        done(Error{ErrorCode::AccountNotFound, address});
         return;
     }
-    m_store.read(account->keychainKey(), std::move(done));
+    m_index.readSecret(*normalised, std::move(done));
 }
 
 void WalletVault::recover(DoneCallback done)
 {
-    QList<QString> unfinished;
-    for (const auto &e : m_entries)
-        if (e.state != RecordState::Ready)
-            unfinished.push_back(e.account.address);
-    recoverNext(unfinished, std::move(done));
-}
-
-void WalletVault::recoverNext(QList<QString> addresses, DoneCallback done)
-{
-    if (addresses.isEmpty()) {
-        done(okStatus());
-        return;
-    }
-    const QString address = addresses.takeFirst();
-    const int i = find(address);
-    if (i < 0) {
-        recoverNext(addresses, done);
-        return;
-    }
-    // A pending import is rolled back; a removal is completed. Either way the key goes.
-    m_store.remove(m_entries[i].account.keychainKey(), [this, address, addresses, done](Status st) {
-        if (!st && st.error().code != ErrorCode::SecretNotFound) {
-            done(st.error());
-            return;
-        }
-        if (const int j = find(address); j >= 0)
-            m_entries.removeAt(j);
-        if (auto saved = save(); !saved) {
-            done(saved.error());
-            return;
-        }
-        Q_EMIT accountsChanged();
-        recoverNext(addresses, done);
-    });
+    m_index.recover(std::move(done));
 }
 
 } // namespace quill::vault

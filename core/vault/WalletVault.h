@@ -3,7 +3,7 @@
 #include "common/Result.h"
 #include "crypto/SecureBytes.h"
 #include "vault/Account.h"
-#include "vault/IndexFile.h"
+#include "vault/JournaledIndex.h"
 #include "vault/SecretStore.h"
 
 #include <QList>
@@ -17,11 +17,10 @@ namespace quill::vault {
 /// The user's accounts: a non-secret index (address, label, source, path, creation time)
 /// in the data folder, and each private key in the SecretStore.
 ///
-/// Crash consistency: the index records an import as `pending` before the key is written
-/// and as `ready` after; a removal is recorded as `removing` before the key is deleted.
-/// recover() finishes what a crash interrupted — a pending import is rolled back (key
-/// deleted), a removal is completed — so index and keychain never disagree: the user sees
-/// the old state or the new one. The index is written atomically (QSaveFile).
+/// The index is a JournaledIndex shared with every other Quill process: an import is
+/// recorded `pending` before the key is written and `ready` after, a removal `removing`
+/// before the key is deleted; recover() finishes only what a dead process left unfinished,
+/// so index and keychain never disagree and no process rolls back another's live work.
 class WalletVault : public QObject
 {
     Q_OBJECT
@@ -31,52 +30,46 @@ public:
     using DoneCallback = SecretStore::DoneCallback;
 
     /// `dataDir` holds accounts.json; created if missing.
-    WalletVault(SecretStore &store, QString dataDir, QObject *parent = nullptr);
+    WalletVault(SecretStore &store, const QString &dataDir, QObject *parent = nullptr);
 
-    /// Reads the index. Returns: ok, IndexCorrupt (the file is kept untouched for the user
-    /// to inspect) or StorageFailure.
+    /// Reads the index (again, if another process changed it). Returns: ok, IndexCorrupt
+    /// (the file is kept untouched for the user to inspect) or StorageFailure.
     [[nodiscard]] Status load();
-    /// Finishes interrupted imports/removals (see class comment). Call after load().
+    /// Finishes imports/removals that a dead process left unfinished. Call after load().
     void recover(DoneCallback done);
 
-    /// Accounts that are fully imported, in import order.
-    QList<Account> accounts() const;
+    /// Accounts that are fully imported, in import order (as of the last load/change).
+    QList<Account> accounts() const { return m_accounts; }
     /// Returns: the account with this address (any case), or AccountNotFound.
     [[nodiscard]] Result<Account> account(const QString &address) const;
 
     /// Stores `privateKey` (32 bytes, valid secp256k1) in the keychain and lists it.
     /// Errors: InvalidPrivateKey, AccountExists, KeychainUnavailable (nothing persisted),
-    /// StorageFailure.
+    /// KeychainTimeout, StorageFailure.
     void importKey(crypto::SecureBytes privateKey, QString label, AccountSource source,
                    QString derivationPath, AccountCallback done);
+    /// Lists an account whose key is already in the keychain under its keychainKey() but in
+    /// no index (left behind by an older Quill): reads the key and checks that it belongs
+    /// to `address` first. Errors: AccountExists, SecretNotFound, InvalidPrivateKey (the key
+    /// stored there is not this address's), the store's errors, StorageFailure.
+    void adopt(const QString &address, QString label, AccountCallback done);
     /// Deletes the key from the keychain and the account from the index.
     void remove(const QString &address, DoneCallback done);
     /// Reads an account's private key from the keychain. Secrets: the caller owns the copy.
     void privateKey(const QString &address, KeyCallback done);
 
-    QString indexPath() const;
+    QString indexPath() const { return m_index.path(); }
+    JournaledIndex &index() { return m_index; }
 
 Q_SIGNALS:
     void accountsChanged();
 
 private:
-    struct Entry
-    {
-        Account account;
-        RecordState state;
-    };
-
-    [[nodiscard]] Status save() const;
-    int find(const QString &address) const;
-    void recoverNext(QList<QString> addresses, DoneCallback done);
+    void onIndexChanged();
 
     SecretStore &m_store;
-    IndexFile m_index;
-    QList<Entry> m_entries;
+    JournaledIndex m_index;
+    QList<Account> m_accounts;
 };
-
-/// Test seam for the crash-consistency tests: if the environment variable
-/// QUILL_TEST_CRASH_AT equals `point`, the process exits at once (as if killed there).
-void crashPoint(const char *point);
 
 } // namespace quill::vault

@@ -91,13 +91,13 @@ if [[ -d "$HERE/interop/node_modules" ]]; then
 fi
 for a in 0x6Fac4D18c912343BF86fa7049364Dd4E424Ab9C0 0x008AeEda4D805471dF9b2A5B0f38A0C3bCBA786b "$created"; do "$CLI" wallet remove "$a"; done
 
-for point in import:after-index import:after-secret; do
+for point in accounts:add:after-index accounts:add:after-secret; do
   QUILL_TEST_CRASH_AT=$point "$CLI" wallet import --key-file "$W/key.hex" >/dev/null 2>&1; rc=$?
   check "crash at $point happened" test $rc -eq 86
   check "after crash at $point: old state (not listed)" not_listed
   check "after crash at $point: keychain agrees" not_in_keychain
 done
-for point in remove:after-index remove:after-secret; do
+for point in accounts:remove:after-index accounts:remove:after-secret; do
   "$CLI" wallet import --key-file "$W/key.hex" >/dev/null
   QUILL_TEST_CRASH_AT=$point "$CLI" wallet remove "$ADDR" >/dev/null 2>&1; rc=$?
   check "crash at $point happened" test $rc -eq 86

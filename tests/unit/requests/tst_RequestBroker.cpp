@@ -7,6 +7,7 @@
 #include "requests/RequestBroker.h"
 #include "vault/MemoryStore.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
