@@ -4,6 +4,8 @@
 #include "ImportWalletDialog.h"
 #include "Models.h"
 
+#include "vault/DataFolderWatcher.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -80,6 +82,10 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
     m_grants = new GrantsModel(m_s.permissions, m_s.clock, this);
     m_apps = new AppsModel(m_s.sessionKeys, this);
     m_activity = new ActivityModel(m_s.activity, this);
+    if (!m_s.dataDir.isEmpty()) {
+        auto *watcher = new vault::DataFolderWatcher(m_s.dataDir, {QStringLiteral("activity.jsonl")}, this);
+        connect(watcher, &vault::DataFolderWatcher::changed, this, &MainWindow::reloadFromDisk);
+    }
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
@@ -244,6 +250,16 @@ void MainWindow::revokeSelected(bool wholeApp)
             if (!st)
                 statusBar()->showMessage(describe(st.error()));
         });
+}
+
+void MainWindow::reloadFromDisk()
+{
+    // Each store re-reads only if its file changed, and its model follows its signal.
+    for (const Status &st : {m_s.wallets.load(), m_s.sessionKeys.load(), m_s.permissions.load()})
+        if (!st)
+            statusBar()->showMessage(describe(st.error()));
+    m_s.activity.refresh();
+    Q_EMIT dataFolderChanged();
 }
 
 void MainWindow::removeSelectedAccount()

@@ -28,6 +28,9 @@ struct Services
     requests::ActivityLog &activity;
     requests::RequestBroker &broker;
     const requests::Clock &clock;
+    /// The data folder the stores live in: when set, the window shows what other processes
+    /// (quill-cli, a second Quill) change there, within a second.
+    QString dataDir = {};
 };
 
 /// Quill's main window: Accounts, Requests, Sessions (remembered grants), Apps and
@@ -44,6 +47,10 @@ public:
     ApprovalDialog *currentApproval() const { return m_dialog; }
     QTabWidget *tabs() const { return m_tabs; }
 
+Q_SIGNALS:
+    /// Another process changed the data folder; the window's stores have re-read it.
+    void dataFolderChanged();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -52,6 +59,7 @@ private:
     void updatePendingCount(int count);
     void revokeSelected(bool wholeApp);
     void removeSelectedAccount();
+    void reloadFromDisk();
     QWidget *makeTab(QTableView *view, const QString &name, std::initializer_list<QPushButton *> buttons);
 
     Services m_s;

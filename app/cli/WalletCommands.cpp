@@ -7,8 +7,12 @@
 #include "eth/HdKey.h"
 #include "eth/Keystore.h"
 #include "eth/Mnemonic.h"
+#include "api/PairingStore.h"
 #include "lit/SessionSigIssuer.h"
+#include "requests/ActivityLog.h"
+#include "requests/PermissionStore.h"
 #include "vault/KeychainStore.h"
+#include "vault/MemoryStore.h"
 #include "vault/SessionKeyStore.h"
 #include "vault/WalletVault.h"
 
@@ -48,6 +52,7 @@ struct Vault
     vault::KeychainStore store;
     vault::WalletVault wallets{store, dataDir()};
     vault::SessionKeyStore sessionKeys{store, dataDir()};
+    api::PairingStore pairings{store, dataDir()};
 };
 
 using Finish = std::function<void(int)>;
@@ -75,16 +80,21 @@ int withVault(const std::function<void(Vault &, Finish)> &work)
         QCoreApplication::exit(c);
     };
     QTimer::singleShot(0, &app, [&] {
-        for (const Status &st : {v.wallets.load(), v.sessionKeys.load()})
+        for (const Status &st : {v.wallets.load(), v.sessionKeys.load(), v.pairings.load()})
             if (!st)
                 return finish(failWith(st.error()));
+        // Finishes only what dead processes left unfinished; never another process's work.
         v.wallets.recover([&](Status st) {
             if (!st)
                 return finish(failWith(st.error()));
             v.sessionKeys.recover([&](Status st2) {
                 if (!st2)
                     return finish(failWith(st2.error()));
-                work(v, finish);
+                v.pairings.recover([&](Status st3) {
+                    if (!st3)
+                        return finish(failWith(st3.error()));
+                    work(v, finish);
+                });
             });
         });
     });
@@ -302,14 +312,154 @@ int walletRemove(const Args &args)
     });
 }
 
+/// Counts the orphans (unfinished records of dead processes) that opening the vault
+/// finishes, before it does.
+int orphansIn(vault::JournaledIndex &index)
+{
+    (void)index.refresh();
+    int n = 0;
+    for (const auto &r : index.records())
+        n += r.isOrphan() ? 1 : 0;
+    return n;
+}
+
+/// Addresses Quill has seen used (session keys, grants, activity) but does not list: their
+/// keys may still be in the keychain from an older Quill that lost the index record.
+QStringList unlistedAddresses(Vault &v)
+{
+    QStringList seen;
+    for (const auto &k : v.sessionKeys.list())
+        seen << k.address;
+    requests::PermissionStore grants(dataDir());
+    if (grants.load())
+        for (const auto &g : grants.grants())
+            seen << g.account;
+    for (const auto &e : requests::ActivityLog(dataDir()).recent(100000))
+        seen << e.account;
+    QStringList out;
+    for (const auto &address : seen) {
+        auto parsed = eth::Address::parse(address.toStdString());
+        if (!parsed)
+            continue;
+        const QString checksummed = QString::fromStdString(parsed->toChecksummed());
+        if (!v.wallets.account(checksummed) && !out.contains(checksummed))
+            out << checksummed;
+    }
+    return out;
+}
+
+/// `wallet doctor`'s checks, one asynchronous step after another.
+class Doctor
+{
+public:
+    Doctor(Vault &v, Finish finish, int orphans) : m_v(v), m_finish(std::move(finish)), m_orphans(orphans) {}
+
+    void run()
+    {
+        if (m_orphans > 0)
+            say(QStringLiteral("finished %1 interrupted operation(s) left by stopped processes").arg(m_orphans));
+        m_v.wallets.index().audit([this](Result<QStringList> missing) {
+            if (!missing)
+                return m_finish(failWith(missing.error()));
+            for (const auto &address : *missing) {
+                m_needsUser = true;
+                say(QStringLiteral("account %1 is listed but its key is not in the keychain; import it again or "
+                                   "remove it: quill-cli wallet remove %1")
+                        .arg(address));
+            }
+            m_v.sessionKeys.index().audit([this](Result<QStringList> gone) {
+                if (!gone)
+                    return m_finish(failWith(gone.error()));
+                dropSessionKeys(*gone);
+            });
+        });
+    }
+
+private:
+    static void say(const QString &line) { std::cout << line.toStdString() << '\n'; }
+
+    void dropSessionKeys(QStringList keys)
+    {
+        if (keys.isEmpty())
+            return probeUnlisted(unlistedAddresses(m_v));
+        const QString key = keys.takeFirst();
+        say(QStringLiteral("session key %1 was listed without its secret: dropped (a new one is made on next use)").arg(key));
+        m_v.sessionKeys.index().remove(key, [this, keys](Status) { dropSessionKeys(keys); });
+    }
+
+    void probeUnlisted(QStringList addresses)
+    {
+        if (addresses.isEmpty())
+            return report();
+        const QString address = addresses.takeFirst();
+        m_v.store.read(QStringLiteral("wallet:") + address, [this, address, addresses](Result<crypto::SecureBytes> key) {
+            if (key) {
+                m_needsUser = true;
+                say(QStringLiteral("the key of %1 is in the keychain but in no list; to list it again: "
+                                   "quill-cli wallet doctor --adopt %1")
+                        .arg(address));
+            }
+            probeUnlisted(addresses);
+        });
+    }
+
+    void report()
+    {
+        if (!m_needsUser)
+            say(QStringLiteral("ok: %1 account(s), %2 session key(s) and %3 app(s) agree with the keychain")
+                    .arg(m_v.wallets.accounts().size())
+                    .arg(m_v.sessionKeys.list().size())
+                    .arg(m_v.pairings.apps().size()));
+        m_finish(m_needsUser ? 1 : 0);
+    }
+
+    Vault &m_v;
+    Finish m_finish;
+    int m_orphans;
+    bool m_needsUser = false;
+};
+
+/// `wallet doctor [--adopt ADDRESS [--label L]]`: makes the indexes and the keychain agree
+/// and says what it found and did. Exit 0: they agree; 1: something needs the user (a key
+/// to adopt, an account whose key is gone); 2: unusable input or no keychain.
+int walletDoctor(const Args &args)
+{
+    int orphans = 0;
+    {
+        // Counted before withVault() opens (and so recovers) the indexes; no secret is read.
+        vault::MemoryStore unused;
+        vault::WalletVault w(unused, dataDir());
+        vault::SessionKeyStore k(unused, dataDir());
+        api::PairingStore p(unused, dataDir());
+        orphans = orphansIn(w.index()) + orphansIn(k.index()) + orphansIn(p.index());
+    }
+    if (args.has("--adopt")) {
+        const QString address = QString::fromStdString(args.value("--adopt"));
+        const QString label = QString::fromStdString(args.value("--label"));
+        return withVault([&](Vault &v, Finish finish) {
+            v.wallets.adopt(address, label, [finish](Result<vault::Account> a) {
+                if (!a)
+                    return finish(failWith(Error{a.error().code, QStringLiteral("--adopt: ") + describe(a.error())}));
+                std::cout << "adopted " << a->address.toStdString() << ": listed again with its key from the keychain\n";
+                finish(0);
+            });
+        });
+    }
+    std::unique_ptr<Doctor> doctor;
+    return withVault([&](Vault &v, Finish finish) {
+        doctor = std::make_unique<Doctor>(v, finish, orphans);
+        doctor->run();
+    });
+}
+
 } // namespace
 
 int runWallet(const std::vector<std::string> &argv)
 {
     if (argv.empty())
-        return failWith(Error{ErrorCode::InvalidArgument, QStringLiteral("wallet: expected import|create|list|export|remove|derive")});
+        return failWith(Error{ErrorCode::InvalidArgument, QStringLiteral("wallet: expected import|create|list|export|remove|derive|doctor")});
     auto args = parseArgs(argv, {"--key-file", "--label", "--mnemonic-file", "--passphrase-file", "--account", "--path",
-                                 "--keystore", "--password-file", "--words", "--out", "--count"},
+                                 "--keystore", "--password-file", "--words", "--out", "--count", "--adopt"},
                           {});
     if (!args)
         return failWith(args.error());
@@ -326,6 +476,8 @@ int runWallet(const std::vector<std::string> &argv)
         return walletDerive(*args);
     if (sub == "remove")
         return walletRemove(*args);
+    if (sub == "doctor")
+        return walletDoctor(*args);
     return failWith(Error{ErrorCode::InvalidArgument,
                           QStringLiteral("wallet: unknown subcommand '%1'").arg(QString::fromStdString(sub))});
 }

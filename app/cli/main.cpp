@@ -34,6 +34,8 @@ constexpr const char *kUsage = R"(usage: quill-cli COMMAND [options]
            create [--words 12|24] [--label L]     (prints the recovery phrase once)
            list | remove ADDRESS | export ADDRESS --password-file P --out FILE
            derive --mnemonic-file M [--passphrase-file P] [--count N]   (addresses to pick from)
+           doctor [--adopt ADDRESS [--label L]]   (make the lists and the keychain agree; exit 1 if
+                  something needs you, e.g. a key in the keychain that no list names)
            manage accounts (keys in the OS keychain; the index in $QUILL_DATA_DIR or
            ~/.local/share/quill/quill)
   request  REQ.json [--socket PATH | --ws ws://127.0.0.1:PORT [--origin O]] [--name APP]

@@ -14,7 +14,6 @@
 #include "crypto/Random.h"
 #include "crypto/Secp256k1.h"
 #include "requests/RequestBroker.h"
-#include "vault/DataFolderWatcher.h"
 #include "vault/KeychainStore.h"
 #include "vault/MemoryStore.h"
 
@@ -155,7 +154,7 @@ int main(int argc, char **argv)
     (void)permissions.prune(clock.now());
     requests::RequestBroker broker(wallets, sessionKeys, permissions, activity, clock);
 
-    ui::MainWindow window({wallets, sessionKeys, permissions, activity, broker, clock});
+    ui::MainWindow window({wallets, sessionKeys, permissions, activity, broker, clock, dataDir});
 
     // The local API: apps ask here; every request goes through the broker to the user.
     api::PairingStore pairings(*store, dataDir);
@@ -174,13 +173,9 @@ int main(int argc, char **argv)
                 broker.revoke(appId, k.address, [](Status) {});
         (void)permissions.revoke(appId);
     });
-    // Other processes (quill-cli, a second Quill) change the same folder: show their changes.
-    vault::DataFolderWatcher watcher(dataDir, {QStringLiteral("activity.jsonl")});
-    QObject::connect(&watcher, &vault::DataFolderWatcher::changed, &window, [&] {
-        for (const Status &st : {wallets.load(), sessionKeys.load(), permissions.load(), pairings.load()})
-            if (!st)
-                window.statusBar()->showMessage(describe(st.error()));
-        activity.refresh();
+    QObject::connect(&window, &ui::MainWindow::dataFolderChanged, &pairings, [&] {
+        if (auto st = pairings.load(); !st)
+            window.statusBar()->showMessage(describe(st.error()));
     });
     QObject::connect(store.get(), &vault::SecretStore::waitingForUser, &window, [&](bool waiting) {
         if (waiting)

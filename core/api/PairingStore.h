@@ -91,6 +91,7 @@ public:
     void unpair(const QString &appId, DoneCallback done);
 
     QString indexPath() const { return m_index.path(); }
+    vault::JournaledIndex &index() { return m_index; }
     static QString secretKey(const QString &appId) { return QStringLiteral("pairing:") + appId; }
 
 Q_SIGNALS:

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -317,9 +318,31 @@ Status JournaledIndex::update(const Mutation &mutate)
     return okStatus();
 }
 
+bool JournaledIndex::hasOrphans() const
+{
+    return std::any_of(m_records.begin(), m_records.end(),
+                       [](const Record &r) { return r.isOrphan(); });
+}
+
 void JournaledIndex::add(QJsonObject data, crypto::SecureBytes secret, DoneCallback done)
 {
     Q_ASSERT(m_secrets);
+    if (refresh() && hasOrphans()) {
+        // Finish what a dead process left first (its key may be the one added now); a
+        // failure there is reported by the add itself if it matters.
+        auto shared = std::make_shared<crypto::SecureBytes>(std::move(secret));
+        QPointer<JournaledIndex> self(this);
+        recover([self, data, shared, done](Status) {
+            if (self)
+                self->addNow(data, std::move(*shared), done);
+        });
+        return;
+    }
+    addNow(std::move(data), std::move(secret), std::move(done));
+}
+
+void JournaledIndex::addNow(QJsonObject data, crypto::SecureBytes secret, DoneCallback done)
+{
     const auto key = m_layout.keyOf(data);
     if (!key) {
         done(Error{ErrorCode::InvalidArgument,
@@ -501,6 +524,43 @@ void JournaledIndex::recoverNext(QList<QString> keys, DoneCallback done)
         }
         self->recoverNext(keys, done);
     });
+}
+
+void JournaledIndex::audit(std::function<void(Result<QStringList>)> done)
+{
+    Q_ASSERT(m_secrets);
+    if (auto st = refresh(); !st) {
+        done(st.error());
+        return;
+    }
+    QStringList keys;
+    for (const auto &r : m_records)
+        if (r.state == RecordState::Ready)
+            keys.push_back(r.key);
+    auditNext(keys, {}, std::move(done));
+}
+
+void JournaledIndex::auditNext(QStringList keys, QStringList missing,
+                               std::function<void(Result<QStringList>)> done)
+{
+    if (keys.isEmpty()) {
+        done(missing);
+        return;
+    }
+    const QString key = keys.takeFirst();
+    QPointer<JournaledIndex> self(this);
+    m_secrets->read(m_layout.secretName(key),
+                    [self, key, keys, missing, done](Result<crypto::SecureBytes> secret) mutable {
+                        if (!self)
+                            return;
+                        if (!secret && secret.error().code != ErrorCode::SecretNotFound) {
+                            done(secret.error());
+                            return;
+                        }
+                        if (!secret)
+                            missing.push_back(key);
+                        self->auditNext(keys, missing, done);
+                    });
 }
 
 } // namespace quill::vault

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -129,10 +130,11 @@ public:
     [[nodiscard]] Status update(const Mutation &mutate);
 
     // --- the keychain journal (only with a SecretStore) ---
-    /// Adds a record and its secret. Errors: AccountExists (a record with this key exists,
-    /// in any state; context: the key), the store's errors (KeychainUnavailable: nothing
-    /// persisted; KeychainTimeout: the record is abandoned as `removing` so that a later
-    /// recover() deletes whatever the keychain may still store), StorageFailure.
+    /// Adds a record and its secret (after finishing any orphans). Errors: AccountExists (a record
+    /// with this key exists, in any state; context: the key), the store's errors
+    /// (KeychainUnavailable: nothing persisted; KeychainTimeout: the record is abandoned as
+    /// `removing` so that a later recover() deletes whatever the keychain may still store),
+    /// StorageFailure.
     void add(QJsonObject data, crypto::SecureBytes secret, DoneCallback done);
     /// Removes a ready record and its secret. If the secret cannot be deleted now, the record
     /// stays `removing` (hidden from ready()) without an owner and the next recover()
@@ -143,6 +145,9 @@ public:
     /// Finishes the orphans (see Record::isOrphan): the secret is deleted and the record
     /// dropped, whether it was an import or a removal.
     void recover(DoneCallback done);
+    /// The keys of ready records whose secret is missing from the keychain (read one by
+    /// one). Errors: the store's, other than SecretNotFound.
+    void audit(std::function<void(Result<QStringList>)> done);
 
 Q_SIGNALS:
     /// The records changed (by this process or another).
@@ -162,7 +167,11 @@ private:
     [[nodiscard]] Result<QList<Record>> readFile(Stamp &stamp) const;
     [[nodiscard]] Status writeFile(const QList<Record> &records) const;
     void setRecords(QList<Record> records, Stamp stamp);
+    bool hasOrphans() const;
+    void addNow(QJsonObject data, crypto::SecureBytes secret, DoneCallback done);
     void recoverNext(QList<QString> keys, DoneCallback done);
+    void auditNext(QStringList keys, QStringList missing,
+                   std::function<void(Result<QStringList>)> done);
 
     QString m_dataDir;
     QString m_path;
