@@ -84,15 +84,18 @@ int withVault(const std::function<void(Vault &, Finish)> &work)
             if (!st)
                 return finish(failWith(st.error()));
         // Finishes only what dead processes left unfinished; never another process's work.
-        v.wallets.recover([&](Status st) {
+        // If the keychain cannot finish it now, the command goes on and a later one retries.
+        auto warn = [](const Status &st) {
             if (!st)
-                return finish(failWith(st.error()));
-            v.sessionKeys.recover([&](Status st2) {
-                if (!st2)
-                    return finish(failWith(st2.error()));
-                v.pairings.recover([&](Status st3) {
-                    if (!st3)
-                        return finish(failWith(st3.error()));
+                printError(QStringLiteral("an interrupted operation stays unfinished (retried next time): ") +
+                           describe(st.error()));
+        };
+        v.wallets.recover([&, warn](Status st) {
+            warn(st);
+            v.sessionKeys.recover([&, warn](Status st2) {
+                warn(st2);
+                v.pairings.recover([&, warn](Status st3) {
+                    warn(st3);
                     work(v, finish);
                 });
             });

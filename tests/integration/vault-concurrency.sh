@@ -105,5 +105,13 @@ check "adopting an address without a key fails (exit 2)" test $rc -eq 2
 check "adopt lists it again" test $rc -eq 0
 check "adopted account is listed" bash -c "'$CLI' wallet list | grep -q '^$KEEP'"
 check "adopted key signs" "$CLI" issue --request "$HERE/data/requests/valid_vector_a.json" --account "$KEEP" --app seen --now "$NOW" >/dev/null
+
+# --- a locked keyring: refused at once, with a clear message, nothing left behind ---
+dbus-send --session --dest=org.freedesktop.secrets --print-reply /org/freedesktop/secrets \
+  org.freedesktop.Secret.Service.Lock array:objpath:/org/freedesktop/secrets/collection/login >/dev/null
+"$CLI" wallet import --key-file "$W/k1" 2>"$W/locked.err" >/dev/null; rc=$?
+check "locked keyring: import refused (exit 2)" test $rc -eq 2
+check "locked keyring: says so" grep -q "keyring is locked" "$W/locked.err"
+check "locked keyring: no pending record" bash -c "! grep -qE '\"(pending|removing)\"' '$QUILL_DATA_DIR/accounts.json'"
 echo "$pass passed, $fail failed"
 [[ $fail -eq 0 ]]
