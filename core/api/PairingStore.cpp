@@ -83,24 +83,8 @@ PairingStore::PairingStore(vault::SecretStore &secrets, const QString &dataDir, 
 
 void PairingStore::onIndexChanged()
 {
-    QList<PairedApp> now;
-    for (const auto &o : m_index.ready())
-        if (auto app = appFrom(o))
-            now.push_back(*app);
-    if (now == m_apps)
-        return;
-    m_apps = now;
-    Q_EMIT appsChanged();
-}
-
-Status PairingStore::load()
-{
-    return m_index.refresh();
-}
-
-void PairingStore::recover(DoneCallback done)
-{
-    m_index.recover(std::move(done));
+    if (m_index.decodeReady(m_apps, appFrom))
+        Q_EMIT appsChanged();
 }
 
 std::optional<PairedApp> PairingStore::app(const QString &appId) const

@@ -61,9 +61,9 @@ public:
 
     /// Reads apps.json (again, if another process changed it). Returns: ok, IndexCorrupt
     /// (file left untouched) or StorageFailure.
-    [[nodiscard]] Status load();
+    [[nodiscard]] Status load() { return m_index.refresh(); }
     /// Finishes interrupted pairings (rolled back) and unpairings (completed).
-    void recover(DoneCallback done);
+    void recover(DoneCallback done) { m_index.recover(std::move(done)); }
 
     /// Apps that are fully paired, in pairing order.
     QList<PairedApp> apps() const { return m_apps; }

@@ -65,19 +65,8 @@ PermissionStore::PermissionStore(const QString &dataDir, QObject *parent)
 
 void PermissionStore::onIndexChanged()
 {
-    QList<Grant> now;
-    for (const auto &o : m_index.ready())
-        if (auto g = grantFrom(o))
-            now.push_back(*g);
-    if (now == m_grants)
-        return;
-    m_grants = now;
-    Q_EMIT grantsChanged();
-}
-
-Status PermissionStore::load()
-{
-    return m_index.refresh();
+    if (m_index.decodeReady(m_grants, grantFrom))
+        Q_EMIT grantsChanged();
 }
 
 Status PermissionStore::remember(Grant grant)

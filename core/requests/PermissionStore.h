@@ -35,7 +35,7 @@ public:
     PermissionStore(const QString &dataDir, QObject *parent = nullptr);
 
     /// Reads grants.json (again, if another process changed it).
-    [[nodiscard]] Status load();
+    [[nodiscard]] Status load() { return m_index.refresh(); }
     QList<Grant> grants() const { return m_grants; }
     vault::JournaledIndex &index() { return m_index; }
 

@@ -6,7 +6,13 @@
 namespace quill::vault {
 
 /// Where an account's key came from.
-enum class AccountSource { PrivateKey, Mnemonic, Keystore, Created };
+enum class AccountSource
+{
+    PrivateKey,
+    Mnemonic,
+    Keystore,
+    Created
+};
 
 QString toString(AccountSource source);
 bool parseAccountSource(const QString &text, AccountSource &out);

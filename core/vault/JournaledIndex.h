@@ -124,6 +124,19 @@ public:
     std::optional<Record> find(const QString &key) const;
     /// The `ready` records' data, in order.
     QList<QJsonObject> ready() const;
+    /// Decodes the ready records with `decode` (QJsonObject -> std::optional<T>) into
+    /// `cache`; returns whether `cache` changed. How a store keeps its typed view current.
+    template <typename T, typename Decode> bool decodeReady(QList<T> &cache, Decode decode) const
+    {
+        QList<T> now;
+        for (const auto &o : ready())
+            if (auto v = decode(o))
+                now.push_back(std::move(*v));
+        if (now == cache)
+            return false;
+        cache = std::move(now);
+        return true;
+    }
 
     /// Read-modify-write of the file under the data folder's lock (see class comment).
     /// If `mutate` fails, nothing is written and its error is returned.

@@ -28,10 +28,12 @@ Error toError(QKeychain::Job *job)
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         if (job->errorString().contains(QStringLiteral("locked"), Qt::CaseInsensitive))
-            return Error{ErrorCode::KeychainFailure,
-                         QStringLiteral("the keyring is locked: unlock it (log in to the desktop session or open "
-                                        "your keyring manager) and try again (%1)")
-                             .arg(job->errorString())};
+            return Error{
+                ErrorCode::KeychainFailure,
+                QStringLiteral(
+                    "the keyring is locked: unlock it (log in to the desktop session or open "
+                    "your keyring manager) and try again (%1)")
+                    .arg(job->errorString())};
         return Error{
             ErrorCode::KeychainFailure,
             QStringLiteral("access to the keychain was denied (%1)").arg(job->errorString())};

@@ -9,8 +9,7 @@ namespace quill::vault {
 namespace {
 
 /// Runs `f` on the next turn of the event loop (never re-entrantly, like a keychain job).
-template <typename F>
-void later(QObject *context, F f)
+template <typename F> void later(QObject *context, F f)
 {
     QMetaObject::invokeMethod(context, std::move(f), Qt::QueuedConnection);
 }

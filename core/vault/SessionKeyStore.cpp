@@ -62,24 +62,8 @@ SessionKeyStore::SessionKeyStore(SecretStore &store, const QString &dataDir, QOb
 
 void SessionKeyStore::onIndexChanged()
 {
-    QList<SessionKeyInfo> now;
-    for (const auto &o : m_index.ready())
-        if (auto info = infoFrom(o))
-            now.push_back(*info);
-    if (now == m_keys)
-        return;
-    m_keys = now;
-    Q_EMIT keysChanged();
-}
-
-Status SessionKeyStore::load()
-{
-    return m_index.refresh();
-}
-
-void SessionKeyStore::recover(DoneCallback done)
-{
-    m_index.recover(std::move(done));
+    if (m_index.decodeReady(m_keys, infoFrom))
+        Q_EMIT keysChanged();
 }
 
 std::optional<QString> SessionKeyStore::publicKey(const QString &appId,

@@ -38,9 +38,9 @@ public:
     SessionKeyStore(SecretStore &store, const QString &dataDir, QObject *parent = nullptr);
 
     /// Reads the index (again, if another process changed it).
-    [[nodiscard]] Status load();
+    [[nodiscard]] Status load() { return m_index.refresh(); }
     /// Rolls back creations and completes deletions that a dead process left unfinished.
-    void recover(DoneCallback done);
+    void recover(DoneCallback done) { m_index.recover(std::move(done)); }
 
     QList<SessionKeyInfo> list() const { return m_keys; }
 

@@ -92,19 +92,8 @@ WalletVault::WalletVault(SecretStore &store, const QString &dataDir, QObject *pa
 
 void WalletVault::onIndexChanged()
 {
-    QList<Account> now;
-    for (const auto &o : m_index.ready())
-        if (auto a = accountFrom(o))
-            now.push_back(*a);
-    if (now == m_accounts)
-        return;
-    m_accounts = now;
-    Q_EMIT accountsChanged();
-}
-
-Status WalletVault::load()
-{
-    return m_index.refresh();
+    if (m_index.decodeReady(m_accounts, accountFrom))
+        Q_EMIT accountsChanged();
 }
 
 Result<Account> WalletVault::account(const QString &address) const
@@ -188,11 +177,6 @@ void WalletVault::privateKey(const QString &address, KeyCallback done)
         return;
     }
     m_index.readSecret(*normalised, std::move(done));
-}
-
-void WalletVault::recover(DoneCallback done)
-{
-    m_index.recover(std::move(done));
 }
 
 } // namespace quill::vault

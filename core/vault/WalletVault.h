@@ -34,9 +34,9 @@ public:
 
     /// Reads the index (again, if another process changed it). Returns: ok, IndexCorrupt
     /// (the file is kept untouched for the user to inspect) or StorageFailure.
-    [[nodiscard]] Status load();
+    [[nodiscard]] Status load() { return m_index.refresh(); }
     /// Finishes imports/removals that a dead process left unfinished. Call after load().
-    void recover(DoneCallback done);
+    void recover(DoneCallback done) { m_index.recover(std::move(done)); }
 
     /// Accounts that are fully imported, in import order (as of the last load/change).
     QList<Account> accounts() const { return m_accounts; }
