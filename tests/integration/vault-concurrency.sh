@@ -2,10 +2,11 @@
 # Several quill-cli processes at once against one data folder and a real keychain (run inside
 # tests/keychain/with-keyring.sh): no account is lost, no key is orphaned, and killing a
 # process at any moment leaves index and keychain in agreement after the next start.
-#   vault-concurrency.sh QUILL_CLI [KILL_ROUNDS]
+#   vault-concurrency.sh QUILL_CLI KILL_ROUNDS PAIR_ONCE
 set -uo pipefail
 CLI=$1
-ROUNDS=${2:-200}
+ROUNDS=$2
+PAIR_ONCE=$3
 HERE=$(cd "$(dirname "$0")/.." && pwd)
 W=$(mktemp -d)
 export QUILL_DATA_DIR="$W/data"
@@ -63,10 +64,11 @@ KEEP=$("$CLI" wallet import --key-file "$W/keep" --label Keep)
 NOW=2025-01-15T12:00:00.000Z
 bad=0 killed=0
 for r in $(seq "$ROUNDS"); do
-  case $((RANDOM % 3)) in
+  case $((RANDOM % 4)) in
     0) if listed | grep -qx "$ADDR"; then cmd=("$CLI" wallet remove "$ADDR"); else cmd=("$CLI" wallet import --key-file "$W/kk"); fi ;;
     1) cmd=("$CLI" issue --request "$HERE/data/requests/valid_vector_a.json" --account "$KEEP" --app "app$((RANDOM % 4))" --now "$NOW") ;;
     2) cmd=("$CLI" wallet import --key-file "$W/kk") ;;
+    3) cmd=("$PAIR_ONCE") ;;
   esac
   "${cmd[@]}" >/dev/null 2>&1 &
   pid=$!
@@ -81,11 +83,16 @@ for r in $(seq "$ROUNDS"); do
   sk_index=$(grep -o '"app": "[^"]*"' "$QUILL_DATA_DIR/session-keys.json" 2>/dev/null | wc -l)
   sk_items=$(keychain_items | grep -c '^session:')
   [[ "$sk_index" -eq "$sk_items" ]] || { bad=$((bad+1)); echo "  round $r: $sk_index session keys listed, $sk_items in the keychain"; }
+  # Every paired app has its token, and every token is a paired app's.
+  apps_index=$(grep -o '"appId": "[0-9a-f]*"' "$QUILL_DATA_DIR/apps.json" 2>/dev/null | sed 's/.*: "\(.*\)"/pairing:\1/' | sort)
+  apps_items=$(keychain_items | grep '^pairing:')
+  [[ "$apps_index" == "$apps_items" ]] || { bad=$((bad+1)); echo "  round $r: paired apps and tokens disagree"; }
 done
 echo "  $killed of $ROUNDS processes were killed before they finished"
 check "many processes were killed mid-way" test "$killed" -ge $((ROUNDS / 5))
 check "$ROUNDS kill -9 rounds: index and keychain agree every time" test "$bad" -eq 0
 check "session keys were made under the kills" test -s "$QUILL_DATA_DIR/session-keys.json"
+check "apps were paired under the kills" grep -q '"appId"' "$QUILL_DATA_DIR/apps.json"
 out=$("$CLI" wallet doctor); rc=$?
 check "doctor: all agree (exit 0)" test $rc -eq 0
 check "doctor says ok" grep -q '^ok:' <<<"$out"
