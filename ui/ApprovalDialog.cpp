@@ -142,6 +142,22 @@ ApprovalDialog::ApprovalDialog(requests::RequestBroker &broker, const vault::Wal
                 if (*issued + c.lifetime < *expires)
                     m_expiryCombo->addItem(c.label, QVariant::fromValue<qint64>(c.lifetime));
     }
+    // How long "Approve and remember" lasts; plain Approve is "this request only".
+    m_rememberCombo = new QComboBox(this);
+    m_rememberCombo->setObjectName(QStringLiteral("rememberCombo"));
+    m_rememberCombo->setAccessibleName(tr("Remember this app's permission for"));
+    const ExpiryChoice rememberChoices[] = {{tr("1 hour"), requests::kRememberChoices[0]},
+                                            {tr("1 day"), requests::kRememberChoices[1]},
+                                            {tr("7 days"), requests::kRememberChoices[2]},
+                                            {tr("30 days"), requests::kRememberChoices[3]}};
+    for (const auto &c : rememberChoices)
+        m_rememberCombo->addItem(c.label, QVariant::fromValue<qint64>(c.lifetime));
+    m_rememberCombo->setCurrentIndex(1); // 1 day
+    m_rememberCombo->setToolTip(tr("With “Approve and remember”, later requests of this app for the same account and "
+                                   "capabilities are signed without asking until then."));
+    auto *rememberLabel = new QLabel(tr("Remember &for:"), this);
+    rememberLabel->setBuddy(m_rememberCombo);
+    form->addRow(rememberLabel, m_rememberCombo);
     layout->addLayout(form);
 
     auto *capsBox = new QGroupBox(tr("This app will be able to"), this);
@@ -220,7 +236,8 @@ ApprovalDialog::ApprovalDialog(requests::RequestBroker &broker, const vault::Wal
     m_timer->start();
 
     setTabOrder(m_accountCombo, m_expiryCombo);
-    setTabOrder(m_expiryCombo, m_capabilities);
+    setTabOrder(m_expiryCombo, m_rememberCombo);
+    setTabOrder(m_rememberCombo, m_capabilities);
     setTabOrder(m_capabilities, m_siweText);
     setTabOrder(m_siweText, m_acknowledge);
     setTabOrder(m_acknowledge, m_reject);
@@ -326,7 +343,8 @@ void ApprovalDialog::approve(bool remember)
 {
     if (!m_approve->isEnabled())
         return;
-    requests::ApprovalScope scope{m_accountCombo->currentData().toString(), remember, chosenExpiration()};
+    requests::ApprovalScope scope{m_accountCombo->currentData().toString(), remember, chosenExpiration(),
+                                  m_rememberCombo->currentData().toLongLong()};
     auto st = m_broker.approve(m_id, scope);
     if (!st) {
         m_error->setText(describe(st.error()));

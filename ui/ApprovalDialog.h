@@ -56,6 +56,7 @@ private:
     QTableWidget *m_capabilities;
     QLabel *m_expiryLabel;
     QComboBox *m_expiryCombo;
+    QComboBox *m_rememberCombo;
     QPlainTextEdit *m_siweText;
     QLabel *m_countdown;
     QLabel *m_error;

@@ -167,11 +167,16 @@ int main(int argc, char **argv)
     server.setRequestHandler(&handler);
     server.setPairingApprover(prompts);
     server.setAccountsApprover(prompts);
+    // Names of apps as the user accepted them, kept after an unpairing for the log.
+    QHash<QString, QString> appNames;
+    auto noteNames = [&] {
+        for (const auto &a : pairings.apps())
+            appNames.insert(a.appId, a.name);
+    };
+    noteNames();
+    QObject::connect(&pairings, &api::PairingStore::appsChanged, &window, noteNames);
     QObject::connect(&server, &api::ApiServer::appUnpaired, &broker, [&](const QString &appId, api::UnpairedBy) {
-        for (const auto &k : sessionKeys.list())
-            if (k.appId == appId)
-                broker.revoke(appId, k.address, [](Status) {});
-        (void)permissions.revoke(appId);
+        broker.forgetApp(appId, appNames.value(appId, appId), [](Status) {});
     });
     QObject::connect(&window, &ui::MainWindow::dataFolderChanged, &pairings, [&] {
         if (auto st = pairings.load(); !st)

@@ -8,23 +8,22 @@ BrokerRequestHandler::BrokerRequestHandler(requests::RequestBroker &broker, requ
                                            QObject *parent)
     : QObject(parent), m_broker(broker), m_activity(activity)
 {
+    auto note = [this](const requests::ActivityEntry &e) {
+        if (e.decision == QStringLiteral("approved") || e.decision == QStringLiteral("remembered"))
+            m_approvedApps.insert(e.appId);
+    };
     for (const auto &e : activity.recent(1 << 20))
-        if (e.decision == QStringLiteral("approved"))
-            m_approvedApps.insert(e.appId);
-    connect(&activity, &requests::ActivityLog::appended, this, [this](const requests::ActivityEntry &e) {
-        if (e.decision == QStringLiteral("approved"))
-            m_approvedApps.insert(e.appId);
-    });
+        note(e);
+    connect(&activity, &requests::ActivityLog::appended, this, note);
 }
 
 void BrokerRequestHandler::handle(const ApiRequest &request, Reply reply)
 {
     requests::IncomingRequest in;
     in.app.appId = request.appId;
-    // The name the user approved when pairing; the app's fresh claim is shown if it differs.
-    in.app.claimedName = request.claimedName.isEmpty() || request.claimedName == request.appName
-                             ? request.appName
-                             : QStringLiteral("%1 (now calls itself “%2”)").arg(request.appName, request.claimedName);
+    // The name the user accepted when pairing: what the app calls itself now is a claim
+    // that never renames it.
+    in.app.claimedName = request.appName;
     in.app.transport = toString(request.peer.transport);
     in.app.pid = request.peer.pid;
     in.app.executable = request.peer.executable;

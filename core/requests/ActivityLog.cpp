@@ -27,6 +27,8 @@ QByteArray toLine(const ActivityEntry &e)
     o.insert(QStringLiteral("account"), e.account);
     o.insert(QStringLiteral("kind"), e.kind);
     o.insert(QStringLiteral("resources"), QJsonArray::fromStringList(e.resources));
+    if (!e.expiration.isEmpty())
+        o.insert(QStringLiteral("expiration"), e.expiration);
     o.insert(QStringLiteral("decision"), e.decision);
     o.insert(QStringLiteral("auto"), e.automatic);
     if (!e.error.isEmpty())
@@ -50,6 +52,7 @@ bool fromLine(const QByteArray &line, ActivityEntry &e)
     e.kind = o.value(QStringLiteral("kind")).toString();
     for (const auto &r : o.value(QStringLiteral("resources")).toArray())
         e.resources.push_back(r.toString());
+    e.expiration = o.value(QStringLiteral("expiration")).toString();
     e.decision = o.value(QStringLiteral("decision")).toString();
     e.automatic = o.value(QStringLiteral("auto")).toBool();
     e.error = o.value(QStringLiteral("error")).toString();

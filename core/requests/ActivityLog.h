@@ -17,9 +17,13 @@ struct ActivityEntry
     QString appId;
     QString appName;
     QString account;
-    QString kind;           ///< "session-sigs" or "auth-sig"
-    QStringList resources;  ///< "<resource key> <ability>"
-    QString decision;       ///< "approved", "rejected", "expired", "cancelled", "failed"
+    QString kind;          ///< "session-sigs" or "auth-sig"
+    QStringList resources; ///< "<resource key> <ability>"
+    QString expiration;    ///< the signed SIWE's expiry (ISO), or the grant's end for revocations
+    /// "approved", "remembered" (answered from a grant without a prompt), "rejected",
+    /// "refused" (could never be signed; `error` says why), "expired", "cancelled",
+    /// "failed", "revoked", "unpaired"
+    QString decision;
     bool automatic = false; ///< answered from a remembered grant
     QString error;
 };

@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace quill::requests {
 
 namespace {
@@ -82,15 +84,18 @@ Status PermissionStore::remember(Grant grant)
 
 std::optional<Grant> PermissionStore::covering(const QString &appId,
                                                const lit::SessionRequest &request,
-                                               UnixMillis requestExpiration, UnixMillis now) const
+                                               UnixMillis now) const
 {
     for (const auto &g : m_grants) {
-        if (g.appId != appId || g.expiresAt <= now || requestExpiration > g.expiresAt)
+        if (g.appId != appId || g.expiresAt <= now)
             continue;
-        bool all = true;
-        for (const auto &r : request.resourceAbilityRequests)
-            all =
-                all && g.capabilities.count({r.key(), std::string(lit::toString(r.ability))}) != 0;
+        const bool all = std::all_of(
+            request.resourceAbilityRequests.begin(), request.resourceAbilityRequests.end(),
+            [&](const lit::ResourceAbilityRequest &r) {
+                const std::string ability(lit::toString(r.ability));
+                return g.capabilities.count({r.key(), ability}) != 0 ||
+                       g.capabilities.count({lit::resourceKey(r.prefix, "*"), ability}) != 0;
+            });
         if (all)
             return g;
     }

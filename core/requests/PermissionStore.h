@@ -15,7 +15,8 @@
 
 namespace quill::requests {
 
-/// "Approve and remember": what one app may get for one account without asking again.
+/// "Approve and remember": what one app may get for one account without asking again,
+/// until `expiresAt` (chosen by the user when remembering).
 struct Grant
 {
     QString appId;
@@ -42,11 +43,12 @@ public:
     /// Records (or replaces) the grant for (app, account).
     [[nodiscard]] Status remember(Grant grant);
 
-    /// The live grant of `appId` that covers `request` exactly: every requested
-    /// (resource, ability) pair is literally in the grant (no wildcard reasoning), and the
-    /// request's expiration is not later than the grant's. Anything wider prompts again.
+    /// The live grant of `appId` (the pairing, never a claimed name) that covers every
+    /// (resource, ability) of `request`: each pair is in the grant, or the grant holds
+    /// `prefix://*` for that ability (never the reverse). The request's expiration does
+    /// not matter: what is signed under a grant expires no later than the grant.
     std::optional<Grant> covering(const QString &appId, const lit::SessionRequest &request,
-                                  UnixMillis requestExpiration, UnixMillis now) const;
+                                  UnixMillis now) const;
 
     /// Removes the grant(s); an empty `account` removes every grant of the app.
     [[nodiscard]] Status revoke(const QString &appId, const QString &account = {});

@@ -4,6 +4,8 @@
 #include "crypto/Encoding.h"
 #include "crypto/Random.h"
 
+#include <algorithm>
+
 namespace quill::requests {
 
 struct RequestBroker::Entry
@@ -13,12 +15,14 @@ struct RequestBroker::Entry
     /// Fresh session keys shown in reviews, per account, persisted only on approval.
     std::map<QString, std::shared_ptr<lit::SessionKey>> freshKeys;
     std::map<QString, crypto::SecureBytes> freshSeeds;
+    QString account;         ///< the account that signs, once approved
+    UnixMillis rememberFor = 0; ///< with remember: how long the grant lasts
 };
 
-QString toString(Decision decision)
+QString toString(Decision decision, bool automatic)
 {
     switch (decision) {
-    case Decision::Approved: return QStringLiteral("approved");
+    case Decision::Approved: return automatic ? QStringLiteral("remembered") : QStringLiteral("approved");
     case Decision::Rejected: return QStringLiteral("rejected");
     case Decision::Expired: return QStringLiteral("expired");
     case Decision::Cancelled: return QStringLiteral("cancelled");
@@ -43,13 +47,26 @@ RequestBroker::~RequestBroker() = default;
 
 Result<quint64> RequestBroker::submit(IncomingRequest incoming, Reply reply)
 {
-    if (incoming.kind == RequestKind::AuthSig && !crypto::isLowerHex(incoming.sessionPublicKey, 64))
-        return Error{ErrorCode::InvalidPublicKey,
-                     QStringLiteral("sessionPublicKey: expected 64 lowercase hex digits")};
     const UnixMillis now = m_clock.now();
+    auto refuse = [&](const Error &e) -> Result<quint64> {
+        logEvent(incoming, QStringLiteral("refused"), QString(), QString(), describe(e));
+        return e;
+    };
+    if (incoming.kind == RequestKind::AuthSig && !crypto::isLowerHex(incoming.sessionPublicKey, 64))
+        return refuse(Error{ErrorCode::InvalidPublicKey, QStringLiteral("sessionPublicKey: expected 64 lowercase hex digits")});
     auto plan = lit::SessionSigIssuer::resolvePlan(incoming.request, now);
     if (!plan)
-        return plan.error();
+        return refuse(plan.error());
+    // What nodes reject is refused here, as quill-cli issue refuses it: no dialog, no
+    // checkbox turns it into a signature.
+    if (auto st = lit::SessionSigIssuer::checkTimes(*plan, now); !st)
+        return refuse(st.error());
+
+    // A grant of this pairing covers it: sign without asking, expiring with the grant.
+    const auto grant = m_permissions.covering(incoming.app.appId, incoming.request, now);
+    const bool automatic = grant && m_wallets.account(grant->account).ok();
+    if (automatic && *parseRfc3339(plan->expiration) > grant->expiresAt)
+        plan->expiration = formatIso(grant->expiresAt);
 
     auto entry = std::make_unique<Entry>();
     const quint64 id = m_nextId++;
@@ -58,15 +75,11 @@ Result<quint64> RequestBroker::submit(IncomingRequest incoming, Reply reply)
     entry->pending.plan = std::move(plan).value();
     entry->pending.receivedAt = now;
     entry->pending.deadline = now + m_timeout;
+    entry->pending.executing = automatic;
     entry->reply = std::move(reply);
-    const auto &req = entry->pending.incoming;
-    const auto expires = parseRfc3339(entry->pending.plan.expiration);
-    const auto grant = m_permissions.covering(req.app.appId, req.request, *expires, now);
-    const bool timesOk = lit::SessionSigIssuer::checkTimes(entry->pending.plan, now).ok();
     m_entries.emplace(id, std::move(entry));
     Q_EMIT pendingCountChanged(int(m_entries.size()));
-    if (grant && timesOk && m_wallets.account(grant->account).ok()) {
-        m_entries[id]->pending.executing = true;
+    if (automatic) {
         // Answer on the next turn, like every other answer: never inside submit().
         QMetaObject::invokeMethod(this, [this, id, account = grant->account] { execute(id, account, false, true); },
                                   Qt::QueuedConnection);
@@ -139,6 +152,7 @@ Status RequestBroker::approve(quint64 id, const ApprovalScope &scope)
         return st;
     pending.plan = plan;
     pending.executing = true;
+    it->second->rememberFor = scope.rememberFor;
     execute(id, acct->address, scope.remember, false);
     return okStatus();
 }
@@ -148,6 +162,7 @@ void RequestBroker::execute(quint64 id, const QString &account, bool remember, b
     auto it = m_entries.find(id);
     if (it == m_entries.end())
         return;
+    m_entries[id]->account = account;
     m_wallets.privateKey(account, [this, id, account, remember, automatic](Result<crypto::SecureBytes> key) {
         auto it2 = m_entries.find(id);
         if (it2 == m_entries.end())
@@ -184,8 +199,8 @@ void RequestBroker::execute(quint64 id, const QString &account, bool remember, b
                 g.account = account;
                 for (const auto &r : p.incoming.request.resourceAbilityRequests)
                     g.capabilities.insert({r.key(), std::string(lit::toString(r.ability))});
-                g.expiresAt = *parseRfc3339(p.plan.expiration);
                 g.createdAt = m_clock.now();
+                g.expiresAt = g.createdAt + std::clamp(it3->second->rememberFor, kMinute, 30 * kDay);
                 (void)m_permissions.remember(g); // a failed save only costs a later prompt
             }
             if (p.incoming.kind == RequestKind::AuthSig) {
@@ -279,17 +294,26 @@ void RequestBroker::finish(quint64 id, Decision decision, Result<std::string> re
 
 void RequestBroker::log(const Entry &entry, Decision decision, bool automatic, const QString &error)
 {
-    const auto &in = entry.pending.incoming;
+    const bool signedIt = decision == Decision::Approved;
+    logEvent(entry.pending.incoming, toString(decision, automatic), entry.account,
+             signedIt ? QString::fromStdString(entry.pending.plan.expiration) : QString(), signedIt ? QString() : error);
+}
+
+void RequestBroker::logEvent(const IncomingRequest &in, const QString &decision, const QString &account,
+                             const QString &expiration, const QString &error)
+{
     ActivityEntry a;
     a.time = m_clock.now();
     a.appId = in.app.appId;
     a.appName = in.app.claimedName;
+    a.account = account;
     a.kind = in.kind == RequestKind::SessionSigs ? QStringLiteral("session-sigs") : QStringLiteral("auth-sig");
     for (const auto &r : in.request.resourceAbilityRequests)
         a.resources.push_back(QString::fromStdString(r.key() + " " + std::string(lit::toString(r.ability))));
-    a.decision = toString(decision);
-    a.automatic = automatic;
-    a.error = decision == Decision::Approved ? QString() : error;
+    a.expiration = expiration;
+    a.decision = decision;
+    a.automatic = decision == QStringLiteral("remembered");
+    a.error = error;
     (void)m_activity.append(a); // the log is best effort; it never blocks an answer
 }
 
@@ -309,15 +333,60 @@ const PendingRequest *RequestBroker::pending(quint64 id) const
 
 void RequestBroker::revoke(const QString &appId, const QString &account, std::function<void(Status)> done)
 {
+    (void)m_permissions.load(); // another process may have changed the grants
+    std::optional<Grant> grant;
+    for (const auto &g : m_permissions.grants())
+        if (g.appId == appId && g.account.compare(account, Qt::CaseInsensitive) == 0)
+            grant = g;
     if (auto st = m_permissions.revoke(appId, account); !st) {
         done(st);
         return;
     }
+    ActivityEntry a;
+    a.time = m_clock.now();
+    a.appId = appId;
+    a.account = account;
+    a.decision = QStringLiteral("revoked");
+    if (grant) {
+        a.expiration = QString::fromStdString(formatIso(grant->expiresAt));
+        for (const auto &[resource, ability] : grant->capabilities)
+            a.resources.push_back(QString::fromStdString(resource + " " + ability));
+    }
+    (void)m_activity.append(a);
     if (!m_sessionKeys.publicKey(appId, account)) {
         done(okStatus());
         return;
     }
     m_sessionKeys.remove(appId, account, std::move(done));
+}
+
+void RequestBroker::forgetApp(const QString &appId, const QString &appName, std::function<void(Status)> done)
+{
+    (void)m_permissions.revoke(appId);
+    ActivityEntry a;
+    a.time = m_clock.now();
+    a.appId = appId;
+    a.appName = appName;
+    a.decision = QStringLiteral("unpaired");
+    (void)m_activity.append(a);
+    QStringList accounts;
+    for (const auto &k : m_sessionKeys.list())
+        if (k.appId == appId)
+            accounts << k.address;
+    removeSessionKeys(appId, accounts, okStatus(), std::move(done));
+}
+
+void RequestBroker::removeSessionKeys(const QString &appId, QStringList accounts, Status firstError,
+                                      std::function<void(Status)> done)
+{
+    if (accounts.isEmpty()) {
+        done(firstError);
+        return;
+    }
+    const QString account = accounts.takeFirst();
+    m_sessionKeys.remove(appId, account, [this, appId, accounts, firstError, done](Status st) {
+        removeSessionKeys(appId, accounts, firstError.ok() ? st : firstError, done);
+    });
 }
 
 } // namespace quill::requests

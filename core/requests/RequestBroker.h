@@ -26,7 +26,8 @@ enum class RequestKind {
 };
 
 enum class Decision { Approved, Rejected, Expired, Cancelled, Failed };
-QString toString(Decision decision);
+/// The activity log's word for a decision ("remembered" for an automatic approval).
+QString toString(Decision decision, bool automatic);
 
 /// A request as it arrives from a transport, the CLI or the demo.
 struct IncomingRequest
@@ -53,10 +54,16 @@ struct PendingRequest
 struct ApprovalScope
 {
     QString account;
+    /// Remember: later requests of this pairing for this account within the approved
+    /// capabilities are answered without asking until now + rememberFor.
     bool remember = false;
     /// A shorter expiration chosen in the dialog (ISO); never later than the requested one.
     std::optional<std::string> expiration;
+    UnixMillis rememberFor = kDay;
 };
+
+/// The choices the dialog offers for how long to remember (this request only = no grant).
+inline constexpr UnixMillis kRememberChoices[] = {kHour, kDay, 7 * kDay, 30 * kDay};
 
 /// The queue of session requests between untrusted apps and the user (ARCHITECTURE.md
 /// "The flow of one request"). Never blocks and runs no nested event loop: keychain reads
@@ -64,8 +71,10 @@ struct ApprovalScope
 ///
 /// A request is answered exactly once: approved (result JSON), rejected (UserRejected),
 /// expired after the timeout (RequestExpired), cancelled when the app disconnects
-/// (RequestCancelled, the reply is not called), or failed (the error). A live remembered
-/// grant that covers a request exactly answers it without a prompt.
+/// (RequestCancelled, the reply is not called), or failed (the error). A request that can
+/// never be signed (bad times, spec §8) is refused by submit() before anyone is asked. A
+/// live remembered grant of the same pairing that covers every capability answers without a
+/// prompt, with the SIWE expiring no later than the grant.
 class RequestBroker : public QObject
 {
     Q_OBJECT
@@ -80,8 +89,9 @@ public:
 
     void setTimeout(UnixMillis timeout) { m_timeout = timeout; }
 
-    /// Queues a request. Returns: its id, or an error when it can never be signed (bad
-    /// times that cannot be parsed, an AuthSig request without a valid session key).
+    /// Queues a request. Returns: its id, or an error when it can never be signed (times
+    /// nodes reject, naming the field; an AuthSig request without a valid session key) —
+    /// logged as refused, nobody is asked.
     [[nodiscard]] Result<quint64> submit(IncomingRequest incoming, Reply reply);
 
     /// The review of a pending request for `account`, optionally with a shorter
@@ -102,8 +112,11 @@ public:
     QList<quint64> pendingIds() const;
     const PendingRequest *pending(quint64 id) const;
 
-    /// Forgets a remembered grant and deletes the app's session key for that account.
+    /// Forgets a remembered grant and deletes the app's session key for that account
+    /// (logged as revoked). Signatures already issued stay valid until they expire.
     void revoke(const QString &appId, const QString &account, std::function<void(Status)> done);
+    /// The app was unpaired: forgets all its grants and session keys (logged as unpaired).
+    void forgetApp(const QString &appId, const QString &appName, std::function<void(Status)> done);
 
 Q_SIGNALS:
     /// A request needs the user's decision.
@@ -117,7 +130,11 @@ private:
     void execute(quint64 id, const QString &account, bool remember, bool automatic);
     void finish(quint64 id, Decision decision, Result<std::string> result, bool automatic);
     void log(const Entry &entry, Decision decision, bool automatic, const QString &error);
+    void logEvent(const IncomingRequest &in, const QString &decision, const QString &account,
+                  const QString &expiration, const QString &error);
     std::shared_ptr<lit::SessionKey> freshKey(Entry &entry, const QString &account);
+    void removeSessionKeys(const QString &appId, QStringList accounts, Status firstError,
+                           std::function<void(Status)> done);
 
     vault::WalletVault &m_wallets;
     vault::SessionKeyStore &m_sessionKeys;

@@ -65,7 +65,7 @@ struct Fixture
         if (!r || !r->ok())
             qFatal("import failed");
     }
-    quint64 submit(const QString &origin = {})
+    IncomingRequest incoming(const QString &origin = {})
     {
         IncomingRequest in;
         in.app.appId = QStringLiteral("app-1");
@@ -74,8 +74,9 @@ struct Fixture
         in.app.origin = origin;
         in.app.paired = true;
         in.request = std::move(lit::SessionRequest::fromJson(readData(QStringLiteral("requests/valid_vector_a.json")).toStdString())).value();
-        return *broker.submit(std::move(in), [](Result<std::string>) {});
+        return in;
     }
+    quint64 submit(const QString &origin = {}) { return *broker.submit(incoming(origin), [](Result<std::string>) {}); }
 };
 
 template <typename T>
@@ -184,7 +185,38 @@ private Q_SLOTS:
         QSignalSpy finished(&f.broker, &RequestBroker::requestFinished);
         QTest::mouseClick(child<QPushButton>(&dialog, "approveRememberButton"), Qt::LeftButton);
         QVERIFY(finished.wait(5000));
+        QCOMPARE(f.permissions.grants()[0].expiresAt, kNow + kDay); // remembered: 1 day by default
+    }
+    void approval_rememberForChoosesTheGrantsEnd_andLaterRequestsNeedNoDialog()
+    {
+        Fixture f;
+        const auto id = f.submit();
+        ui::ApprovalDialog dialog(f.broker, f.wallets, f.clock, id);
+        dialog.show();
+        auto *remember = child<QComboBox>(&dialog, "rememberCombo");
+        QCOMPARE(remember->count(), 4);
+        QCOMPARE(remember->currentText(), QStringLiteral("1 day"));
+        QCOMPARE(remember->accessibleName(), QStringLiteral("Remember this app's permission for"));
+        remember->setFocus();
+        QTest::keyClick(remember, Qt::Key_Up); // keyboard: 1 hour
+        QCOMPARE(remember->currentText(), QStringLiteral("1 hour"));
+        QSignalSpy finished(&f.broker, &RequestBroker::requestFinished);
+        QTest::mouseClick(child<QPushButton>(&dialog, "approveRememberButton"), Qt::LeftButton);
+        QVERIFY(finished.wait(5000));
         QCOMPARE(f.permissions.grants()[0].expiresAt, kNow + kHour);
+        // The same request again (24 h by default): answered without a dialog, expiring with
+        // the grant.
+        QSignalSpy reviews(&f.broker, &RequestBroker::reviewRequested);
+        std::optional<Result<std::string>> answer;
+        auto in = f.incoming();
+        in.request.expiration.reset();
+        QVERIFY(f.broker.submit(std::move(in), [&](Result<std::string> r) { answer.emplace(std::move(r)); }).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 5000);
+        QVERIFY(answer->ok());
+        QCOMPARE(reviews.count(), 0);
+        QVERIFY(QString::fromStdString(answer->value()).contains(QStringLiteral("Expiration Time: 2025-01-15T13:00:00.000Z")));
+        QCOMPARE(f.activity.recent(1).at(0).decision, QStringLiteral("remembered"));
+        QCOMPARE(f.activity.recent(1).at(0).account, kAccount);
     }
     void approval_noAccountCannotApprove()
     {

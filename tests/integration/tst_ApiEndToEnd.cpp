@@ -9,6 +9,7 @@
 #include "eth/PersonalSign.h"
 #include "lit/SessionSigVerifier.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -60,6 +61,31 @@ private:
     QString socketPath() const { return m_run.filePath(QStringLiteral("q.sock")); }
 
 private Q_SLOTS:
+    // Every request with times nodes reject is refused over the API before the user is
+    // asked: -32602 naming the field, as quill-cli issue refuses it (issue #9).
+    void invalidTimes_refusedWithoutReview_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("field");
+        for (const auto &f : QDir(QStringLiteral(QUILL_TEST_DATA_DIR "/requests")).entryList({QStringLiteral("timefail_*.json")}))
+            QTest::newRow(qPrintable(f)) << f
+                                         << (f.contains(QStringLiteral("future")) ? QStringLiteral("issuedAt")
+                                                                                  : QStringLiteral("expiration"));
+    }
+    void invalidTimes_refusedWithoutReview()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, field);
+        ScriptedHost host;
+        QVERIFY(host.listen(socketPath()).ok());
+        Session s;
+        QVERIFY(pairUp(host, s, socketPath()));
+        const auto reply = call(s.client, QStringLiteral("quill_requestSessionSigs"), params(QStringLiteral("requests/") + file));
+        QVERIFY(!reply.ok);
+        QCOMPARE(reply.code, -32602);
+        QVERIFY2(reply.message.contains(field + QLatin1Char(':')), qPrintable(reply.message));
+        QCOMPARE(host.reviews, 0);
+    }
     void sessionSigs_approvedAndVerified()
     {
         ScriptedHost host;

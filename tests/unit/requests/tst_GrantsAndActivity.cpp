@@ -34,25 +34,33 @@ class TestGrantsAndActivity : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void covering_exactRule()
+    void covering_rule()
     {
         QTemporaryDir dir;
         PermissionStore store(dir.path());
         const auto r = vectorA();
         QVERIFY(store.remember(grantFor(r, kNow + kDay)).ok());
-        QVERIFY(store.covering(QStringLiteral("app"), r, kNow + kDay, kNow));
-        QVERIFY(!store.covering(QStringLiteral("other"), r, kNow + kDay, kNow));
-        QVERIFY(!store.covering(QStringLiteral("app"), r, kNow + kDay + 1, kNow)); // longer than granted
-        QVERIFY(!store.covering(QStringLiteral("app"), r, kNow + kHour, kNow + kDay)); // grant expired
+        QVERIFY(store.covering(QStringLiteral("app"), r, kNow));
+        QVERIFY(!store.covering(QStringLiteral("other"), r, kNow)); // another pairing
+        QVERIFY(!store.covering(QStringLiteral("app"), r, kNow + kDay)); // the grant ended
         auto wider = r;
         wider.resourceAbilityRequests.push_back({lit::ResourcePrefix::Pkp, "*", lit::Ability::PkpSigning, std::nullopt});
-        QVERIFY(!store.covering(QStringLiteral("app"), wider, kNow + kHour, kNow));
-        // A wildcard grant does not silently cover a specific id: the rule is literal.
+        QVERIFY(!store.covering(QStringLiteral("app"), wider, kNow));
+        // A specific grant never covers the wildcard …
         auto wild = r;
         wild.resourceAbilityRequests[0].resource = "*";
+        QVERIFY(!store.covering(QStringLiteral("app"), wild, kNow));
+        // … and a wildcard grant covers any id of that prefix, for the same ability only.
         QVERIFY(store.remember(grantFor(wild, kNow + kDay)).ok());
         QCOMPARE(store.grants().size(), 1); // replaced: one grant per (app, account)
-        QVERIFY(!store.covering(QStringLiteral("app"), r, kNow + kHour, kNow));
+        QVERIFY(store.covering(QStringLiteral("app"), r, kNow));
+        auto otherId = r;
+        otherId.resourceAbilityRequests[0].resource = "beef";
+        QVERIFY(store.covering(QStringLiteral("app"), otherId, kNow));
+        auto otherAbility = r;
+        otherAbility.resourceAbilityRequests[0].prefix = lit::ResourcePrefix::LitAction;
+        otherAbility.resourceAbilityRequests[0].ability = lit::Ability::LitActionExecution;
+        QVERIFY(!store.covering(QStringLiteral("app"), otherAbility, kNow));
     }
     void grants_persistAndRevoke()
     {

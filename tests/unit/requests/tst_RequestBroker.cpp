@@ -200,20 +200,65 @@ private Q_SLOTS:
         QVERIFY(waitReply(s));
         QVERIFY(QString::fromStdString(s.reply->value().value()).contains(QStringLiteral("\\\"expiration\\\":\\\"2025-01-15T13:00:00.000Z\\\"")));
     }
-    void overlongRequest_needsShorterExpiry()
+    // What nodes reject is refused before anyone is asked (issue #9), naming the field.
+    void invalidTimes_areRefusedUpFront_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("expired") << QStringLiteral("timefail_expired.json") << QStringLiteral("expiration");
+        QTest::newRow("before issuedAt") << QStringLiteral("timefail_expiry_before_issued.json") << QStringLiteral("expiration");
+        QTest::newRow("over 30 days") << QStringLiteral("timefail_over_30_days.json") << QStringLiteral("expiration");
+        QTest::newRow("issued in future") << QStringLiteral("timefail_issued_in_future.json") << QStringLiteral("issuedAt");
+    }
+    void invalidTimes_areRefusedUpFront()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, field);
+        Fixture f;
+        QSignalSpy review(&f.broker, &RequestBroker::reviewRequested);
+        auto in = f.incoming();
+        in.request = std::move(lit::SessionRequest::fromJson(readData(QStringLiteral("requests/") + file).toStdString())).value();
+        bool replied = false;
+        auto id = f.broker.submit(std::move(in), [&](Result<std::string>) { replied = true; });
+        QVERIFY(!id.ok());
+        QCOMPARE(id.error().code, ErrorCode::LitTimeRange);
+        QVERIFY2(id.error().context.startsWith(field + QLatin1Char(':')), qPrintable(id.error().context));
+        QTest::qWait(20);
+        QCOMPARE(review.count(), 0);
+        QVERIFY(!replied);
+        QVERIFY(f.broker.pendingIds().isEmpty());
+        QCOMPARE(f.activity.recent(1).at(0).decision, QStringLiteral("refused"));
+        QVERIFY(f.activity.recent(1).at(0).error.contains(field));
+    }
+    // The SDK's way: no expiration (24 h default), approve and remember for 1 h, then the
+    // same request twice more: no prompt, each SIWE expiring at the grant's end.
+    void remembered_defaultExpiryIsCovered_andClippedToTheGrant()
     {
         Fixture f;
         auto in = f.incoming();
-        in.request.expiration = "2025-03-01T00:00:00.000Z";
-        auto s = submit(f, in);
-        auto r = f.broker.review(s.id, kAccount);
-        QVERIFY(r.ok());
-        QVERIFY(r->hasWarning(QStringLiteral("expiry-over-30-days")));
-        QVERIFY(r->hasDanger());
-        QCOMPARE(f.broker.approve(s.id, {kAccount, false, std::nullopt}).error().code, ErrorCode::LitTimeRange);
-        QVERIFY(f.broker.approve(s.id, {kAccount, false, std::string("2025-01-20T00:00:00.000Z")}).ok());
-        QVERIFY(waitReply(s));
-        QVERIFY(s.reply->value().ok());
+        in.request.expiration.reset();
+        auto first = submit(f, in);
+        ApprovalScope scope{kAccount, true, std::nullopt, kHour};
+        QVERIFY(f.broker.approve(first.id, scope).ok());
+        QVERIFY(waitReply(first));
+        QCOMPARE(f.permissions.grants().at(0).expiresAt, kNow + kHour);
+        QSignalSpy review(&f.broker, &RequestBroker::reviewRequested);
+        for (int i = 0; i < 2; ++i) {
+            auto again = submit(f, in);
+            QVERIFY(waitReply(again));
+            QVERIFY(again.reply->value().ok());
+            QVERIFY(QString::fromStdString(again.reply->value().value())
+                        .contains(QStringLiteral("Expiration Time: 2025-01-15T13:00:00.000Z")));
+        }
+        QCOMPARE(review.count(), 0);
+        QCOMPARE(f.activity.recent(1).at(0).decision, QStringLiteral("remembered"));
+        QCOMPARE(f.activity.recent(1).at(0).account, kAccount);
+        QCOMPARE(f.activity.recent(1).at(0).expiration, QStringLiteral("2025-01-15T13:00:00.000Z"));
+        // After the grant's end it prompts again.
+        f.clock.advance(kHour);
+        auto later = submit(f, in);
+        QVERIFY(review.wait(5000));
+        QVERIFY(!later.reply->has_value());
     }
     void authSigKind_usesTheAppsKey()
     {
