@@ -79,9 +79,10 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
 
     m_accounts = new AccountsModel(m_s.wallets, this);
     m_pending = new PendingModel(m_s.broker, m_s.clock, this);
-    m_grants = new GrantsModel(m_s.permissions, m_s.clock, this);
-    m_apps = new AppsModel(m_s.sessionKeys, this);
-    m_activity = new ActivityModel(m_s.activity, this);
+    m_names = new AppNames(m_s.pairings, m_s.activity, this);
+    m_grants = new GrantsModel(m_s.permissions, *m_names, m_s.clock, this);
+    m_apps = new AppsModel(m_s.sessionKeys, *m_names, this);
+    m_activity = new ActivityModel(m_s.activity, *m_names, this);
     if (!m_s.dataDir.isEmpty()) {
         auto *watcher = new vault::DataFolderWatcher(m_s.dataDir, {QStringLiteral("activity.jsonl")}, this);
         connect(watcher, &vault::DataFolderWatcher::changed, this, &MainWindow::reloadFromDisk);
@@ -126,7 +127,24 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
         const auto info = m_apps->infoAt(row);
         m_s.broker.revoke(info.appId, info.address, [](Status) {});
     });
-    m_tabs->addTab(makeTab(m_appsView, QStringLiteral("appsTab"), {forgetButton}), tr("Apps"));
+    auto *appsTab = makeTab(m_appsView, QStringLiteral("appsTab"), {forgetButton});
+    if (m_s.pairings) {
+        m_pairedApps = new PairedAppsModel(*m_s.pairings, m_s.permissions, m_s.sessionKeys, m_s.activity, m_s.clock, this);
+        m_pairedAppsView = tableView(m_pairedApps, "pairedAppsView", tr("Paired apps"), 1, this);
+        auto *unpairButton = button(tr("&Unpair"), "unpairButton", this);
+        connect(unpairButton, &QPushButton::clicked, this, &MainWindow::unpairSelected);
+        auto *both = new QWidget(this);
+        auto *v = new QVBoxLayout(both);
+        v->setContentsMargins(0, 0, 0, 0);
+        v->addWidget(new QLabel(tr("Paired apps"), both));
+        v->addWidget(makeTab(m_pairedAppsView, QStringLiteral("pairedAppsPage"), {unpairButton}), 2);
+        v->addWidget(new QLabel(tr("Session keys Quill keeps for them"), both));
+        v->addWidget(appsTab, 1);
+        both->setObjectName(QStringLiteral("appsTab"));
+        appsTab->setObjectName(QStringLiteral("sessionKeysPage"));
+        appsTab = both;
+    }
+    m_tabs->addTab(appsTab, tr("Apps"));
 
     auto *activityView = tableView(m_activity, "activityView", tr("Activity"), 3, this);
     m_tabs->addTab(makeTab(activityView, QStringLiteral("activityTab"), {}), tr("Activity"));
@@ -245,11 +263,30 @@ void MainWindow::revokeSelected(bool wholeApp)
     } else {
         accounts.push_back(grant.account);
     }
+    const QString name = m_names->nameOf(grant.appId);
     for (const auto &account : accounts)
-        m_s.broker.revoke(grant.appId, account, [this](Status st) {
-            if (!st)
-                statusBar()->showMessage(describe(st.error()));
+        m_s.broker.revoke(grant.appId, account, [this, name](Status st) {
+            statusBar()->showMessage(st ? tr("Revoked %1's remembered session: it will ask again. Signatures already "
+                                             "issued stay valid until they expire.")
+                                              .arg(name)
+                                        : describe(st.error()));
         });
+}
+
+void MainWindow::unpairSelected()
+{
+    const int row = m_pairedAppsView ? selectedRow(m_pairedAppsView) : -1;
+    if (row < 0 || !m_s.unpair)
+        return;
+    const auto app = m_pairedApps->appAt(row);
+    QPointer<MainWindow> self(this);
+    m_s.unpair(app.appId, [self, name = app.name](Status st) {
+        if (!self)
+            return;
+        self->statusBar()->showMessage(
+            st ? tr("Unpaired %1: it must pair again to ask. Signatures already issued stay valid until they expire.").arg(name)
+               : describe(st.error()));
+    });
 }
 
 void MainWindow::reloadFromDisk()

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "api/PairingStore.h"
 #include "requests/RequestBroker.h"
 
 #include <QMainWindow>
 #include <QPointer>
+
+#include <functional>
 
 class QSystemTrayIcon;
 class QTableView;
@@ -14,6 +17,8 @@ namespace quill::ui {
 
 class AccountsModel;
 class ActivityModel;
+class AppNames;
+class PairedAppsModel;
 class AppsModel;
 class ApprovalDialog;
 class GrantsModel;
@@ -31,6 +36,10 @@ struct Services
     /// The data folder the stores live in: when set, the window shows what other processes
     /// (quill-cli, a second Quill) change there, within a second.
     QString dataDir = {};
+    /// Paired apps (null: no local API, e.g. in tests of other views).
+    api::PairingStore *pairings = nullptr;
+    /// Ends an app's pairing (ApiServer::unpair: its connections lose it at once).
+    std::function<void(const QString &appId, std::function<void(Status)> done)> unpair = {};
 };
 
 /// Quill's main window: Accounts, Requests, Sessions (remembered grants), Apps and
@@ -60,6 +69,7 @@ private:
     void revokeSelected(bool wholeApp);
     void removeSelectedAccount();
     void reloadFromDisk();
+    void unpairSelected();
     QWidget *makeTab(QTableView *view, const QString &name, std::initializer_list<QPushButton *> buttons);
 
     Services m_s;
@@ -67,7 +77,10 @@ private:
     AccountsModel *m_accounts;
     PendingModel *m_pending;
     GrantsModel *m_grants;
+    AppNames *m_names;
     AppsModel *m_apps;
+    PairedAppsModel *m_pairedApps = nullptr;
+    QTableView *m_pairedAppsView = nullptr;
     ActivityModel *m_activity;
     QTableView *m_accountsView;
     QTableView *m_pendingView;

@@ -39,6 +39,33 @@ QString describeRemaining(UnixMillis ms)
     return QObject::tr("in %1 days").arg(s / 86400);
 }
 
+// ---- AppNames
+
+AppNames::AppNames(api::PairingStore *pairings, requests::ActivityLog &log, QObject *parent)
+    : QObject(parent), m_pairings(pairings)
+{
+    for (const auto &e : log.recent(ActivityModel::kMaxRows))
+        if (!e.appName.isEmpty() && !m_names.contains(e.appId))
+            m_names.insert(e.appId, e.appName);
+    if (m_pairings) {
+        notePairings();
+        connect(m_pairings, &api::PairingStore::appsChanged, this, &AppNames::notePairings);
+    }
+}
+
+void AppNames::notePairings()
+{
+    for (const auto &a : m_pairings->apps())
+        m_names.insert(a.appId, a.name);
+    Q_EMIT changed();
+}
+
+QString AppNames::nameOf(const QString &appId) const
+{
+    const auto name = m_names.value(appId);
+    return name.isEmpty() ? tr("App %1…").arg(appId.left(8)) : name;
+}
+
 // ---- AccountsModel
 
 AccountsModel::AccountsModel(vault::WalletVault &vault, QObject *parent) : QAbstractTableModel(parent), m_vault(vault)
@@ -127,10 +154,12 @@ quint64 PendingModel::idAt(int row) const { return row >= 0 && row < m_ids.size(
 
 // ---- GrantsModel
 
-GrantsModel::GrantsModel(requests::PermissionStore &store, const requests::Clock &clock, QObject *parent)
-    : QAbstractTableModel(parent), m_store(store), m_clock(clock)
+GrantsModel::GrantsModel(requests::PermissionStore &store, const AppNames &names, const requests::Clock &clock,
+                         QObject *parent)
+    : QAbstractTableModel(parent), m_store(store), m_names(names), m_clock(clock)
 {
     connect(&store, &requests::PermissionStore::grantsChanged, this, &GrantsModel::reload);
+    connect(&names, &AppNames::changed, this, &GrantsModel::reload);
     m_rows = store.grants();
 }
 
@@ -150,7 +179,7 @@ QVariant GrantsModel::data(const QModelIndex &index, int role) const
         return {};
     const auto &g = m_rows[index.row()];
     switch (index.column()) {
-    case 0: return g.appId;
+    case 0: return m_names.nameOf(g.appId);
     case 1: return g.account;
     case 2: {
         QStringList what;
@@ -177,9 +206,11 @@ QVariant GrantsModel::headerData(int section, Qt::Orientation o, int role) const
 
 // ---- AppsModel
 
-AppsModel::AppsModel(vault::SessionKeyStore &keys, QObject *parent) : QAbstractTableModel(parent), m_keys(keys)
+AppsModel::AppsModel(vault::SessionKeyStore &keys, const AppNames &names, QObject *parent)
+    : QAbstractTableModel(parent), m_keys(keys), m_names(names)
 {
     connect(&keys, &vault::SessionKeyStore::keysChanged, this, &AppsModel::reload);
+    connect(&names, &AppNames::changed, this, &AppsModel::reload);
     m_rows = keys.list();
 }
 
@@ -199,7 +230,7 @@ QVariant AppsModel::data(const QModelIndex &index, int role) const
         return {};
     const auto &k = m_rows[index.row()];
     switch (index.column()) {
-    case 0: return k.appId;
+    case 0: return m_names.nameOf(k.appId);
     case 1: return k.address;
     case 2: return QString(k.publicKey.left(16) + QStringLiteral("…"));
     case 3: return k.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
@@ -212,42 +243,135 @@ QVariant AppsModel::headerData(int section, Qt::Orientation o, int role) const
     return header({tr("App"), tr("Account"), tr("Session key"), tr("Since")}, section, o, role);
 }
 
+// ---- PairedAppsModel
+
+PairedAppsModel::PairedAppsModel(api::PairingStore &pairings, requests::PermissionStore &grants,
+                                 vault::SessionKeyStore &keys, requests::ActivityLog &log,
+                                 const requests::Clock &clock, QObject *parent)
+    : QAbstractTableModel(parent), m_pairings(pairings), m_grants(grants), m_keys(keys), m_clock(clock)
+{
+    for (const auto &e : log.recent(ActivityModel::kMaxRows))
+        if (!m_lastUsed.contains(e.appId))
+            m_lastUsed.insert(e.appId, e.time);
+    connect(&pairings, &api::PairingStore::appsChanged, this, &PairedAppsModel::reload);
+    connect(&grants, &requests::PermissionStore::grantsChanged, this, &PairedAppsModel::reload);
+    connect(&keys, &vault::SessionKeyStore::keysChanged, this, &PairedAppsModel::reload);
+    connect(&log, &requests::ActivityLog::appended, this, [this](const requests::ActivityEntry &e) {
+        m_lastUsed.insert(e.appId, e.time);
+        for (int r = 0; r < m_rows.size(); ++r)
+            if (m_rows[r].appId == e.appId)
+                Q_EMIT dataChanged(index(r, 3), index(r, 3));
+    });
+    m_rows = pairings.apps();
+}
+
+void PairedAppsModel::reload()
+{
+    beginResetModel();
+    m_rows = m_pairings.apps();
+    endResetModel();
+}
+
+int PairedAppsModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+int PairedAppsModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : 4; }
+
+QVariant PairedAppsModel::data(const QModelIndex &index, int role) const
+{
+    if (invalid(index, rowCount(), columnCount()) || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
+        return {};
+    const auto &a = m_rows[index.row()];
+    switch (index.column()) {
+    case 0:
+        return role == Qt::ToolTipRole && a.claimedName != a.name ? tr("Called itself “%1” when it paired").arg(a.claimedName)
+                                                                  : QVariant(a.name);
+    case 1: {
+        QStringList facts{a.transport == api::Transport::WebSocket ? tr("loopback WebSocket") : tr("local socket")};
+        if (!a.origin.isEmpty())
+            facts << tr("Origin %1 (set by browsers; any local program can claim one)").arg(a.origin);
+        if (!a.executable.isEmpty())
+            facts << a.executable;
+        return facts.join(QStringLiteral(" · "));
+    }
+    case 2: {
+        int grants = 0;
+        for (const auto &g : m_grants.grants())
+            grants += g.appId == a.appId && g.expiresAt > m_clock.now() ? 1 : 0;
+        int keys = 0;
+        for (const auto &k : m_keys.list())
+            keys += k.appId == a.appId ? 1 : 0;
+        return QString(tr("%n remembered session(s)", nullptr, grants) + QStringLiteral(", ") +
+                       tr("%n session key(s)", nullptr, keys));
+    }
+    case 3: {
+        const auto t = m_lastUsed.value(a.appId, a.pairedAt);
+        return t > 0 ? localTime(t) : QString();
+    }
+    }
+    return {};
+}
+
+QVariant PairedAppsModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    return header({tr("App"), tr("Connects as"), tr("Permissions"), tr("Last used")}, section, o, role);
+}
+
 // ---- ActivityModel
 
-ActivityModel::ActivityModel(requests::ActivityLog &log, QObject *parent) : QAbstractTableModel(parent), m_log(log)
+ActivityModel::ActivityModel(requests::ActivityLog &log, const AppNames &names, QObject *parent)
+    : QAbstractTableModel(parent), m_log(log), m_names(names)
 {
-    connect(&log, &requests::ActivityLog::appended, this, &ActivityModel::reload);
+    connect(&log, &requests::ActivityLog::appended, this, &ActivityModel::prepend);
     connect(&log, &requests::ActivityLog::changedElsewhere, this, &ActivityModel::reload);
-    m_rows = log.recent();
+    m_rows = log.recent(kMaxRows);
 }
 
 void ActivityModel::reload()
 {
     beginResetModel();
-    m_rows = m_log.recent();
+    m_rows = m_log.recent(kMaxRows);
     endResetModel();
 }
 
+void ActivityModel::prepend(const requests::ActivityEntry &entry)
+{
+    beginInsertRows({}, 0, 0);
+    m_rows.prepend(entry);
+    endInsertRows();
+    if (m_rows.size() > kMaxRows) {
+        beginRemoveRows({}, kMaxRows, int(m_rows.size()) - 1);
+        m_rows.resize(kMaxRows);
+        endRemoveRows();
+    }
+}
+
 int ActivityModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
-int ActivityModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : 4; }
+int ActivityModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : 5; }
 
 QVariant ActivityModel::data(const QModelIndex &index, int role) const
 {
-    if (invalid(index, rowCount(), columnCount()) || role != Qt::DisplayRole)
+    if (invalid(index, rowCount(), columnCount()) || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return {};
     const auto &e = m_rows[index.row()];
     switch (index.column()) {
     case 0: return localTime(e.time);
-    case 1: return e.appName.isEmpty() ? e.appId : e.appName;
-    case 2: return e.automatic ? QString(e.decision + tr(" (remembered)")) : e.decision;
-    case 3: return e.resources.join(QStringLiteral("; "));
+    case 1: return e.appName.isEmpty() ? m_names.nameOf(e.appId) : e.appName;
+    case 2: return e.account;
+    case 3: {
+        QString text = e.decision;
+        if (auto until = parseRfc3339(e.expiration.toStdString()); until.ok())
+            text += tr(" · until %1").arg(localTime(*until));
+        if (!e.error.isEmpty())
+            text += QStringLiteral(" · ") + e.error;
+        return text;
+    }
+    case 4: return e.resources.join(QStringLiteral("; "));
     }
     return {};
 }
 
 QVariant ActivityModel::headerData(int section, Qt::Orientation o, int role) const
 {
-    return header({tr("Time"), tr("App"), tr("Decision"), tr("Resources")}, section, o, role);
+    return header({tr("Time"), tr("App"), tr("Account"), tr("Decision"), tr("Resources")}, section, o, role);
 }
 
 } // namespace quill::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/PairingStore.h"
 #include "requests/ActivityLog.h"
 #include "requests/Clock.h"
 #include "requests/PermissionStore.h"
@@ -8,8 +9,29 @@
 #include "vault/WalletVault.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 namespace quill::ui {
+
+/// The names the user accepted for apps when pairing them, by app id; kept after an app is
+/// unpaired so the log and the lists never fall back to an id.
+class AppNames : public QObject
+{
+    Q_OBJECT
+public:
+    /// `pairings` may be null (then only names seen in the activity log are known).
+    AppNames(api::PairingStore *pairings, requests::ActivityLog &log, QObject *parent = nullptr);
+    /// The accepted name; an unknown id reads "App 4cb4b5a7…".
+    QString nameOf(const QString &appId) const;
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    void notePairings();
+    api::PairingStore *m_pairings;
+    QHash<QString, QString> m_names;
+};
 
 /// Accounts of the wallet vault: Label, Address, Source, Added.
 class AccountsModel : public QAbstractTableModel
@@ -53,7 +75,8 @@ class GrantsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    GrantsModel(requests::PermissionStore &store, const requests::Clock &clock, QObject *parent = nullptr);
+    GrantsModel(requests::PermissionStore &store, const AppNames &names, const requests::Clock &clock,
+                QObject *parent = nullptr);
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -63,6 +86,7 @@ public:
 private:
     void reload();
     requests::PermissionStore &m_store;
+    const AppNames &m_names;
     const requests::Clock &m_clock;
     QList<requests::Grant> m_rows;
 };
@@ -72,7 +96,7 @@ class AppsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    explicit AppsModel(vault::SessionKeyStore &keys, QObject *parent = nullptr);
+    AppsModel(vault::SessionKeyStore &keys, const AppNames &names, QObject *parent = nullptr);
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -82,15 +106,41 @@ public:
 private:
     void reload();
     vault::SessionKeyStore &m_keys;
+    const AppNames &m_names;
     QList<vault::SessionKeyInfo> m_rows;
 };
 
-/// The activity log, newest first: Time, App, Decision, Resources.
+/// Paired apps: App, Connects as (facts), Permissions, Last used.
+class PairedAppsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    PairedAppsModel(api::PairingStore &pairings, requests::PermissionStore &grants, vault::SessionKeyStore &keys,
+                    requests::ActivityLog &log, const requests::Clock &clock, QObject *parent = nullptr);
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    api::PairedApp appAt(int row) const { return m_rows.value(row); }
+
+private:
+    void reload();
+    api::PairingStore &m_pairings;
+    requests::PermissionStore &m_grants;
+    vault::SessionKeyStore &m_keys;
+    const requests::Clock &m_clock;
+    QList<api::PairedApp> m_rows;
+    QHash<QString, UnixMillis> m_lastUsed; ///< from the activity log, kept current by appended()
+};
+
+/// The activity log, newest first: Time, App, Account, Decision, Resources. Appends are
+/// inserted as one row (O(1) per request); the view keeps the newest kMaxRows.
 class ActivityModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    explicit ActivityModel(requests::ActivityLog &log, QObject *parent = nullptr);
+    static constexpr int kMaxRows = 500;
+    ActivityModel(requests::ActivityLog &log, const AppNames &names, QObject *parent = nullptr);
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -98,7 +148,9 @@ public:
 
 private:
     void reload();
+    void prepend(const requests::ActivityEntry &entry);
     requests::ActivityLog &m_log;
+    const AppNames &m_names;
     QList<requests::ActivityEntry> m_rows;
 };
 

@@ -154,16 +154,21 @@ int main(int argc, char **argv)
     (void)permissions.prune(clock.now());
     requests::RequestBroker broker(wallets, sessionKeys, permissions, activity, clock);
 
-    ui::MainWindow window({wallets, sessionKeys, permissions, activity, broker, clock, dataDir});
-
     // The local API: apps ask here; every request goes through the broker to the user.
     api::PairingStore pairings(*store, dataDir);
     if (auto st = pairings.load(); !st)
         loadErrors << describe(st.error());
     pairings.recover([](Status) {});
+    api::ApiServer *apiServer = nullptr; // made below, once the window can host its prompts
+    ui::MainWindow window({wallets, sessionKeys, permissions, activity, broker, clock, dataDir, &pairings,
+                           [&apiServer](const QString &appId, std::function<void(Status)> done) {
+                               if (apiServer)
+                                   apiServer->unpair(appId, std::move(done));
+                           }});
     api::BrokerRequestHandler handler(broker, activity);
     auto *prompts = new ui::ApiPrompts(wallets, &window);
     api::ApiServer server(pairings);
+    apiServer = &server;
     server.setRequestHandler(&handler);
     server.setPairingApprover(prompts);
     server.setAccountsApprover(prompts);

@@ -9,6 +9,7 @@
 #include "ApprovalDialog.h"
 #include "ImportWalletDialog.h"
 #include "MainWindow.h"
+#include "api/PairingStore.h"
 #include "Models.h"
 
 #include "crypto/Encoding.h"
@@ -32,6 +33,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QStatusBar>
 #include <QTest>
 
 using namespace quill;
@@ -256,9 +258,13 @@ private Q_SLOTS:
         f.submit();
         ui::AccountsModel accounts(f.wallets);
         ui::PendingModel pending(f.broker, f.clock);
-        ui::GrantsModel grants(f.permissions, f.clock);
-        ui::AppsModel apps(f.sessionKeys);
-        ui::ActivityModel activity(f.activity);
+        ui::AppNames names(nullptr, f.activity);
+        ui::GrantsModel grants(f.permissions, names, f.clock);
+        ui::AppsModel apps(f.sessionKeys, names);
+        ui::ActivityModel activity(f.activity, names);
+        api::PairingStore pairings(f.store, f.dir.path());
+        ui::PairedAppsModel paired(pairings, f.permissions, f.sessionKeys, f.activity, f.clock);
+        QAbstractItemModelTester t6(&paired, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t1(&accounts, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t2(&pending, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t3(&grants, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -299,6 +305,67 @@ private Q_SLOTS:
         QTRY_VERIFY(f.permissions.grants().isEmpty());
         QTRY_VERIFY(!f.sessionKeys.publicKey(QStringLiteral("app-1"), kAccount));
         QCOMPARE(view->model()->rowCount(), 0);
+        QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("stay valid until they expire")));
+        QCOMPARE(f.activity.recent(1).at(0).decision, QStringLiteral("revoked"));
+    }
+    // The Apps view lists paired apps by the name the user accepted, and Unpair drops the
+    // pairing, its grants and its session keys (issue #9).
+    void appsView_unpair()
+    {
+        Fixture f;
+        api::PairingStore pairings(f.store, f.dir.path());
+        api::PairedApp draft;
+        draft.name = QStringLiteral("Notes dApp");
+        draft.claimedName = QStringLiteral("notes");
+        draft.transport = api::Transport::WebSocket;
+        draft.origin = QStringLiteral("http://localhost:3000");
+        auto paired = await<Result<api::PairingStore::Pairing>>([&](auto cb) { pairings.pair(draft, cb); });
+        QVERIFY(paired && paired->ok());
+        const QString appId = (*paired)->app.appId;
+        auto in = f.incoming();
+        in.app.appId = appId;
+        in.app.claimedName = draft.name;
+        const auto id = *f.broker.submit(std::move(in), [](Result<std::string>) {});
+        QSignalSpy finished(&f.broker, &RequestBroker::requestFinished);
+        QVERIFY(f.broker.approve(id, {kAccount, true, std::nullopt}).ok());
+        QVERIFY(finished.wait(5000));
+        QVERIFY(f.sessionKeys.publicKey(appId, kAccount));
+
+        bool unpairCalled = false;
+        ui::MainWindow window({f.wallets, f.sessionKeys, f.permissions, f.activity, f.broker, f.clock, QString(), &pairings,
+                               [&](const QString &app, std::function<void(Status)> done) {
+                                   unpairCalled = true;
+                                   pairings.unpair(app, [&, app, done](Status st) {
+                                       f.broker.forgetApp(app, QStringLiteral("Notes dApp"), [](Status) {});
+                                       done(st);
+                                   });
+                               }});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.tabs()->setCurrentIndex(3);
+        auto *apps = child<QTableView>(&window, "pairedAppsView");
+        QCOMPARE(apps->accessibleName(), QStringLiteral("Paired apps"));
+        QCOMPARE(apps->model()->rowCount(), 1);
+        QCOMPARE(apps->model()->index(0, 0).data().toString(), QStringLiteral("Notes dApp"));
+        QVERIFY(apps->model()->index(0, 1).data().toString().contains(QStringLiteral("http://localhost:3000")));
+        QVERIFY(apps->model()->index(0, 2).data().toString().contains(QStringLiteral("1 remembered session")));
+        // The Sessions view names the app too, never by its id.
+        auto *sessions = child<QTableView>(&window, "sessionsView");
+        QCOMPARE(sessions->model()->index(0, 0).data().toString(), QStringLiteral("Notes dApp"));
+        apps->setFocus();
+        apps->selectRow(0);
+        QTest::mouseClick(child<QPushButton>(&window, "unpairButton"), Qt::LeftButton);
+        QVERIFY(unpairCalled);
+        QTRY_COMPARE(apps->model()->rowCount(), 0);
+        QTRY_VERIFY(f.permissions.grants().isEmpty());
+        QTRY_VERIFY(!f.sessionKeys.publicKey(appId, kAccount));
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("stay valid until they expire")));
+        // The activity view shows the decisions with app name and account.
+        auto *activity = child<QTableView>(&window, "activityView");
+        QTRY_COMPARE(activity->model()->index(0, 3).data().toString(), QStringLiteral("unpaired"));
+        QCOMPARE(activity->model()->index(0, 1).data().toString(), QStringLiteral("Notes dApp"));
+        QCOMPARE(activity->model()->index(1, 2).data().toString(), kAccount);
+        QVERIFY(activity->model()->index(1, 3).data().toString().startsWith(QStringLiteral("approved · until")));
     }
     void importDialog_privateKey()
     {
