@@ -88,6 +88,7 @@ int main(int argc, char **argv)
     sinceStart.start();
     disableCoreDumps();
     QApplication app(argc, argv);
+    QCoreApplication::setApplicationVersion(QStringLiteral(QUILL_VERSION));
     QApplication::setApplicationName(QStringLiteral("quill"));
     QApplication::setApplicationDisplayName(QStringLiteral("Quill"));
     QApplication::setOrganizationName(QStringLiteral("quill"));
@@ -170,6 +171,7 @@ int main(int argc, char **argv)
     api::ApiServer server(pairings);
     apiServer = &server;
     server.setRequestHandler(&handler);
+    QObject::connect(&handler, &api::BrokerRequestHandler::waitingForUser, &server, &api::ApiServer::notifyWaiting);
     server.setPairingApprover(prompts);
     server.setAccountsApprover(prompts);
     // Names of apps as the user accepted them, kept after an unpairing for the log.
@@ -205,6 +207,8 @@ int main(int argc, char **argv)
             if (auto st = websocket.listen(quint16(port)); !st)
                 loadErrors << QStringLiteral("WebSocket for apps: ") + describe(st.error());
         }
+        server.setInfo({QCoreApplication::applicationVersion(), websocket.isListening(),
+                        [&wallets] { return !wallets.accounts().isEmpty(); }});
         window.statusBar()->showMessage(QStringLiteral("Apps connect at %1%2")
                                             .arg(local.path(), websocket.isListening()
                                                                    ? QStringLiteral(" and ws://127.0.0.1:%1").arg(websocket.port())

@@ -1,5 +1,8 @@
 #include "api/ApiClient.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include "api/JsonRpc.h"
 #include "common/JsonText.h"
 
@@ -170,6 +173,16 @@ void ApiClient::sendRaw(const QByteArray &bytes)
 
 void ApiClient::onLine(const QByteArray &line)
 {
+    // Notifications from Quill (quill_pending, quill_resolved) carry a method and no id.
+    if (line.size() < 4096 && line.contains("\"method\"")) {
+        const auto doc = QJsonDocument::fromJson(line);
+        const auto o = doc.object();
+        if (doc.isObject() && o.value(QStringLiteral("method")).isString() && !o.contains(QStringLiteral("id"))) {
+            Q_EMIT notification(o.value(QStringLiteral("method")).toString(),
+                                QJsonDocument(o.value(QStringLiteral("params")).toObject()).toJson(QJsonDocument::Compact));
+            return;
+        }
+    }
     auto response =
         JsonRpc::parseResponse(std::string_view(line.constData(), std::size_t(line.size())));
     RpcReply reply;

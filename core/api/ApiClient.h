@@ -68,6 +68,8 @@ public:
     static constexpr qsizetype kMaxIncoming = 64 << 20;
 
 Q_SIGNALS:
+    /// A notification from Quill: `method` (quill_pending, quill_resolved) and its params.
+    void notification(const QString &method, const QByteArray &paramsJson);
     void connected();
     void disconnected();
     /// An answer whose id is null or matches no call (parse errors, rate limiting…), or a

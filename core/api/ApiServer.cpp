@@ -10,6 +10,7 @@
 #include "crypto/Encoding.h"
 
 #include <QPointer>
+#include <QTimer>
 
 #include <openssl/crypto.h>
 
@@ -315,9 +316,15 @@ void ApiServer::dispatch(Client &c, JsonRpcRequest &request)
         hello(c, request);
         return;
     }
+    if (request.method == "quill_info") {
+        info(c, request);
+        return;
+    }
     if (c.auth != Auth::Paired) {
         // One answer for everything before pairing: it does not reveal which methods exist.
-        sendError(c, request.id, err(ErrorCode::Unauthorized));
+        send(c, JsonRpc::error(request.id, RpcErrorCode::Unauthorized,
+                               QStringLiteral("unauthorized: this connection is not paired; call quill_hello first"),
+                               ErrorCode::Unauthorized));
         return;
     }
     if (request.method == "quill_requestSessionSigs")
@@ -331,6 +338,67 @@ void ApiServer::dispatch(Client &c, JsonRpcRequest &request)
     else
         sendError(c, request.id,
                   err(ErrorCode::UnsupportedMethod, QString::fromStdString(request.method)));
+}
+
+void ApiServer::info(Client &c, JsonRpcRequest &request)
+{
+    if (auto st = request.params.allowOnly({}); !st) {
+        sendError(c, request.id, st.error());
+        return;
+    }
+    std::string result = R"({"name":"Quill","version":)";
+    appendJsonString(result, sv(m_info.version));
+    result += R"(,"apiVersion":1,"profiles":["lit-v7","lit-v8"],"transports":["local-socket")";
+    result += m_info.webSocket ? R"(,"websocket"],)" : "],";
+    result += R"("methods":["quill_info","quill_hello","quill_requestSessionSigs","quill_requestAuthSig","quill_accounts","quill_revoke"],)";
+    result += R"("notifications":["quill_pending","quill_resolved"],"paired":)";
+    result += c.auth == Auth::Paired ? "true" : "false";
+    result += R"(,"hasAccount":)";
+    result += m_info.hasAccount && m_info.hasAccount() ? "true" : "false";
+    result += '}';
+    send(c, JsonRpc::result(request.id, result));
+}
+
+void ApiServer::expirePromptLater(quint64 id)
+{
+    QPointer<ApiServer> self(this);
+    QTimer::singleShot(std::chrono::milliseconds(m_limits.promptTimeoutMs), this, [self, id] {
+        if (!self || !self->m_pending.count(id))
+            return;
+        const PendingKind kind = self->m_pending.at(id).kind;
+        const auto p = self->takePending(id);
+        if (kind == PendingKind::Pairing && self->m_pairingApprover)
+            self->m_pairingApprover->cancelPairing(id);
+        if (kind == PendingKind::Accounts && self->m_accountsApprover)
+            self->m_accountsApprover->cancelAccounts(id);
+        if (!p)
+            return;
+        Client *cl = self->client(p->clientId);
+        if (kind == PendingKind::Pairing)
+            cl->auth = Auth::None;
+        self->sendError(*cl, p->rpcId,
+                        Error{ErrorCode::RequestExpired, QStringLiteral("no decision within %1 s")
+                                                             .arg(self->m_limits.promptTimeoutMs / 1000)});
+    });
+}
+
+void ApiServer::notifyWaiting(quint64 requestId)
+{
+    auto it = m_pending.find(requestId);
+    if (it == m_pending.end() || it->second.announced)
+        return;
+    it->second.announced = true;
+    Client *c = client(it->second.clientId);
+    if (!c || c->closed)
+        return;
+    send(*c, QByteArray(R"({"jsonrpc":"2.0","method":"quill_pending","params":{"id":)") +
+                 QByteArray::fromStdString(it->second.rpcId) + "}}");
+}
+
+void ApiServer::notifyResolved(Client &c, const std::string &rpcId, const char *outcome)
+{
+    send(c, QByteArray(R"({"jsonrpc":"2.0","method":"quill_resolved","params":{"id":)") +
+                QByteArray::fromStdString(rpcId) + R"(,"outcome":")" + outcome + "\"}}");
 }
 
 void ApiServer::hello(Client &c, JsonRpcRequest &request)
@@ -453,6 +521,7 @@ void ApiServer::hello(Client &c, JsonRpcRequest &request)
     c.auth = Auth::Pairing;
     prompt.id = addPending(c, rpcId, PendingKind::Pairing);
     const quint64 pid = prompt.id;
+    expirePromptLater(pid);
     m_pairingApprover->requestPairing(
         prompt, [self, pid, draft](std::optional<QString> approved) mutable {
             if (!self)
@@ -560,15 +629,20 @@ void ApiServer::sessionRequest(Client &c, JsonRpcRequest &request, bool authSig)
         out.profile = *p;
     }
     if (authSig) {
-        auto key = params.string("sessionPublicKey", 64);
+        auto key = params.string("sessionPublicKey", 128);
         if (!key) {
             sendError(c, rpcId, key.error());
             return;
         }
         if (!crypto::isLowerHex(*key, 64)) {
+            QString hint;
+            if (key->rfind("lit:session:", 0) == 0)
+                hint = QStringLiteral(" (give the key without the \"lit:session:\" prefix of the SIWE URI)");
+            else if (key->rfind("0x", 0) == 0 || key->rfind("0X", 0) == 0)
+                hint = QStringLiteral(" (without the 0x prefix)");
             sendError(c, rpcId,
                       err(ErrorCode::InvalidParams,
-                          QStringLiteral("sessionPublicKey: must be 64 lowercase hex characters")));
+                          QStringLiteral("sessionPublicKey: must be 64 lowercase hex characters") + hint));
             return;
         }
         out.sessionPublicKey = std::move(*key);
@@ -590,6 +664,16 @@ void ApiServer::sessionRequest(Client &c, JsonRpcRequest &request, bool authSig)
         if (!p)
             return; // cancelled, answered already, or the app went away
         Client *cl = self->client(p->clientId);
+        if (p->announced) {
+            const char *outcome = "failed";
+            if (answer)
+                outcome = "approved";
+            else if (answer.error().code == ErrorCode::UserRejected)
+                outcome = "rejected";
+            else if (answer.error().code == ErrorCode::RequestExpired)
+                outcome = "expired";
+            self->notifyResolved(*cl, p->rpcId, outcome);
+        }
         if (!answer) {
             self->sendError(*cl, p->rpcId, answer.error());
             return;
@@ -623,6 +707,7 @@ void ApiServer::accounts(Client &c, JsonRpcRequest &request)
     }
     AccountsRequest prompt;
     prompt.id = addPending(c, rpcId, PendingKind::Accounts);
+    expirePromptLater(prompt.id);
     prompt.appId = c.appId;
     prompt.appName = c.appName;
     prompt.peer = c.peer;

@@ -32,6 +32,15 @@ struct ApiLimits
     int maxConnectionsPerPeer = 64;      ///< per PeerFacts::peerKey() (uid, Origin) → 4304
     int maxPendingPairings = 8;          ///< pairing prompts open at once, all apps → 4304
     qint64 maxOutgoingBytes = 16 << 20;  ///< unread answers queued for a peer → closed
+    qint64 promptTimeoutMs = 5 * 60 * 1000; ///< pairing/accounts prompts unanswered → 4300
+};
+
+/// What quill_info tells any app, paired or not.
+struct ApiInfo
+{
+    QString version;
+    bool webSocket = false;               ///< the loopback WebSocket is enabled
+    std::function<bool()> hasAccount = {}; ///< whether the user has at least one account
 };
 
 /// Why an app's pairing ended.
@@ -76,6 +85,10 @@ public:
     /// Rate buckets and the local socket's line cap are fixed when a connection arrives;
     /// the other limits apply at once.
     void setLimits(const ApiLimits &limits) { m_limits = limits; }
+    void setInfo(ApiInfo info) { m_info = std::move(info); }
+    /// A request of the handler now waits for the user: its app gets the notification
+    /// quill_pending {id}, and quill_resolved {id, outcome} when it is answered.
+    void notifyWaiting(quint64 requestId);
     const ApiLimits &limits() const { return m_limits; }
 
     /// Takes ownership of a transport's new connection.
@@ -110,6 +123,7 @@ private:
         quint64 clientId = 0;
         std::string rpcId;
         PendingKind kind = PendingKind::Request;
+        bool announced = false; ///< quill_pending was sent
     };
 
     Client *client(quint64 clientId);
@@ -117,6 +131,10 @@ private:
     void onDisconnected(quint64 clientId);
     void dispatch(Client &c, JsonRpcRequest &request);
     void hello(Client &c, JsonRpcRequest &request);
+    void info(Client &c, JsonRpcRequest &request);
+    /// Answers the prompt `id` with 4300 if it is still pending after promptTimeoutMs.
+    void expirePromptLater(quint64 id);
+    void notifyResolved(Client &c, const std::string &rpcId, const char *outcome);
     void sessionRequest(Client &c, JsonRpcRequest &request, bool authSig);
     void accounts(Client &c, JsonRpcRequest &request);
     void revoke(Client &c, JsonRpcRequest &request);
@@ -139,6 +157,7 @@ private:
     PairingApprover *m_pairingApprover = nullptr;
     AccountsApprover *m_accountsApprover = nullptr;
     ApiLimits m_limits;
+    ApiInfo m_info;
     QElapsedTimer m_clock;
     quint64 m_nextClientId = 1;
     quint64 m_nextPendingId = 1;

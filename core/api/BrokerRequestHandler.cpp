@@ -15,6 +15,13 @@ BrokerRequestHandler::BrokerRequestHandler(requests::RequestBroker &broker, requ
     for (const auto &e : activity.recent(1 << 20))
         note(e);
     connect(&activity, &requests::ActivityLog::appended, this, note);
+    connect(&broker, &requests::RequestBroker::reviewRequested, this, [this](quint64 brokerId) {
+        for (const auto &[apiId, id] : m_brokerIds)
+            if (id == brokerId) {
+                Q_EMIT waitingForUser(apiId);
+                return;
+            }
+    });
 }
 
 void BrokerRequestHandler::handle(const ApiRequest &request, Reply reply)

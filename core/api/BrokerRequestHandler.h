@@ -25,6 +25,10 @@ public:
     /// Requests handed to the broker and not yet answered.
     std::size_t inFlight() const { return m_brokerIds.size(); }
 
+Q_SIGNALS:
+    /// The request (ApiRequest::id) now waits for the user (ApiServer::notifyWaiting).
+    void waitingForUser(quint64 requestId);
+
 private:
     requests::RequestBroker &m_broker;
     requests::ActivityLog &m_activity;

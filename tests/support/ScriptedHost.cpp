@@ -9,6 +9,8 @@ namespace quill::test {
 ScriptedHost::ScriptedHost(Script s, QObject *parent) : QObject(parent), script(s)
 {
     server.setRequestHandler(&handler);
+    connect(&handler, &api::BrokerRequestHandler::waitingForUser, &server, &api::ApiServer::notifyWaiting);
+    server.setInfo({QStringLiteral("test"), false, [this] { return !wallets.accounts().isEmpty(); }});
     server.setPairingApprover(this);
     server.setAccountsApprover(this);
     QEventLoop loop;

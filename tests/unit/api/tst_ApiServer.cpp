@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocalSocket>
 
 #include <sys/socket.h>
@@ -363,10 +365,97 @@ private Q_SLOTS:
               "eth_sendTransaction", "quill_nope"}) {
             const auto r = call(*client, QString::fromLatin1(method), sessionSigsParams());
             QCOMPARE(r.code, 4100);
-            QCOMPARE(r.message, QStringLiteral("unauthorized"));
+            // The same answer for every method (it does not tell which exist), saying what to do.
+            QCOMPARE(r.message, QStringLiteral("unauthorized: this connection is not paired; call quill_hello first"));
         }
         QCOMPARE(f.handler.handled, 0);
         QVERIFY(f.accountsApprover.requests.isEmpty());
+    }
+    // --- issue #9: quill_info, notifications, prompt timeouts, hints --------------------------
+    void info_answersWithoutPairing()
+    {
+        ApiFixture f;
+        f.server.setInfo({QStringLiteral("1.2.3"), false, [] { return true; }});
+        QVERIFY(f.listen());
+        auto client = connectLocal(f.socketPath());
+        auto r = call(*client, QStringLiteral("quill_info"), "{}");
+        QVERIFY2(r.ok, qPrintable(r.message));
+        const auto o = QJsonDocument::fromJson(r.result).object();
+        QCOMPARE(o.value(QStringLiteral("name")).toString(), QStringLiteral("Quill"));
+        QCOMPARE(o.value(QStringLiteral("version")).toString(), QStringLiteral("1.2.3"));
+        QCOMPARE(o.value(QStringLiteral("apiVersion")).toInt(), 1);
+        QCOMPARE(o.value(QStringLiteral("profiles")).toArray().size(), 2);
+        QCOMPARE(o.value(QStringLiteral("transports")).toArray().size(), 1);
+        QCOMPARE(o.value(QStringLiteral("paired")).toBool(), false);
+        QCOMPARE(o.value(QStringLiteral("hasAccount")).toBool(), true);
+        pair(*client);
+        r = call(*client, QStringLiteral("quill_info"), "{}");
+        QCOMPARE(QJsonDocument::fromJson(r.result).object().value(QStringLiteral("paired")).toBool(), true);
+        QCOMPARE(call(*client, QStringLiteral("quill_info"), R"({"x":1})").code, -32602);
+    }
+    void waitingRequest_isAnnounced_andResolved()
+    {
+        ApiFixture f;
+        f.handler.mode = ScriptedRequestHandler::Mode::Hold;
+        QVERIFY(f.listen());
+        auto client = connectLocal(f.socketPath());
+        pair(*client);
+        QSignalSpy notes(client.get(), &ApiClient::notification);
+        std::optional<RpcReply> reply;
+        client->call(QStringLiteral("quill_requestSessionSigs"), sessionSigsParams(),
+                     [&](const RpcReply &r) { reply = r; });
+        QTRY_COMPARE(f.handler.held.size(), std::size_t(1));
+        const quint64 requestId = f.handler.held.begin()->first;
+        f.server.notifyWaiting(requestId);
+        f.server.notifyWaiting(requestId); // once only
+        QTRY_COMPARE(notes.count(), 1);
+        QCOMPARE(notes.at(0).at(0).toString(), QStringLiteral("quill_pending"));
+        const auto pendingParams = QJsonDocument::fromJson(notes.at(0).at(1).toByteArray()).object();
+        QVERIFY(pendingParams.contains(QStringLiteral("id")));
+        f.handler.held.begin()->second(Error{ErrorCode::UserRejected, QString()});
+        QTRY_VERIFY(reply.has_value());
+        QCOMPARE(reply->code, 4001);
+        QCOMPARE(notes.count(), 2);
+        QCOMPARE(notes.at(1).at(0).toString(), QStringLiteral("quill_resolved"));
+        const auto resolved = QJsonDocument::fromJson(notes.at(1).at(1).toByteArray()).object();
+        QCOMPARE(resolved.value(QStringLiteral("outcome")).toString(), QStringLiteral("rejected"));
+        QCOMPARE(resolved.value(QStringLiteral("id")), pendingParams.value(QStringLiteral("id")));
+    }
+    void pairingPrompt_timesOut()
+    {
+        ApiFixture f;
+        ApiLimits limits;
+        limits.promptTimeoutMs = 200;
+        f.server.setLimits(limits);
+        f.pairer.mode = ScriptedPairingApprover::Mode::Hold;
+        QVERIFY(f.listen());
+        auto client = connectLocal(f.socketPath());
+        const auto r = hello(*client, QStringLiteral("Waits"));
+        QCOMPARE(r.code, 4300);
+        QCOMPARE(f.pairer.cancelled.size(), 1); // the dialog is closed too
+        // The connection can try again.
+        f.pairer.mode = ScriptedPairingApprover::Mode::Approve;
+        QVERIFY(hello(*client, QStringLiteral("Again")).ok);
+    }
+    void authSig_keyHints()
+    {
+        ApiFixture f;
+        QVERIFY(f.listen());
+        auto client = connectLocal(f.socketPath());
+        pair(*client);
+        const QByteArray req = readData(QStringLiteral("requests/valid_minimal.json")).trimmed();
+        const QString key = QStringLiteral("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
+        auto withKey = [&](const QString &k) {
+            return call(*client, QStringLiteral("quill_requestAuthSig"),
+                        "{\"request\":" + req + ",\"sessionPublicKey\":\"" + k.toUtf8() + "\"}");
+        };
+        auto r = withKey(QStringLiteral("lit:session:") + key);
+        QCOMPARE(r.code, -32602);
+        QVERIFY2(r.message.contains(QStringLiteral("without the \"lit:session:\" prefix")), qPrintable(r.message));
+        r = withKey(QStringLiteral("0x") + key);
+        QCOMPARE(r.code, -32602);
+        QVERIFY2(r.message.contains(QStringLiteral("without the 0x prefix")), qPrintable(r.message));
+        QCOMPARE(f.handler.handled, 0);
     }
     void paired_unknownMethodIs4200()
     {
