@@ -362,6 +362,13 @@ int runReview(const std::vector<std::string> &argv)
     std::cout << "\nWarnings:\n";
     for (const auto &w : review->warnings)
         std::cout << "  " << kSeverity[int(w.severity)] << " (" << w.code.toStdString() << "): " << w.text.toStdString() << "\n";
+    if (!review->priceCaps.isEmpty()) {
+        std::cout << "\nPrice caps (maxPrice, signed as the SDK writes it):\n";
+        for (const auto &cap : review->priceCaps)
+            std::cout << "  - " << cap.nodeUrl.toStdString() << ": " << cap.tokens.toStdString()
+                      << " tokens (" << cap.wei.toStdString() << " wei, "
+                      << cap.signedHex.toStdString() << ")\n";
+    }
     std::cout << "\nExpires: " << review->expiration.toStdString() << "\n\nMessage to be signed:\n---\n"
               << review->siweText << "\n---\n";
     return 0;

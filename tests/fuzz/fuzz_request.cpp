@@ -1,5 +1,8 @@
 // Fuzzes the session request parser and everything downstream of a request that parses:
-// planning and SIWE building must never crash, and a built SIWE must parse back.
+// planning and SIWE building must never crash, and a built SIWE must parse back. A parsed
+// request holds ids and prices in the SDK's signed form (issue #8): normalising again
+// changes nothing.
+#include "lit/MaxPrice.h"
 #include "lit/SessionSigIssuer.h"
 
 #include <cstdint>
@@ -13,6 +16,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     auto request = SessionRequest::fromJson(text);
     if (!request)
         return 0;
+    for (const auto &r : request->resourceAbilityRequests) {
+        auto again = sdkResourceId(r.prefix, r.resource);
+        if (!again || *again != r.resource || r.resource.empty())
+            std::abort();
+    }
+    for (const auto &[url, price] : request->maxPrices) {
+        auto value = MaxPrice::parse(price);
+        if (!value || value->toSdkHex() != price ||
+            MaxPrice::parse(value->toDecimal()).value() != *value)
+            std::abort();
+    }
     auto plan = SessionSigIssuer::plan(*request, 1736942400000);
     if (!plan)
         return 0;
