@@ -41,7 +41,7 @@ struct SessionRequest
     std::uint64_t chainId = 1;
     std::optional<std::string> nonce;      ///< absent: a random one is made
     std::optional<std::string> issuedAt;   ///< absent: now
-    std::optional<std::string> expiration; ///< absent: now + 24 h
+    std::optional<std::string> expiration; ///< absent: the profile's default (SessionSigIssuer)
     std::vector<ResourceAbilityRequest> resourceAbilityRequests;
     std::vector<std::string> nodeUrls;
     /// App-supplied delegations (capacity credits, payment), placed before the wallet's

@@ -47,7 +47,7 @@ Result<quint64> RequestBroker::submit(IncomingRequest incoming, Reply reply)
         return Error{ErrorCode::InvalidPublicKey,
                      QStringLiteral("sessionPublicKey: expected 64 lowercase hex digits")};
     const UnixMillis now = m_clock.now();
-    auto plan = lit::SessionSigIssuer::resolvePlan(incoming.request, now);
+    auto plan = lit::SessionSigIssuer::resolvePlan(incoming.request, now, incoming.profile);
     if (!plan)
         return plan.error();
 

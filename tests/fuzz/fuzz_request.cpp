@@ -27,15 +27,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             MaxPrice::parse(value->toDecimal()).value() != *value)
             std::abort();
     }
-    auto plan = SessionSigIssuer::plan(*request, 1736942400000);
-    if (!plan)
-        return 0;
-    auto siwe = SessionSigIssuer::buildSiwe(*request, *plan, "0x2c7536E3605D9C16a7a3D7b1898e529396a65c23",
-                                            "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
-    if (siwe) {
-        auto back = quill::siwe::SiweMessage::parse(siwe->render());
-        if (!back || back->render() != siwe->render())
-            std::abort();
+    for (const auto profile : {Profile::LitV7, Profile::LitV8}) {
+        auto plan = SessionSigIssuer::plan(*request, 1736942400000, profile);
+        if (!plan)
+            continue;
+        auto siwe = SessionSigIssuer::buildSiwe(
+            *request, *plan, "0x2c7536E3605D9C16a7a3D7b1898e529396a65c23",
+            "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
+        if (siwe) {
+            auto back = quill::siwe::SiweMessage::parse(siwe->render());
+            if (!back || back->render() != siwe->render())
+                std::abort();
+        }
     }
     return 0;
 }

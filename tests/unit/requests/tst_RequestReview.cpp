@@ -218,7 +218,7 @@ private Q_SLOTS:
     void priceCaps_v8InTokensAndWei()
     {
         auto r = request(QStringLiteral("requests/valid_max_prices.json"));
-        auto plan = lit::SessionSigIssuer::resolvePlan(r, kNow);
+        auto plan = lit::SessionSigIssuer::resolvePlan(r, kNow, lit::Profile::LitV8);
         auto review =
             RequestReview::build(r, *plan, pairedApp(), kAccount, kPub, lit::Profile::LitV8, kNow);
         QVERIFY(review.ok());
