@@ -179,6 +179,25 @@ bool EntryVerifier::checkPayloadShape(const OrderedJson &p, const std::string &t
                          "resource id " + id + " is not what the SDK signs" +
                              (sdkId ? " (it would sign " + *sdkId + ")" : std::string()));
     }
+    if (v8) {
+        // v8's AuthSigSchema rebuilds every capability as sig, derivedVia, signedMessage,
+        // address[, algo] (a string); v7 passes the app's order through (issue #8).
+        static const std::vector<std::string> kSchemaOrder = {"sig", "derivedVia", "signedMessage",
+                                                              "address"};
+        for (const auto &cap : p["capabilities"]) {
+            if (!cap.is_object())
+                continue; // the capabilities check reports it
+            auto keys = keysOf(cap);
+            const bool withAlgo =
+                keys.size() == 5 && keys.back() == "algo" && cap["algo"].is_string();
+            if (withAlgo)
+                keys.pop_back();
+            if (keys != kSchemaOrder)
+                return check("payload", false,
+                             "capability AuthSig keys are " + joined(keysOf(cap)) +
+                                 ", the v8 SDK writes sig,derivedVia,signedMessage,address[,algo]");
+        }
+    }
     if (p["sessionKey"] != m_address)
         return check("payload", false, "sessionKey differs from the envelope address");
     if (!isJsIso(p["issuedAt"]) || !isJsIso(p["expiration"]))

@@ -206,6 +206,24 @@ private Q_SLOTS:
             << price << QStringLiteral("\"maxPrice\":\"0x014ad8b1b0b550000\"") << false;
         QTest::newRow("expfail_price_upper_case")
             << price << QStringLiteral("\"maxPrice\":\"0x14AD8B1B0B550000\"") << false;
+        // An app capability before the wallet AuthSig: v8 writes it in schema key order.
+        const QString caps = QStringLiteral("\"capabilities\":[");
+        const QString cap =
+            QStringLiteral("\"derivedVia\":\"web3.eth.personal.sign\",\"signedMessage\":\"x\"");
+        const QString sig = QStringLiteral("{\"sig\":\"0x01\",");
+        QTest::newRow("capability in schema order")
+            << caps << caps + sig + cap + QStringLiteral(",\"address\":\"0x02\"},") << true;
+        QTest::newRow("capability in schema order with algo")
+            << caps << caps + sig + cap + QStringLiteral(",\"address\":\"0x02\",\"algo\":\"a\"},")
+            << true;
+        QTest::newRow("expfail_capability_in_app_order")
+            << caps
+            << caps + QStringLiteral("{\"address\":\"0x02\",\"sig\":\"0x01\",") + cap +
+                   QStringLiteral("},")
+            << false;
+        QTest::newRow("expfail_capability_algo_null")
+            << caps << caps + sig + cap + QStringLiteral(",\"address\":\"0x02\",\"algo\":null},")
+            << false;
     }
     void strict_rejectsWhatTheSdkNormalises()
     {
