@@ -179,7 +179,20 @@ Result<RequestReview> RequestReview::build(const lit::SessionRequest &request,
 
     // Warning: broad or unusual.
     for (const auto &r : request.resourceAbilityRequests) {
-        if (r.requestedResource.empty() || r.prefix != lit::ResourcePrefix::Pkp)
+        if (r.prefix != lit::ResourcePrefix::Pkp)
+            continue;
+        // The SDK keeps the case of a PKP id, but nodes name a PKP by its lowercase token id
+        // and compare ids as strings (spec §5.3, §9 step 4).
+        const bool hex64 =
+            r.resource.size() == 64 &&
+            r.resource.find_first_not_of("0123456789abcdefABCDEF") == std::string::npos;
+        if (hex64 && r.resource.find_first_of("ABCDEF") != std::string::npos)
+            add(Severity::Warning, "pkp-id-upper-case",
+                QStringLiteral(
+                    "PKP id %1 has upper-case hex: Lit nodes name PKPs in lower case, so "
+                    "this session may not cover that PKP.")
+                    .arg(q(r.resource)));
+        if (r.requestedResource.empty())
             continue;
         const auto &given = r.requestedResource;
         const bool decimalLooking = given.find_first_not_of("0123456789") == std::string::npos;

@@ -205,6 +205,16 @@ private Q_SLOTS:
         }();
         QCOMPARE(decimal.rows[0].resourceKey,
                  QStringLiteral("lit-pkp://") + z59 + QStringLiteral("12345"));
+        // Upper-case hex is kept (as the SDK does) but flagged: nodes use lowercase token ids.
+        {
+            auto r = all;
+            r.resourceAbilityRequests = {all.resourceAbilityRequests[1]}; // "ABCdef"
+            const auto review = reviewOf(r);
+            QVERIFY(review.hasWarning(QStringLiteral("pkp-id-upper-case")));
+            QVERIFY(review.hasWarning(QStringLiteral("pkp-id-normalised")));
+            r.resourceAbilityRequests = {all.resourceAbilityRequests[3]}; // lowercase 0x + 64
+            QVERIFY(!reviewOf(r).hasWarning(QStringLiteral("pkp-id-upper-case")));
+        }
         // Ids the rule leaves alone get no remark.
         for (const std::size_t i : {std::size_t(4), std::size_t(5), std::size_t(6)}) {
             auto r = all;
