@@ -115,7 +115,7 @@ int runIssue(const std::vector<std::string> &argv)
     } else {
         sessionKey.emplace(lit::SessionKey::generate());
     }
-    auto plan = lit::SessionSigIssuer::plan(*request, *now);
+    auto plan = lit::SessionSigIssuer::plan(*request, *now, profile);
     if (!plan)
         return fail(QStringLiteral("--request: ") + describe(plan.error()));
     auto siwe = lit::SessionSigIssuer::buildSiwe(*request, *plan, addressOf(*walletKey),
@@ -134,11 +134,18 @@ int runIssue(const std::vector<std::string> &argv)
 
 int runAuthSig(const std::vector<std::string> &argv)
 {
-    auto args = parseArgs(argv, {"--request", "--session-public-key", "--key-file", "--keystore", "--password-file", "--now"}, {});
+    auto args = parseArgs(argv,
+                          {"--request", "--session-public-key", "--key-file", "--keystore",
+                           "--password-file", "--now", "--profile"},
+                          {});
     if (!args)
         return fail(args.error());
     if (!args->positional.empty())
         return fail(QStringLiteral("auth-sig: unexpected argument '%1'").arg(QString::fromStdString(args->positional[0])));
+    bool profileOk = false;
+    const auto profile = profileOr(*args, profileOk);
+    if (!profileOk)
+        return fail(QStringLiteral("--profile: expected lit-v7 or lit-v8"));
     auto now = nowFrom(*args);
     if (!now)
         return fail(now.error());
@@ -151,7 +158,7 @@ int runAuthSig(const std::vector<std::string> &argv)
     auto walletKey = walletKeyFrom(*args);
     if (!walletKey)
         return fail(walletKey.error());
-    auto plan = lit::SessionSigIssuer::plan(*request, *now);
+    auto plan = lit::SessionSigIssuer::plan(*request, *now, profile);
     if (!plan)
         return fail(QStringLiteral("--request: ") + describe(plan.error()));
     auto siwe = lit::SessionSigIssuer::buildSiwe(*request, *plan, addressOf(*walletKey), *pub);
@@ -166,11 +173,16 @@ int runAuthSig(const std::vector<std::string> &argv)
 
 int runSiwe(const std::vector<std::string> &argv)
 {
-    auto args = parseArgs(argv, {"--request", "--address", "--session-public-key", "--now"}, {});
+    auto args = parseArgs(
+        argv, {"--request", "--address", "--session-public-key", "--now", "--profile"}, {});
     if (!args)
         return fail(args.error());
     if (!args->positional.empty())
         return fail(QStringLiteral("siwe: unexpected argument '%1'").arg(QString::fromStdString(args->positional[0])));
+    bool profileOk = false;
+    const auto profile = profileOr(*args, profileOk);
+    if (!profileOk)
+        return fail(QStringLiteral("--profile: expected lit-v7 or lit-v8"));
     auto now = nowFrom(*args);
     if (!now)
         return fail(now.error());
@@ -185,7 +197,7 @@ int runSiwe(const std::vector<std::string> &argv)
     auto pub = sessionPublicKeyFrom(*args);
     if (!pub)
         return fail(pub.error());
-    auto plan = lit::SessionSigIssuer::plan(*request, *now);
+    auto plan = lit::SessionSigIssuer::plan(*request, *now, profile);
     if (!plan)
         return fail(QStringLiteral("--request: ") + describe(plan.error()));
     auto siwe = lit::SessionSigIssuer::buildSiwe(*request, *plan, address->toChecksummed(), *pub);
@@ -348,7 +360,7 @@ int runReview(const std::vector<std::string> &argv)
     app.origin = QString::fromStdString(args->value("--origin"));
     app.paired = !args->has("--unpaired");
     app.firstRequest = false;
-    auto plan = lit::SessionSigIssuer::resolvePlan(*request, *now);
+    auto plan = lit::SessionSigIssuer::resolvePlan(*request, *now, profile);
     if (!plan)
         return fail(QStringLiteral("REQ.json: ") + describe(plan.error()));
     auto review = requests::RequestReview::build(*request, *plan, app, QString::fromStdString(address), pub, profile, *now);
@@ -362,6 +374,13 @@ int runReview(const std::vector<std::string> &argv)
     std::cout << "\nWarnings:\n";
     for (const auto &w : review->warnings)
         std::cout << "  " << kSeverity[int(w.severity)] << " (" << w.code.toStdString() << "): " << w.text.toStdString() << "\n";
+    if (!review->priceCaps.isEmpty()) {
+        std::cout << "\nPrice caps (maxPrice, signed as the SDK writes it):\n";
+        for (const auto &cap : review->priceCaps)
+            std::cout << "  - " << cap.nodeUrl.toStdString() << ": " << cap.tokens.toStdString()
+                      << " tokens (" << cap.wei.toStdString() << " wei, "
+                      << cap.signedHex.toStdString() << ")\n";
+    }
     std::cout << "\nExpires: " << review->expiration.toStdString() << "\n\nMessage to be signed:\n---\n"
               << review->siweText << "\n---\n";
     return 0;

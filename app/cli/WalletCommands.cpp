@@ -510,7 +510,7 @@ int runIssueFromVault(const std::vector<std::string> &argv)
     auto request = lit::SessionRequest::fromJson(*text);
     if (!request)
         return failWith(Error{request.error().code, QStringLiteral("--request: ") + describe(request.error())});
-    auto plan = lit::SessionSigIssuer::plan(*request, now);
+    auto plan = lit::SessionSigIssuer::plan(*request, now, *profile);
     if (!plan)
         return failWith(Error{plan.error().code, QStringLiteral("--request: ") + describe(plan.error())});
     auto address = eth::Address::parse(args->value("--account"));

@@ -17,9 +17,10 @@ constexpr const char *kUsage = R"(usage: quill-cli COMMAND [options]
            [--profile lit-v7|lit-v8]
            print the SessionSigs map {nodeUrl: {sig, derivedVia, signedMessage, address, algo}}
   auth-sig --request REQ.json --session-public-key HEX (--key-file F | --keystore F --password-file P)
-           [--now ISO8601]
+           [--now ISO8601] [--profile lit-v7|lit-v8]
            print the wallet AuthSig JSON (for apps that keep their own session key)
   siwe     --request REQ.json --address 0x... --session-public-key HEX [--now ISO8601]
+           [--profile lit-v7|lit-v8]
            print the exact SIWE text that would be signed
   verify   SIGS.json [--now ISO8601] [--address 0x...] [--resource PREFIX://ID --ability NAME]...
            [--node-only]

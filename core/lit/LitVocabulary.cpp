@@ -93,4 +93,30 @@ std::string resourceKey(ResourcePrefix prefix, std::string_view id)
     return key;
 }
 
+Result<std::string> formatPkpResourceId(std::string_view id)
+{
+    constexpr std::size_t kTokenIdHexDigits = 64; // a PKP token id is 32 bytes
+    if (id.substr(0, 2) == "0x")
+        id.remove_prefix(2);
+    if (id.size() > kTokenIdHexDigits)
+        return Error{
+            ErrorCode::LitRequestField,
+            QStringLiteral(
+                "a PKP token id has at most 64 hex digits (after 0x); this one has %1 characters")
+                .arg(id.size())};
+    bool hex = !id.empty();
+    for (char c : id)
+        hex = hex && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
+    if (!hex)
+        return std::string(id);
+    return std::string(kTokenIdHexDigits - id.size(), '0') + std::string(id);
+}
+
+Result<std::string> sdkResourceId(ResourcePrefix prefix, std::string_view id)
+{
+    if (prefix == ResourcePrefix::Pkp)
+        return formatPkpResourceId(id);
+    return std::string(id);
+}
+
 } // namespace quill::lit

@@ -42,6 +42,18 @@ std::string_view recapAbility(Ability ability);
 /// The resource key "<prefix>://<id>".
 std::string resourceKey(ResourcePrefix prefix, std::string_view id);
 
+/// The id a `LitPKPResource` carries for `id` (SDK `formatPKPResource`, auth-helpers 7.4.0
+/// and 8.x; issue #8): one leading "0x" (lower-case x only) is removed; if the rest is
+/// non-empty hex ([0-9A-Fa-f]+) it is left-padded with '0' to 64 characters, case kept;
+/// anything else ("*", a non-hex string, "") is returned as it is.
+/// Returns: the id as the SDK signs it, or LitRequestField when more than 64 characters
+/// remain after "0x" (the SDK throws).
+[[nodiscard]] Result<std::string> formatPkpResourceId(std::string_view id);
+
+/// The id the SDK would sign for a resource of `prefix`: formatPkpResourceId for lit-pkp,
+/// `id` unchanged for every other prefix.
+[[nodiscard]] Result<std::string> sdkResourceId(ResourcePrefix prefix, std::string_view id);
+
 /// Lit's session-key URI scheme and the capacity-delegation URI (spec §3.2).
 constexpr std::string_view kSessionUriPrefix = "lit:session:";
 constexpr std::string_view kDelegationUri = "lit:capability:delegation";

@@ -2,6 +2,7 @@
 
 #include "common/Time.h"
 #include "lit/JsonUtil.h"
+#include "lit/MaxPrice.h"
 #include "siwe/SiweMessage.h"
 
 #include <set>
@@ -28,22 +29,6 @@ Result<std::string> requireString(const OrderedJson &v, const QString &field)
 bool isAlnum(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-bool isValidMaxPrice(std::string_view s)
-{
-    if (s.size() > 2 && s[0] == '0' && s[1] == 'x') {
-        for (char c : s.substr(2))
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
-                return false;
-        return s.size() <= 66;
-    }
-    if (s.empty() || s.size() > 78)
-        return false;
-    for (char c : s)
-        if (c < '0' || c > '9')
-            return false;
-    return true;
 }
 
 Result<ResourceAbilityRequest> parseRequestEntry(const OrderedJson &v, const QString &field)
@@ -99,7 +84,16 @@ Result<ResourceAbilityRequest> parseRequestEntry(const OrderedJson &v, const QSt
                           QStringLiteral("'%1' is not valid for %2 resources")
                               .arg(QString::fromStdString(*abilityText), QString::fromStdString(*prefixText)),
                           ErrorCode::LitAbilityMismatch);
-    ResourceAbilityRequest out{*prefix, *id, *ability, std::nullopt};
+    // LitPKPResource normalises its id in both SDK profiles; sign what the SDK would sign.
+    auto signedId = sdkResourceId(*prefix, *id);
+    if (!signedId)
+        return fieldError(field + QStringLiteral(".resource.resource"), signedId.error().context);
+    if (signedId->empty())
+        return fieldError(field + QStringLiteral(".resource.resource"),
+                          QStringLiteral("is empty after 0x"));
+    ResourceAbilityRequest out{*prefix, *signedId, *ability, std::nullopt};
+    if (*signedId != *id)
+        out.requestedResource = *id;
     if (v.contains("data")) {
         if (!v["data"].is_object())
             return fieldError(field + QStringLiteral(".data"), QStringLiteral("must be an object"));
@@ -242,13 +236,14 @@ Result<SessionRequest> SessionRequest::fromJson(std::string_view json)
                 return fieldError(field, QStringLiteral("must be an object {nodeUrl: price}"));
             for (const auto &[url, price] : value.items()) {
                 const QString name = field + QStringLiteral("[\"%1\"]").arg(QString::fromStdString(url));
-                auto s = requireString(price, name);
-                if (!s)
-                    return s.error();
-                if (!isValidMaxPrice(*s))
-                    return fieldError(name, QStringLiteral("must be 0x-prefixed hex or decimal wei"),
+                if (!price.is_string())
+                    return fieldError(name,
+                                      QStringLiteral("must be a string: decimal or 0x hex wei"),
                                       ErrorCode::LitMaxPrice);
-                req.maxPrices.emplace_back(url, *s);
+                auto parsedPrice = MaxPrice::parse(price.get_ref<const std::string &>());
+                if (!parsedPrice)
+                    return fieldError(name, parsedPrice.error().context, ErrorCode::LitMaxPrice);
+                req.maxPrices.emplace_back(url, parsedPrice->toSdkHex());
             }
         } else {
             return fieldError(field, QStringLiteral("unknown key"));

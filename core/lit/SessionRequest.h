@@ -17,11 +17,15 @@ namespace quill::lit {
 struct ResourceAbilityRequest
 {
     ResourcePrefix prefix;
-    std::string resource; ///< the id after "<prefix>://", e.g. a hashed ACC key or "*"
+    /// The id after "<prefix>://" as it is signed, e.g. a hashed ACC key or "*". PKP ids are
+    /// normalised on parse as the SDK's LitPKPResource does (formatPkpResourceId).
+    std::string resource;
     Ability ability;
     /// Optional `data` object as JSON text in the app's key order; it becomes the ReCap
     /// nota-bene and is echoed in the payload.
     std::optional<std::string> dataJson;
+    /// The id as the app sent it, when normalisation changed it (else empty): for the review.
+    std::string requestedResource = {};
 
     std::string key() const { return resourceKey(prefix, resource); }
 };
@@ -37,14 +41,16 @@ struct SessionRequest
     std::uint64_t chainId = 1;
     std::optional<std::string> nonce;      ///< absent: a random one is made
     std::optional<std::string> issuedAt;   ///< absent: now
-    std::optional<std::string> expiration; ///< absent: now + 24 h
+    std::optional<std::string> expiration; ///< absent: the profile's default (SessionSigIssuer)
     std::vector<ResourceAbilityRequest> resourceAbilityRequests;
     std::vector<std::string> nodeUrls;
     /// App-supplied delegations (capacity credits, payment), placed before the wallet's
     /// AuthSig; `capabilityJson` keeps each one's exact JSON text in the app's key order.
     std::vector<AuthSig> capabilityAuthSigs;
     std::vector<std::string> capabilityJson;
-    /// lit-v8 only: node URL → maxPrice ("0x" hex or decimal wei), in document order.
+    /// lit-v8 only: node URL → maxPrice in wei, in document order. The app may give decimal
+    /// or 0x hex; it is stored in the form the v8 SDK signs ("0x" + lowercase hex without
+    /// leading zeros, MaxPrice::toSdkHex).
     std::vector<std::pair<std::string, std::string>> maxPrices;
 
     static constexpr std::string_view kDefaultStatement =

@@ -11,7 +11,8 @@ namespace quill::lit {
 
 namespace {
 
-constexpr UnixMillis kDefaultLifetime = kDay;
+constexpr UnixMillis kDefaultLifetimeV7 = kDay;         // v7 getSessionSigs: now + 24 h
+constexpr UnixMillis kDefaultLifetimeV8 = 15 * kMinute; // v8 AuthConfigSchema: + 15 min
 constexpr UnixMillis kMaxLifetime = 30 * kDay; // nodes: expiration ≤ issuedAt + 30 days
 constexpr UnixMillis kClockSlack = 60 * kSecond;
 
@@ -103,7 +104,13 @@ recap::Recap SessionSigIssuer::recapFor(const SessionRequest &request)
     return recap;
 }
 
-Result<IssuancePlan> SessionSigIssuer::resolvePlan(const SessionRequest &request, UnixMillis now)
+UnixMillis SessionSigIssuer::defaultLifetime(Profile profile)
+{
+    return profile == Profile::LitV8 ? kDefaultLifetimeV8 : kDefaultLifetimeV7;
+}
+
+Result<IssuancePlan> SessionSigIssuer::resolvePlan(const SessionRequest &request, UnixMillis now,
+                                                   Profile profile)
 {
     IssuancePlan plan;
     plan.recap = recapFor(request);
@@ -111,7 +118,7 @@ Result<IssuancePlan> SessionSigIssuer::resolvePlan(const SessionRequest &request
     auto issued = parseRfc3339(plan.issuedAt);
     if (!issued)
         return Error{ErrorCode::InvalidTime, QStringLiteral("issuedAt: ") + issued.error().context};
-    plan.expiration = request.expiration.value_or(formatIso(*issued + kDefaultLifetime));
+    plan.expiration = request.expiration.value_or(formatIso(*issued + defaultLifetime(profile)));
     if (auto expires = parseRfc3339(plan.expiration); !expires)
         return Error{ErrorCode::InvalidTime, QStringLiteral("expiration: ") + expires.error().context};
     plan.nonce = request.nonce.value_or(crypto::toHex(crypto::randomBytes(16).span()));
@@ -137,9 +144,10 @@ Status SessionSigIssuer::checkTimes(const IssuancePlan &plan, UnixMillis now)
     return okStatus();
 }
 
-Result<IssuancePlan> SessionSigIssuer::plan(const SessionRequest &request, UnixMillis now)
+Result<IssuancePlan> SessionSigIssuer::plan(const SessionRequest &request, UnixMillis now,
+                                            Profile profile)
 {
-    auto plan = resolvePlan(request, now);
+    auto plan = resolvePlan(request, now, profile);
     if (!plan)
         return plan.error();
     if (auto st = checkTimes(*plan, now); !st)
@@ -201,9 +209,18 @@ Result<std::vector<std::string>> SessionSigIssuer::payloads(const SessionRequest
     head += ",\"resourceAbilityRequests\":";
     appendRequests(head, request, profile);
     head += ",\"capabilities\":[";
-    for (const auto &cap : request.capabilityJson) {
-        head += cap;
-        head += ',';
+    // v7 passes the app's objects to JSON.stringify as they are; v8 parses them with
+    // AuthSigSchema (zod), which rebuilds each in schema key order.
+    if (profile == Profile::LitV7) {
+        for (const auto &cap : request.capabilityJson) {
+            head += cap;
+            head += ',';
+        }
+    } else {
+        for (const auto &cap : request.capabilityAuthSigs) {
+            head += cap.toJson();
+            head += ',';
+        }
     }
     head += walletAuthSig.toJson();
     head += "],\"issuedAt\":";

@@ -53,15 +53,22 @@ struct IssuancePlan
 class SessionSigIssuer
 {
 public:
-    /// Resolves defaults (issuedAt = now, expiration = now + 24 h, random nonce) and checks
-    /// the time rules nodes enforce (spec §8): expiration after issuedAt, at most 30 days
-    /// after it, not already past, issuedAt not more than 60 s in the future.
+    /// Resolves defaults (issuedAt = now, expiration = issuedAt + defaultLifetime(profile),
+    /// random nonce) and checks the time rules nodes enforce (spec §8): expiration after
+    /// issuedAt, at most 30 days after it, not already past, issuedAt not more than 60 s in
+    /// the future.
     /// Returns: the plan, or LitTimeRange / InvalidTime naming the field.
-    [[nodiscard]] static Result<IssuancePlan> plan(const SessionRequest &request, UnixMillis now);
+    [[nodiscard]] static Result<IssuancePlan> plan(const SessionRequest &request, UnixMillis now,
+                                                   Profile profile = Profile::LitV7);
 
     /// As plan() without the time-range checks: for showing a request whose times are wrong
     /// (with a warning) before the user shortens or rejects it. Errors: InvalidTime only.
-    [[nodiscard]] static Result<IssuancePlan> resolvePlan(const SessionRequest &request, UnixMillis now);
+    [[nodiscard]] static Result<IssuancePlan>
+    resolvePlan(const SessionRequest &request, UnixMillis now, Profile profile = Profile::LitV7);
+
+    /// The session lifetime when the request gives no expiration: 24 h for lit-v7 (v7
+    /// getSessionSigs), 15 min for lit-v8 (v8 AuthConfigSchema; issue #8).
+    static UnixMillis defaultLifetime(Profile profile);
 
     /// The time-range checks of plan() on a resolved plan.
     [[nodiscard]] static Status checkTimes(const IssuancePlan &plan, UnixMillis now);
@@ -78,7 +85,10 @@ public:
     [[nodiscard]] static Result<AuthSig> signAuthSig(const crypto::SecureBytes &walletKey,
                                                      const siwe::SiweMessage &message);
 
-    /// Signs one payload per node URL with the session key (spec §8).
+    /// Signs one payload per node URL with the session key (spec §8). App capability
+    /// AuthSigs go before the wallet's: lit-v7 as the app wrote them (key order and all),
+    /// lit-v8 rebuilt in the v8 schema's key order sig, derivedVia, signedMessage, address
+    /// [, algo] (issue #8).
     /// Returns: the map, or LitMaxPrice when lit-v8 lacks a node's maxPrice.
     [[nodiscard]] static Result<SessionSigs> issue(const SessionRequest &request,
                                                    const IssuancePlan &plan,

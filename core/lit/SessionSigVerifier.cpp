@@ -6,6 +6,7 @@
 #include "eth/PersonalSign.h"
 #include "lit/JsonUtil.h"
 #include "lit/LitVocabulary.h"
+#include "lit/MaxPrice.h"
 #include "recap/Recap.h"
 #include "siwe/SiweMessage.h"
 
@@ -145,8 +146,17 @@ bool EntryVerifier::checkPayloadShape(const OrderedJson &p, const std::string &t
         order.push_back("maxPrice");
     if (keysOf(p) != order)
         return check("payload", false, "payload keys are " + joined(keysOf(p)) + ", expected " + joined(order));
-    if (v8 && !p["maxPrice"].is_string())
-        return check("payload", false, "maxPrice must be a string");
+    if (v8) {
+        if (!p["maxPrice"].is_string())
+            return check("payload", false, "maxPrice must be a string");
+        // The v8 SDK signs "0x" + bigint.toString(16): lowercase, no leading zeros (issue #8).
+        const auto &price = p["maxPrice"].get_ref<const std::string &>();
+        auto value = MaxPrice::parse(price);
+        if (price.substr(0, 2) != "0x" || !value || value->toSdkHex() != price)
+            return check("payload", false,
+                         "maxPrice " + price +
+                             " is not the SDK's form (0x + lowercase hex, no leading zeros)");
+    }
     const std::vector<std::string> resOrder =
         v8 ? std::vector<std::string>{"resourcePrefix", "resource"}
            : std::vector<std::string>{"resource", "resourcePrefix"};
@@ -163,6 +173,30 @@ bool EntryVerifier::checkPayloadShape(const OrderedJson &p, const std::string &t
                                                       : std::nullopt;
         if (!prefix || !ability || !isValidPair(*prefix, *ability))
             return check("payload", false, "a resourceAbilityRequests entry is not a valid Lit pair");
+        const auto &id = r["resource"]["resource"].get_ref<const std::string &>();
+        if (auto sdkId = sdkResourceId(*prefix, id); !sdkId || *sdkId != id)
+            return check("payload", false,
+                         "resource id " + id + " is not what the SDK signs" +
+                             (sdkId ? " (it would sign " + *sdkId + ")" : std::string()));
+    }
+    if (v8) {
+        // v8's AuthSigSchema rebuilds every capability as sig, derivedVia, signedMessage,
+        // address[, algo] (a string); v7 passes the app's order through (issue #8).
+        static const std::vector<std::string> kSchemaOrder = {"sig", "derivedVia", "signedMessage",
+                                                              "address"};
+        for (const auto &cap : p["capabilities"]) {
+            if (!cap.is_object())
+                continue; // the capabilities check reports it
+            auto keys = keysOf(cap);
+            const bool withAlgo =
+                keys.size() == 5 && keys.back() == "algo" && cap["algo"].is_string();
+            if (withAlgo)
+                keys.pop_back();
+            if (keys != kSchemaOrder)
+                return check("payload", false,
+                             "capability AuthSig keys are " + joined(keysOf(cap)) +
+                                 ", the v8 SDK writes sig,derivedVia,signedMessage,address[,algo]");
+        }
     }
     if (p["sessionKey"] != m_address)
         return check("payload", false, "sessionKey differs from the envelope address");
@@ -231,6 +265,18 @@ std::string EntryVerifier::tryCapability(const OrderedJson &cap, bool isLast,
     }
     if (strict() && (message->resources.size() != 1 || recaps.size() != 1))
         return "the SDK puts exactly one urn:recap resource in the SIWE";
+    if (strict()) {
+        // LitPKPResource normalises ids before they reach the ReCap (issue #8).
+        const std::string pkpScheme = resourceKey(ResourcePrefix::Pkp, "");
+        for (const auto &r : recaps)
+            for (const auto &[key, abilities] : r.attenuations())
+                if (key.rfind(pkpScheme, 0) == 0) {
+                    const auto id = key.substr(pkpScheme.size());
+                    if (auto sdkId = formatPkpResourceId(id); !sdkId || *sdkId != id)
+                        return "ReCap resource " + key +
+                               " has a PKP id the SDK would have normalised";
+                }
+    }
     if (message->statement) {
         for (const auto &r : recaps) {
             const auto sentence = r.statement();

@@ -54,7 +54,7 @@ Result<quint64> RequestBroker::submit(IncomingRequest incoming, Reply reply)
     };
     if (incoming.kind == RequestKind::AuthSig && !crypto::isLowerHex(incoming.sessionPublicKey, 64))
         return refuse(Error{ErrorCode::InvalidPublicKey, QStringLiteral("sessionPublicKey: expected 64 lowercase hex digits")});
-    auto plan = lit::SessionSigIssuer::resolvePlan(incoming.request, now);
+    auto plan = lit::SessionSigIssuer::resolvePlan(incoming.request, now, incoming.profile);
     if (!plan)
         return refuse(plan.error());
     // What nodes reject is refused here, as quill-cli issue refuses it: no dialog, no

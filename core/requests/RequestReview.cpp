@@ -1,5 +1,6 @@
 #include "requests/RequestReview.h"
 
+#include "lit/MaxPrice.h"
 #include "recap/Recap.h"
 #include "siwe/SiweMessage.h"
 
@@ -66,7 +67,7 @@ QString describeCapability(const lit::ResourceAbilityRequest &r)
                    : QStringLiteral("Sign with access-control condition %1").arg(id);
     case Ability::PkpSigning:
         return any ? QStringLiteral("Sign with any of your PKPs")
-                   : QStringLiteral("Sign with PKP 0x%1").arg(id);
+                   : QStringLiteral("Sign with PKP %1").arg(id);
     case Ability::LitActionExecution:
         return any ? QStringLiteral("Run any Lit Action") : QStringLiteral("Run Lit Action %1").arg(id);
     case Ability::RateLimitIncreaseAuth:
@@ -148,12 +149,64 @@ Result<RequestReview> RequestReview::build(const lit::SessionRequest &request,
             add(Severity::Danger, "issued-in-future",
                 QStringLiteral("The request is dated in the future (%1).").arg(q(plan.issuedAt)));
     }
+    if (profile == lit::Profile::LitV8) {
+        QStringList caps;
+        for (const auto &url : request.nodeUrls) {
+            std::optional<lit::MaxPrice> value;
+            if (const auto price = request.maxPriceFor(url))
+                if (auto parsed = lit::MaxPrice::parse(*price))
+                    value = *parsed;
+            if (!value) {
+                add(Severity::Danger, "max-price-missing",
+                    QStringLiteral("No price cap (maxPrice) for %1: Naga nodes refuse the session.")
+                        .arg(q(url)));
+                continue;
+            }
+            PriceCapRow row{q(url), q(value->toSdkHex()), q(value->toDecimal()),
+                            q(value->toTokens())};
+            caps.push_back(QStringLiteral("%1 at most %2 tokens (%3 wei)")
+                               .arg(row.nodeUrl, row.tokens, row.wei));
+            review.priceCaps.push_back(row);
+        }
+        if (!caps.isEmpty())
+            add(Severity::Info, "max-price",
+                QStringLiteral("Price caps per node: %1.").arg(caps.join(QStringLiteral("; "))));
+    }
     for (const auto &r : request.resourceAbilityRequests)
         if (!lit::isValidPair(r.prefix, r.ability))
             add(Severity::Danger, "invalid-pair",
                 QStringLiteral("%1 is not a valid ability for %2.").arg(q(std::string(lit::toString(r.ability))), q(r.key())));
 
     // Warning: broad or unusual.
+    for (const auto &r : request.resourceAbilityRequests) {
+        if (r.prefix != lit::ResourcePrefix::Pkp)
+            continue;
+        // The SDK keeps the case of a PKP id, but nodes name a PKP by its lowercase token id
+        // and compare ids as strings (spec §5.3, §9 step 4).
+        const bool hex64 =
+            r.resource.size() == 64 &&
+            r.resource.find_first_not_of("0123456789abcdefABCDEF") == std::string::npos;
+        if (hex64 && r.resource.find_first_of("ABCDEF") != std::string::npos)
+            add(Severity::Warning, "pkp-id-upper-case",
+                QStringLiteral(
+                    "PKP id %1 has upper-case hex: Lit nodes name PKPs in lower case, so "
+                    "this session may not cover that PKP.")
+                    .arg(q(r.resource)));
+        if (r.requestedResource.empty())
+            continue;
+        const auto &given = r.requestedResource;
+        const bool decimalLooking = given.find_first_not_of("0123456789") == std::string::npos;
+        if (decimalLooking)
+            add(Severity::Warning, "pkp-id-padded-as-hex",
+                QStringLiteral(
+                    "PKP id %1 is read as hex and signed as %2, as the Lit SDK does. If %1 is a "
+                    "decimal token id, this is a different PKP.")
+                    .arg(q(given), q(r.resource)));
+        else
+            add(Severity::Info, "pkp-id-normalised",
+                QStringLiteral("PKP id %1 is signed as %2 (the Lit SDK's form).")
+                    .arg(q(given), q(r.resource)));
+    }
     bool wildcard = false;
     for (const auto &row : review.rows)
         wildcard = wildcard || row.wildcard;

@@ -31,6 +31,15 @@ struct CapabilityRow
     bool wildcard = false;
 };
 
+/// One node's price cap (lit-v8 `maxPrice`), as signed and in readable units.
+struct PriceCapRow
+{
+    QString nodeUrl;
+    QString signedHex; ///< what is signed, e.g. "0x3782dace9d90000"
+    QString wei;       ///< decimal wei, e.g. "250000000000000000"
+    QString tokens;    ///< whole tokens (18 decimals), e.g. "0.25"
+};
+
 /// Everything the user needs to decide on a request: the exact SIWE text that will be
 /// signed, what it allows in plain words, and warnings with a severity. Pure function of
 /// its inputs; no I/O.
@@ -39,6 +48,7 @@ struct RequestReview
     std::string siweText;
     QList<CapabilityRow> rows;
     QList<ReviewWarning> warnings;
+    QList<PriceCapRow> priceCaps; ///< lit-v8 only, in node order
     QString issuedAt;   ///< ISO, as signed
     QString expiration; ///< ISO, as signed
     int nodeCount = 0;

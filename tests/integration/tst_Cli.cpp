@@ -179,6 +179,36 @@ private Q_SLOTS:
         QTest::newRow("verify unpaired resource") << QStringList{QStringLiteral("verify"), path(QStringLiteral("sigsA.json")), QStringLiteral("--resource"), QStringLiteral("lit-pkp://*")} << QStringLiteral("--resource");
         QTest::newRow("verify bad resource") << QStringList{QStringLiteral("verify"), path(QStringLiteral("sigsA.json")), QStringLiteral("--resource"), QStringLiteral("pkp"), QStringLiteral("--ability"), QStringLiteral("pkp-signing")} << QStringLiteral("--resource");
         QTest::newRow("verify missing file") << QStringList{QStringLiteral("verify"), path(QStringLiteral("nope.json"))} << QStringLiteral("SIGS.json");
+        // Issue #8: Quill's deliberate refusals, in both profiles, name the field.
+        for (const char *profile : {"lit-v7", "lit-v8"}) {
+            const auto p = QString::fromLatin1(profile);
+            const auto issueWith = [&](const char *file) {
+                return QStringList{QStringLiteral("issue"),
+                                   QStringLiteral("--request"),
+                                   dataPath(QStringLiteral("requests/") + QLatin1String(file)),
+                                   QStringLiteral("--key-file"),
+                                   key,
+                                   QStringLiteral("--profile"),
+                                   p,
+                                   QStringLiteral("--now"),
+                                   QStringLiteral("2025-01-15T12:00:00Z")};
+            };
+            QTest::newRow(qPrintable(p + QStringLiteral(" statement non-ascii")))
+                << issueWith("expfail_statement_non_ascii.json")
+                << QStringLiteral(" statement: only ASCII");
+            QTest::newRow(qPrintable(p + QStringLiteral(" statement newline")))
+                << issueWith("expfail_statement_newline.json")
+                << QStringLiteral(" statement: only ASCII");
+            QTest::newRow(qPrintable(p + QStringLiteral(" pkp id too long")))
+                << issueWith("expfail_pkp_id_too_long.json")
+                << QStringLiteral("resourceAbilityRequests[0].resource.resource: ");
+            QTest::newRow(qPrintable(p + QStringLiteral(" negative price")))
+                << issueWith("expfail_max_price_negative.json")
+                << QStringLiteral("maxPrices[\"https://127.0.0.1:7470\"]: ");
+            QTest::newRow(qPrintable(p + QStringLiteral(" price too large")))
+                << issueWith("expfail_max_price_too_large.json")
+                << QStringLiteral("maxPrices[\"https://127.0.0.1:7470\"]: ");
+        }
     }
     void unusableInput_oneLineAndExit2()
     {

@@ -118,8 +118,13 @@ function checkIsoTime(fail, label, s) {
 }
 
 // Verifies one AuthSig (wallet or app capability). Returns the parsed SiweMessage or null.
-function checkAuthSig(fail, label, a) {
-  if (!sameKeys(a, AUTHSIG_KEYS)) {
+// anyOrder: only the key set is checked (v7 passes app capability AuthSigs through in the
+// app's key order; the verbatim comparison with the request pins that order).
+function checkAuthSig(fail, label, a, anyOrder = false) {
+  const keysOk = anyOrder
+    ? a && typeof a === 'object' && JSON.stringify(keysOf(a).sort()) === JSON.stringify([...AUTHSIG_KEYS].sort())
+    : sameKeys(a, AUTHSIG_KEYS);
+  if (!keysOk) {
     fail(`${label}: keys ${JSON.stringify(keysOf(a))}, want ${JSON.stringify(AUTHSIG_KEYS)}`);
     if (!a || typeof a !== 'object') return null;
   }
@@ -274,7 +279,7 @@ export function checkSessionSigs(ctx, sessionSigs) {
     const tag = checkedCaps.size === 0 ? '' : ` (variant in ${url})`;
     checkedCaps.add(capsKey);
 
-    caps.slice(0, -1).forEach((c, i) => checkAuthSig((m) => failures.push(`capabilities[${i}]${tag}: ${m}`), 'capability', c));
+    caps.slice(0, -1).forEach((c, i) => checkAuthSig((m) => failures.push(`capabilities[${i}]${tag}: ${m}`), 'capability', c, !isV8));
 
     const w = caps[caps.length - 1];
     const wf = (m) => failures.push(`wallet AuthSig${tag}: ${m}`);
@@ -321,7 +326,10 @@ export function checkSessionSigs(ctx, sessionSigs) {
 export function readCaseContext(caseDir) {
   const rd = (f) => fs.readFileSync(path.join(caseDir, f), 'utf8');
   return {
-    request: JSON.parse(rd('request.json')),
+    // request.sdk.json: the request as the SDK normalised it (PKP ids, maxPrice form,
+    // capability key order, defaults filled in), written by gen-cases from the SDK's own
+    // objects; older case folders only have request.json.
+    request: JSON.parse(fs.existsSync(path.join(caseDir, 'request.sdk.json')) ? rd('request.sdk.json') : rd('request.json')),
     profile: rd('profile.txt').trim(),
     now: rd('now.txt').trim(),
     walletKeyHex: rd('key.hex').trim(),

@@ -266,6 +266,74 @@ const CASES = [
       },
     },
   },
+  // ---- issue #8: conformance corners. request.json carries what the APP sends (raw PKP ids,
+  // decimal or non-canonical hex prices, capability AuthSigs in the app's key order, omitted
+  // expiration/domain); request.sdk.json what the SDK made of it.
+  {
+    name: 'v7-I-pkp-id-forms-default-expiry',
+    description: 'PKP ids as apps write them (0x + 64 hex, short upper-case hex, decimal-looking 12345 padded as hex, 0x + mixed case) normalised by LitPKPResource; no expiration and no domain in the request (defaults: +24 h, localhost).',
+    profile: 'lit-v7', now: NOW, key: KEY_A, seed: SEED_1, nonce: BLOCKHASH, nodeUrls: LOCAL3,
+    requests: [
+      [P.pkp, '0x' + 'c0ffee'.repeat(10) + 'c0de', A.pkpSign],
+      [P.pkp, 'ABCDEF0123', A.pkpSign],
+      [P.pkp, '12345', A.pkpSign],
+      [P.pkp, '0xDeadBeef', A.pkpSign],
+      [P.action, LIT_ACTION_CID, A.actionExec],
+    ],
+    statement: 'PKP id forms.',
+    omit: ['expiration', 'domain'],
+  },
+  {
+    name: 'v7-J-capability-key-order-default-expiry',
+    description: 'A capacity-delegation AuthSig handed to getSessionSigs with its keys in another order (address, signedMessage, derivedVia, sig): v7 passes it to JSON.stringify as it is. No expiration in the request (+24 h).',
+    profile: 'lit-v7', now: NOW, key: KEY_A, seed: SEED_1, nonce: BLOCKHASH, nodeUrls: LOCAL3,
+    requests: [[P.pkp, '*', A.pkpSign], [P.acc, ACC_ID, A.accDecrypt]],
+    statement: 'Capability key order.',
+    capacityDelegation: { ownerKey: KEY_B, capacityTokenId: '12345', uses: '10', delegatees: 'wallet' },
+    capabilityKeyOrder: ['address', 'signedMessage', 'derivedVia', 'sig'],
+    omit: ['expiration'],
+  },
+  {
+    name: 'v8-I-naga-pkp-ids-decimal-prices-default-expiry',
+    description: 'v8: PKP ids with and without 0x, short, upper-case and decimal-looking; maxPrices given to Quill in decimal; no expiration (AuthConfigSchema default: 15 min, computed when the schema module loads, which is the frozen NOW here) and no domain.',
+    profile: 'lit-v8', now: NOW, key: KEY_A, seed: SEED_1, nonce: BLOCKHASH, nodeUrls: LOCAL3,
+    requests: [
+      [P.pkp, '0x' + 'c0ffee'.repeat(10) + 'c0de', A.pkpSign],
+      [P.pkp, 'ABCDEF0123', A.pkpSign],
+      [P.pkp, '12345', A.pkpSign],
+      [P.acc, ACC_ID, A.accDecrypt],
+    ],
+    statement: 'Naga PKP ids.',
+    omit: ['expiration', 'domain'],
+    maxPriceInput: 'decimal',
+    pricing: {
+      product: 'SIGN', threshold: 3, userMaxPrice: 75n * 10n ** 16n,
+      prices: {
+        'https://127.0.0.1:7470': [1n, 10n ** 17n, 3n, 4n],
+        'https://127.0.0.1:7471': [1n, 12n * 10n ** 16n, 3n, 4n],
+        'https://127.0.0.1:7472': [1n, 5n * 10n ** 16n + 7n, 3n, 4n],
+      },
+    },
+  },
+  {
+    name: 'v8-J-naga-capability-key-order-hex-prices',
+    description: 'v8: a payment-delegation capabilityAuthSig given with its keys in another order (AuthSigSchema rebuilds it as sig, derivedVia, signedMessage, address); maxPrices given to Quill as upper-case hex with leading zeros, decimal and SDK hex; PKP id 0xABCD.',
+    profile: 'lit-v8', now: NOW, key: KEY_A, seed: SEED_1, nonce: BLOCKHASH, nodeUrls: LOCAL3,
+    requests: [[P.paydel, '77', A.paydel], [P.pkp, '0xABCD', A.pkpSign]],
+    statement: 'Naga capability order.',
+    expiration: '2025-01-15T12:30:00.000Z',
+    v8Capability: { ownerKey: KEY_B, resourceId: '77', expiration: '2025-01-22T12:00:00.000Z' },
+    capabilityKeyOrder: ['signedMessage', 'address', 'sig', 'derivedVia'],
+    maxPriceInput: 'mixed',
+    pricing: {
+      product: 'SIGN', threshold: 3, userMaxPrice: 10n ** 18n,
+      prices: {
+        'https://127.0.0.1:7470': [1n, 25n * 10n ** 16n, 3n, 4n],
+        'https://127.0.0.1:7471': [1n, 1n, 3n, 4n],
+        'https://127.0.0.1:7472': [1n, 3n * 10n ** 17n, 3n, 4n],
+      },
+    },
+  },
 ];
 
 // Partial published values of spec example B (§11.2); checked by --self-check for case
@@ -312,6 +380,40 @@ function v8Resource(prefix, id) {
   }
 }
 
+// The keys of an AuthSig in the order an app sent them (case.capabilityKeyOrder).
+function reorderKeys(obj, order) {
+  if (!order) return obj;
+  const out = {};
+  for (const k of order) if (k in obj) out[k] = obj[k];
+  for (const k of Object.keys(obj)) if (!(k in out)) out[k] = obj[k];
+  return out;
+}
+
+// maxPrices as the app writes them for Quill (case.maxPriceInput): the SDK signs the same
+// "0x" + lowercase hex whatever form Quill was given.
+function appMaxPrice(hex, form, i) {
+  const v = BigInt(hex);
+  const pick = form === 'mixed' ? ['hex-upper-padded', 'decimal', 'sdk'][i % 3] : form;
+  if (pick === 'decimal') return v.toString(10);
+  if (pick === 'hex-upper-padded') return '0X000' + v.toString(16).toUpperCase();
+  return hex;
+}
+
+// What the app sends Quill, from what the SDK saw (sdkRequest): the raw resource ids of the
+// case, the app's capability key order, its price forms, and omitted defaults.
+function appRequest(c, sdkRequest, appCapabilityAuthSigs) {
+  const request = plain(sdkRequest);
+  request.resourceAbilityRequests.forEach((r, i) => { r.resource.resource = c.requests[i][1]; });
+  if (appCapabilityAuthSigs?.length) request.capabilityAuthSigs = plain(appCapabilityAuthSigs);
+  if (c.maxPriceInput && request.maxPrices) {
+    Object.keys(request.maxPrices).forEach((url, i) => {
+      request.maxPrices[url] = appMaxPrice(request.maxPrices[url], c.maxPriceInput, i);
+    });
+  }
+  for (const k of c.omit ?? []) delete request[k];
+  return request;
+}
+
 // The request document's resourceAbilityRequests: always {"resource":{"resource","resourcePrefix"},"ability"}.
 function requestRars(rars) {
   return rars.map((r) => ({
@@ -355,7 +457,7 @@ async function runV7(c) {
       delegateeAddresses: [cd.delegatees === 'wallet' ? wallet.address : cd.delegatees],
       uses: cd.uses,
     });
-    capabilityAuthSigs.push(capacityDelegationAuthSig);
+    capabilityAuthSigs.push(reorderKeys(capacityDelegationAuthSig, c.capabilityKeyOrder));
   }
 
   const callbackParams = [];
@@ -392,7 +494,7 @@ async function runV7(c) {
   }
   const expiration = callbackParams[0].expiration;
 
-  const request = {
+  const sdkRequest = {
     domain: c.domain ?? 'localhost',
     statement: c.statement ?? SDK_TEST_STATEMENT,
     chainId: c.chainId ?? 1,
@@ -404,7 +506,8 @@ async function runV7(c) {
     ...(capabilityAuthSigs.length ? { capabilityAuthSigs: plain(capabilityAuthSigs) } : {}),
   };
   return {
-    request, expected: sessionSigs, siwe, authSig, sessionKey,
+    request: appRequest(c, sdkRequest, capabilityAuthSigs), sdkRequest,
+    expected: sessionSigs, siwe, authSig, sessionKey,
     callbackParams: callbackParams.map((p) => {
       const { sessionKey: _omit, ...rest } = p; // never write the session secret into meta data
       return plain(rest);
@@ -440,7 +543,14 @@ async function runV8(c) {
   const sessionKeyPair = { publicKey: kp.publicKey, secretKey: c.seed }; // v8: 32-byte seed as secretKey
 
   const resources = c.requests.map(([prefix, id, ability]) => ({ resource: v8Resource(prefix, id), ability }));
-  const capabilityAuthSigs = c.v8Capability ? [await v8CapabilityAuthSig(c, wallet.address)] : undefined;
+  const capabilityAuthSigs = c.v8Capability
+    ? [reorderKeys(await v8CapabilityAuthSig(c, wallet.address), c.capabilityKeyOrder)]
+    : undefined;
+  if (c.omit?.includes('expiration') && c.now !== NOW) {
+    // AuthConfigSchema's default expiration is computed once, when the schema module loads
+    // (under the frozen clock at NOW); any other `now` would not be "now + 15 min".
+    throw new Error(`${c.name}: a v8 case without expiration must run at ${NOW}`);
+  }
 
   // getEoaAuthContextAdapter: validate the auth config (applies schema defaults)
   const authConfig = v8Schemas.AuthConfigSchema.parse({
@@ -484,7 +594,7 @@ async function runV8(c) {
   const maxPrices = {};
   for (const url of nodeUrls) maxPrices[url] = JSON.parse(sessionSigs[url].signedMessage).maxPrice;
 
-  const request = {
+  const sdkRequest = {
     domain: authConfig.domain,
     statement: authConfig.statement,
     chainId: 1,
@@ -495,7 +605,10 @@ async function runV8(c) {
     ...(authConfig.capabilityAuthSigs.length ? { capabilityAuthSigs: plain(authConfig.capabilityAuthSigs) } : {}),
     maxPrices,
   };
-  return { request, expected: sessionSigs, siwe: toSign, authSig, sessionKey: kp, callbackParams: [] };
+  return {
+    request: appRequest(c, sdkRequest, capabilityAuthSigs), sdkRequest,
+    expected: sessionSigs, siwe: toSign, authSig, sessionKey: kp, callbackParams: [],
+  };
 }
 
 const runCase = quietSdk(async (c) => (c.profile === 'lit-v8' ? runV8(c) : runV7(c)));
@@ -505,6 +618,7 @@ const runCase = quietSdk(async (c) => (c.profile === 'lit-v8' ? runV8(c) : runV7
 // ------------------------------------------------------------------------------------------
 function sanity(c, r) {
   const problems = [];
+  r = { ...r, request: r.sdkRequest };
   const { SiweMessage } = require('siwe');
   const m = new SiweMessage(r.siwe);
   if (m.prepareMessage() !== r.siwe) problems.push('SIWE does not round-trip through siwe.SiweMessage');
@@ -533,6 +647,7 @@ function writeCase(outDir, c, r) {
   fs.mkdirSync(dir, { recursive: true });
   const w = (f, s) => fs.writeFileSync(path.join(dir, f), s);
   w('request.json', JSON.stringify(r.request, null, 2) + '\n');
+  w('request.sdk.json', JSON.stringify(r.sdkRequest, null, 2) + '\n');
   w('key.hex', c.key.replace(/^0x/, '') + '\n');
   w('seed.hex', c.seed + '\n');
   w('now.txt', c.now + '\n');
@@ -646,7 +761,7 @@ async function selfCheck(cases, vectorsDir) {
     }
     // The independent JS checks (check-output.mjs) must accept what the SDK itself produced.
     const problems = checkSessionSigs({
-      request: r.request, profile: c.profile, now: c.now,
+      request: r.sdkRequest, profile: c.profile, now: c.now,
       walletKeyHex: c.key, seedHex: c.seed,
     }, r.expected);
     if (problems.length) failures.push(...problems.map((p) => `${c.name}: check-output: ${p}`));

@@ -10,8 +10,8 @@
 # cases into a temp dir, then for every case:
 #   quill-cli issue    == expected.json (per node, keys in order, every string byte-exact)
 #   check-output.mjs   accepts quill's issue output (siwe / ethers / tweetnacl, independent checks)
-#   quill-cli siwe     == siwe.txt (one trailing newline allowed)
-#   quill-cli auth-sig == authsig.json (parsed, key order included)
+#   quill-cli siwe     == siwe.txt (one trailing newline allowed; --profile from profile.txt)
+#   quill-cli auth-sig == authsig.json (parsed, key order included; --profile too)
 #   quill-cli verify expected.json --now NOW             exits 0
 #   quill-cli verify <tampered copy> --now NOW           exits 1, for: a flipped sig hex char;
 #       nodeAddress changed without re-signing; the wallet SIWE changed inside the capability
@@ -220,7 +220,7 @@ for dir in ${CASE_DIRS[@]+"${CASE_DIRS[@]}"}; do
   # --- siwe -------------------------------------------------------------------------------
   rc=0
   q "$out/siwe.txt" "$out/siwe.err" siwe --request "$dir/request.json" --address "$addr" \
-    --session-public-key "$pub" --now "$now" || rc=$?
+    --session-public-key "$pub" --now "$now" --profile "$profile" || rc=$?
   if [[ $rc -ne 0 ]]; then
     echo "quill-cli siwe exited $rc" >"$out/siwe.rc"
     fail "$name: siwe == siwe.txt" "$out/siwe.rc" "$out/siwe.err"
@@ -233,7 +233,7 @@ for dir in ${CASE_DIRS[@]+"${CASE_DIRS[@]}"}; do
   # --- auth-sig ---------------------------------------------------------------------------
   rc=0
   q "$out/authsig.json" "$out/authsig.err" auth-sig --request "$dir/request.json" \
-    --session-public-key "$pub" --key-file "$dir/key.hex" --now "$now" || rc=$?
+    --session-public-key "$pub" --key-file "$dir/key.hex" --now "$now" --profile "$profile" || rc=$?
   if [[ $rc -ne 0 ]]; then
     echo "quill-cli auth-sig exited $rc" >"$out/authsig.rc"
     fail "$name: auth-sig == authsig.json" "$out/authsig.rc" "$out/authsig.err"

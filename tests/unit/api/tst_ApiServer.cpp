@@ -558,6 +558,27 @@ private Q_SLOTS:
             << sessionSigsParams().replace("{\"request\"",
                                            "{\"sessionPublicKey\":\"aa\",\"request\"")
             << "sessionPublicKey: unknown parameter" << 150;
+        // Issue #8: Quill's deliberate refusals name the field in both profiles.
+        const auto fixture = [](const char *file, const char *profile) -> QByteArray {
+            const auto doc = QByteArray::fromStdString(
+                minify(readData(QStringLiteral("requests/") + QLatin1String(file))));
+            return QByteArray("{\"profile\":\"") + profile + "\",\"request\":" + doc + '}';
+        };
+        for (const char *profile : {"lit-v7", "lit-v8"}) {
+            const QString p = QString::fromLatin1(profile);
+            QTest::newRow(qPrintable(p + QStringLiteral(" statement non-ascii")))
+                << sigs << fixture("expfail_statement_non_ascii.json", profile)
+                << "request.statement: " << 83;
+            QTest::newRow(qPrintable(p + QStringLiteral(" statement line break")))
+                << auth << fixture("expfail_statement_newline.json", profile)
+                << "request.statement: " << 83;
+            QTest::newRow(qPrintable(p + QStringLiteral(" pkp id too long")))
+                << sigs << fixture("expfail_pkp_id_too_long.json", profile)
+                << "request.resourceAbilityRequests[0].resource.resource: " << 83;
+            QTest::newRow(qPrintable(p + QStringLiteral(" fractional price")))
+                << sigs << fixture("expfail_max_price_fractional.json", profile)
+                << "request.maxPrices[\"https://127.0.0.1:7470\"]: " << 86;
+        }
     }
     void sessionSigs_invalidParamsNameTheField()
     {

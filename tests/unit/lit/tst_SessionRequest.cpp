@@ -1,5 +1,6 @@
 #include "../../TestData.h"
 
+#include "lit/MaxPrice.h"
 #include "lit/SessionRequest.h"
 
 #include <QDir>
@@ -63,6 +64,177 @@ private Q_SLOTS:
         QVERIFY(!r.ok());
         QVERIFY2(r.error().context.startsWith(QStringLiteral("resourceAbilityRequests[0].ability")),
                  qPrintable(r.error().context));
+    }
+    // SDK formatPKPResource (auth-helpers 7.4.0 and 8.x utils.js), issue #8.
+    void formatPkpResourceId_matchesSdk_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("output"); // empty: refused
+        const QString z60(60, QLatin1Char('0'));
+        const QString full = QStringLiteral("ab").repeated(32);
+        QTest::newRow("0x short") << QStringLiteral("0x1234") << z60 + QStringLiteral("1234");
+        QTest::newRow("short") << QStringLiteral("1234") << z60 + QStringLiteral("1234");
+        QTest::newRow("upper case kept")
+            << QStringLiteral("0xABcd") << z60 + QStringLiteral("ABcd");
+        QTest::newRow("decimal-looking padded as hex")
+            << QStringLiteral("12345") << QString(59, QLatin1Char('0')) + QStringLiteral("12345");
+        QTest::newRow("0x full") << QStringLiteral("0x") + full << full;
+        QTest::newRow("full") << full << full;
+        QTest::newRow("wildcard") << QStringLiteral("*") << QStringLiteral("*");
+        QTest::newRow("0x wildcard") << QStringLiteral("0x*") << QStringLiteral("*");
+        QTest::newRow("upper 0X not stripped") << QStringLiteral("0Xff") << QStringLiteral("0Xff");
+        QTest::newRow("non-hex kept") << QStringLiteral("my-pkp") << QStringLiteral("my-pkp");
+        QTest::newRow("one 0x stripped") << QStringLiteral("0x0x12") << QStringLiteral("0x12");
+        QTest::newRow("expfail_65") << QString(65, QLatin1Char('1')) << QString();
+        QTest::newRow("expfail_0x_65")
+            << QStringLiteral("0x") + QString(65, QLatin1Char('a')) << QString();
+    }
+    void formatPkpResourceId_matchesSdk()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, output);
+        auto r = formatPkpResourceId(input.toStdString());
+        if (output.isEmpty()) {
+            QVERIFY(!r.ok());
+            QCOMPARE(errorCodeName(r.error().code), errorCodeName(ErrorCode::LitRequestField));
+            return;
+        }
+        QVERIFY(r.ok());
+        QCOMPARE(QString::fromStdString(*r), output);
+    }
+    void parse_normalisesPkpIdsOnly()
+    {
+        auto r = SessionRequest::fromJson(
+            readData(QStringLiteral("requests/valid_pkp_ids.json")).toStdString());
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : describe(r.error())));
+        const std::string z60(60, '0');
+        std::string ab;
+        for (int i = 0; i < 32; ++i)
+            ab += "ab";
+        const std::vector<std::pair<std::string, std::string>> want = {
+            {z60 + "1234", "0x1234"},
+            {std::string(58, '0') + "ABCdef", "ABCdef"},
+            {std::string(59, '0') + "12345", "12345"},
+            {ab, "0x" + ab},
+            {"*", "0x*"},
+            {"0Xff", ""},
+            {"my-pkp", ""},
+            {"0x1234", ""}};
+        QCOMPARE(r->resourceAbilityRequests.size(), want.size());
+        for (std::size_t i = 0; i < want.size(); ++i) {
+            QCOMPARE(r->resourceAbilityRequests[i].resource, want[i].first);
+            QCOMPARE(r->resourceAbilityRequests[i].requestedResource, want[i].second);
+        }
+        // Everything downstream uses the normalised id.
+        QCOMPARE(r->resourceAbilityRequests[0].key(), "lit-pkp://" + z60 + "1234");
+    }
+    void parse_pkpErrorNamesTheField()
+    {
+        auto r = SessionRequest::fromJson(
+            readData(QStringLiteral("requests/expfail_pkp_id_too_long.json")).toStdString());
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().context.startsWith(
+                     QStringLiteral("resourceAbilityRequests[0].resource.resource: ")),
+                 qPrintable(r.error().context));
+    }
+    void maxPrice_formats_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("hex");
+        QTest::addColumn<QString>("decimal");
+        QTest::addColumn<QString>("tokens");
+        QTest::newRow("decimal") << QStringLiteral("250000000000000000")
+                                 << QStringLiteral("0x3782dace9d90000")
+                                 << QStringLiteral("250000000000000000") << QStringLiteral("0.25");
+        QTest::newRow("hex upper, leading zeros")
+            << QStringLiteral("0X0003782DACE9D90000") << QStringLiteral("0x3782dace9d90000")
+            << QStringLiteral("250000000000000000") << QStringLiteral("0.25");
+        QTest::newRow("zero") << QStringLiteral("0") << QStringLiteral("0x0") << QStringLiteral("0")
+                              << QStringLiteral("0");
+        QTest::newRow("hex zero") << QStringLiteral("0x000") << QStringLiteral("0x0")
+                                  << QStringLiteral("0") << QStringLiteral("0");
+        QTest::newRow("one wei") << QStringLiteral("1") << QStringLiteral("0x1")
+                                 << QStringLiteral("1") << QStringLiteral("0.000000000000000001");
+        QTest::newRow("whole tokens")
+            << QStringLiteral("3000000000000000000") << QStringLiteral("0x29a2241af62c0000")
+            << QStringLiteral("3000000000000000000") << QStringLiteral("3");
+        QTest::newRow("vector F") << QStringLiteral("0x14ad8b1b0b550000")
+                                  << QStringLiteral("0x14ad8b1b0b550000")
+                                  << QStringLiteral("1490000000000000000")
+                                  << QStringLiteral("1.49");
+        QTest::newRow("leading zeros decimal")
+            << QStringLiteral("000123") << QStringLiteral("0x7b") << QStringLiteral("123")
+            << QStringLiteral("0.000000000000000123");
+        QTest::newRow("2^256-1")
+            << QStringLiteral(
+                   "115792089237316195423570985008687907853269984665640564039457584007913129639935")
+            << QStringLiteral("0x") + QString(64, QLatin1Char('f'))
+            << QStringLiteral(
+                   "115792089237316195423570985008687907853269984665640564039457584007913129639935")
+            << QStringLiteral("115792089237316195423570985008687907853269984665640564039457."
+                              "584007913129639935");
+    }
+    void maxPrice_formats()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, hex);
+        QFETCH(QString, decimal);
+        QFETCH(QString, tokens);
+        auto p = MaxPrice::parse(input.toStdString());
+        QVERIFY2(p.ok(), qPrintable(p.ok() ? QString() : p.error().context));
+        QCOMPARE(QString::fromStdString(p->toSdkHex()), hex);
+        QCOMPARE(QString::fromStdString(p->toDecimal()), decimal);
+        QCOMPARE(QString::fromStdString(p->toTokens()), tokens);
+    }
+    void maxPrice_refusals_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("empty hex") << QStringLiteral("0x");
+        QTest::newRow("negative") << QStringLiteral("-1");
+        QTest::newRow("negative hex") << QStringLiteral("-0x1");
+        QTest::newRow("fraction") << QStringLiteral("0.5");
+        QTest::newRow("exponent") << QStringLiteral("1e18");
+        QTest::newRow("2^256") << QStringLiteral(
+            "115792089237316195423570985008687907853269984665640564039457584007913129639936");
+        QTest::newRow("hex 2^256") << QStringLiteral("0x1") + QString(64, QLatin1Char('0'));
+        QTest::newRow("space") << QStringLiteral("1 000");
+        QTest::newRow("plus") << QStringLiteral("+1");
+        QTest::newRow("bad hex") << QStringLiteral("0x12g");
+    }
+    void maxPrice_refusals()
+    {
+        QFETCH(QString, input);
+        auto p = MaxPrice::parse(input.toStdString());
+        QVERIFY(!p.ok());
+        QCOMPARE(p.error().code, ErrorCode::LitMaxPrice);
+    }
+    void parse_storesMaxPricesInSdkForm()
+    {
+        auto r = SessionRequest::fromJson(
+            readData(QStringLiteral("requests/valid_max_prices.json")).toStdString());
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : describe(r.error())));
+        QCOMPARE(*r->maxPriceFor("https://127.0.0.1:7470"), std::string("0x3782dace9d90000"));
+        QCOMPARE(*r->maxPriceFor("https://127.0.0.1:7471"), std::string("0x3782dace9d90000"));
+        QCOMPARE(*r->maxPriceFor("https://127.0.0.1:7472"), "0x" + std::string(64, 'f'));
+    }
+    void parse_priceErrorNamesTheNode_data()
+    {
+        QTest::addColumn<QString>("file");
+        for (const char *f : {"negative", "fractional", "exponent", "empty", "empty_hex",
+                              "too_large", "hex_too_large", "number", "spaces"})
+            QTest::newRow(f)
+                << QStringLiteral("requests/expfail_max_price_%1.json").arg(QLatin1String(f));
+    }
+    void parse_priceErrorNamesTheNode()
+    {
+        QFETCH(QString, file);
+        auto r = SessionRequest::fromJson(readData(file).toStdString());
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::LitMaxPrice);
+        QVERIFY2(
+            r.error().context.startsWith(QStringLiteral("maxPrices[\"https://127.0.0.1:7470\"]: ")),
+            qPrintable(r.error().context));
     }
     void nodeUrl_rules()
     {

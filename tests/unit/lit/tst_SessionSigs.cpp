@@ -96,6 +96,23 @@ private Q_SLOTS:
         // Two plans never share a nonce.
         QVERIFY(SessionSigIssuer::plan(req, kNow)->nonce != plan->nonce);
     }
+    // Issue #8: without an expiration, v7 getSessionSigs uses +24 h, v8 AuthConfigSchema +15 min.
+    void plan_defaultExpiryPerProfile()
+    {
+        auto req = request("requests/valid_minimal.json");
+        QCOMPARE(SessionSigIssuer::plan(req, kNow, Profile::LitV7)->expiration,
+                 std::string("2025-01-16T12:00:00.000Z"));
+        QCOMPARE(SessionSigIssuer::plan(req, kNow, Profile::LitV8)->expiration,
+                 std::string("2025-01-15T12:15:00.000Z"));
+        QCOMPARE(SessionSigIssuer::resolvePlan(req, kNow, Profile::LitV8)->expiration,
+                 std::string("2025-01-15T12:15:00.000Z"));
+        req.issuedAt = "2025-01-15T11:59:30.500Z";
+        QCOMPARE(SessionSigIssuer::plan(req, kNow, Profile::LitV8)->expiration,
+                 std::string("2025-01-15T12:14:30.500Z"));
+        req.expiration = "2025-01-15T13:00:00.000Z";
+        QCOMPARE(SessionSigIssuer::plan(req, kNow, Profile::LitV8)->expiration,
+                 std::string("2025-01-15T13:00:00.000Z"));
+    }
     void plan_refusesWhatNodesReject_data()
     {
         QTest::addColumn<QString>("issuedAt");
@@ -155,6 +172,63 @@ private Q_SLOTS:
         const auto &p = payloads->front();
         QVERIFY(p.find("\"capabilities\":[{\"sig\":\"0x01\"") != std::string::npos);
         QVERIFY(p.find("\"address\":\"0x02\"},{\"sig\":\"") != std::string::npos);
+    }
+    // Issue #8: v7 passes app capability AuthSigs through as written; v8's AuthSigSchema
+    // rebuilds them in the order sig, derivedVia, signedMessage, address[, algo].
+    void payloads_capabilityKeyOrderPerProfile()
+    {
+        auto req = request("requests/valid_capability_key_order.json");
+        req.maxPrices = {{req.nodeUrls[0], "0x1"}};
+        req.nodeUrls.resize(1);
+        auto plan = SessionSigIssuer::plan(req, kNow);
+        QVERIFY(plan.ok());
+        auto siwe = SessionSigIssuer::buildSiwe(req, *plan, kAddress, sessionKey().publicKeyHex());
+        QVERIFY(siwe.ok());
+        auto authSig = SessionSigIssuer::signAuthSig(walletKey(), *siwe);
+        QVERIFY(authSig.ok());
+        const std::string asSent =
+            "{\"address\":\"0xabc\",\"sig\":\"0x01\",\"derivedVia\":\"web3.eth.personal.sign\","
+            "\"signedMessage\":\"a\\nb\"}";
+        const std::string rebuilt = "{\"sig\":\"0x01\",\"derivedVia\":\"web3.eth.personal.sign\","
+                                    "\"signedMessage\":\"a\\nb\",\"address\":\"0xabc\"}";
+        auto v7 = SessionSigIssuer::payloads(req, *plan, *authSig, sessionKey().publicKeyHex(),
+                                             Profile::LitV7);
+        auto v8 = SessionSigIssuer::payloads(req, *plan, *authSig, sessionKey().publicKeyHex(),
+                                             Profile::LitV8);
+        QVERIFY(v7.ok() && v8.ok());
+        QVERIFY2(v7->front().find("\"capabilities\":[" + asSent + ",") != std::string::npos,
+                 v7->front().c_str());
+        QVERIFY2(v8->front().find("\"capabilities\":[" + rebuilt + ",") != std::string::npos,
+                 v8->front().c_str());
+        // algo is kept (last) when present.
+        req.capabilityAuthSigs[0].algo = "x";
+        v8 = SessionSigIssuer::payloads(req, *plan, *authSig, sessionKey().publicKeyHex(),
+                                        Profile::LitV8);
+        QVERIFY(v8->front().find("\"address\":\"0xabc\",\"algo\":\"x\"},") != std::string::npos);
+    }
+    // Issue #8: the payload carries the normalised PKP id and the SDK's maxPrice form.
+    void payloads_signNormalisedIdsAndPrices()
+    {
+        auto req = request("requests/valid_max_prices.json");
+        auto pkp = request("requests/valid_pkp_ids.json");
+        req.resourceAbilityRequests = {pkp.resourceAbilityRequests[0]};
+        auto plan = SessionSigIssuer::plan(req, kNow, Profile::LitV8);
+        QVERIFY(plan.ok());
+        auto siwe = SessionSigIssuer::buildSiwe(req, *plan, kAddress, sessionKey().publicKeyHex());
+        QVERIFY(siwe.ok());
+        const std::string id = std::string(60, '0') + "1234";
+        QVERIFY(siwe->statement->find("'lit-pkp://" + id + "'.") != std::string::npos);
+        QVERIFY(plan->recap.attenuations().count("lit-pkp://" + id));
+        auto authSig = SessionSigIssuer::signAuthSig(walletKey(), *siwe);
+        auto v8 = SessionSigIssuer::payloads(req, *plan, *authSig, sessionKey().publicKeyHex(),
+                                             Profile::LitV8);
+        QVERIFY(v8.ok());
+        QVERIFY(v8->at(0).find("{\"resourcePrefix\":\"lit-pkp\",\"resource\":\"" + id + "\"}") !=
+                std::string::npos);
+        QVERIFY(v8->at(0).find("\"maxPrice\":\"0x3782dace9d90000\"}") != std::string::npos);
+        QVERIFY(v8->at(1).find("\"maxPrice\":\"0x3782dace9d90000\"}") != std::string::npos);
+        QVERIFY(v8->at(2).find("\"maxPrice\":\"0x" + std::string(64, 'f') + "\"}") !=
+                std::string::npos);
     }
 };
 

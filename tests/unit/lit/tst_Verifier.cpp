@@ -1,6 +1,8 @@
 #include "../../TestData.h"
 
 #include "common/JsonText.h"
+#include "crypto/Encoding.h"
+#include "lit/SessionKey.h"
 #include "lit/SessionSigVerifier.h"
 
 #include <QJsonDocument>
@@ -31,6 +33,41 @@ std::string sdkSigs(const char *vector)
         }
         out += "}";
     }
+    return out + "}";
+}
+
+/// As sdkSigs, with `from` replaced by `to` in every payload that contains it and that
+/// payload signed again with the vectors' session key (RFC 8032 TEST 1 seed): a sig the
+/// SDK did not make but that a node would verify.
+std::string resignedSigs(const char *vector, const std::string &from, const std::string &to)
+{
+    const auto seed =
+        std::move(crypto::secretFromHex(
+                      "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"))
+            .value();
+    const auto key = std::move(SessionKey::fromSeed(seed)).value();
+    const auto sigs =
+        readJsonObject(QString::fromLatin1(vector))[QStringLiteral("sessionSigs")].toObject();
+    std::string out = "{";
+    bool changed = false;
+    for (auto it = sigs.begin(); it != sigs.end(); ++it) {
+        const auto e = it.value().toObject();
+        std::string message = str(e[QStringLiteral("signedMessage")]);
+        std::string sig = str(e[QStringLiteral("sig")]);
+        if (const auto pos = message.find(from); pos != std::string::npos) {
+            message.replace(pos, from.size(), to);
+            sig = crypto::toHex(key.key().sign(crypto::asBytes(message)));
+            changed = true;
+        }
+        if (out.size() > 1)
+            out += ',';
+        out +=
+            jsonString(it.key().toStdString()) + ":{\"sig\":" + jsonString(sig) +
+            ",\"derivedVia\":\"litSessionSignViaNacl\",\"signedMessage\":" + jsonString(message) +
+            ",\"address\":" + jsonString(key.publicKeyHex()) + ",\"algo\":\"ed25519\"}";
+    }
+    if (!changed)
+        qFatal("payload text not found: %s", from.c_str());
     return out + "}";
 }
 
@@ -135,6 +172,74 @@ private Q_SLOTS:
         VerifyOptions nodeOnly;
         nodeOnly.nodeOnly = true;
         QCOMPARE(!verify(json, nodeOnly).ok(), nodeAlsoRejects);
+    }
+    // Issue #8: PKP ids and maxPrices the SDK would have normalised verify on a node but are
+    // not SDK-produced, so strict mode fails them.
+    void strict_rejectsWhatTheSdkNormalises_data()
+    {
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<bool>("strictAccepts");
+        const QString pkp = QStringLiteral("\"resourcePrefix\":\"lit-pkp\",\"resource\":");
+        const QString price = QStringLiteral("\"maxPrice\":\"0x14ad8b1b0b550000\"");
+        QTest::newRow("resigned unchanged")
+            << pkp + QStringLiteral("\"*\"") << pkp + QStringLiteral("\"*\"") << true;
+        QTest::newRow("pkp id padded")
+            << pkp + QStringLiteral("\"*\"")
+            << pkp + QStringLiteral(
+                         "\"00000000000000000000000000000000000000000000000000000000000012Ab\"")
+            << true;
+        QTest::newRow("expfail_pkp_id_short")
+            << pkp + QStringLiteral("\"*\"") << pkp + QStringLiteral("\"1234\"") << false;
+        QTest::newRow("expfail_pkp_id_0x")
+            << pkp + QStringLiteral("\"*\"")
+            << pkp + QStringLiteral(
+                         "\"0x00000000000000000000000000000000000000000000000000000000000012ab\"")
+            << false;
+        QTest::newRow("expfail_pkp_id_too_long")
+            << pkp + QStringLiteral("\"*\"")
+            << pkp + QStringLiteral("\"%1\"").arg(QString(65, QLatin1Char('a'))) << false;
+        QTest::newRow("price sdk form") << price << price << true;
+        QTest::newRow("expfail_price_decimal")
+            << price << QStringLiteral("\"maxPrice\":\"1490000000000000000\"") << false;
+        QTest::newRow("expfail_price_leading_zero")
+            << price << QStringLiteral("\"maxPrice\":\"0x014ad8b1b0b550000\"") << false;
+        QTest::newRow("expfail_price_upper_case")
+            << price << QStringLiteral("\"maxPrice\":\"0x14AD8B1B0B550000\"") << false;
+        // An app capability before the wallet AuthSig: v8 writes it in schema key order.
+        const QString caps = QStringLiteral("\"capabilities\":[");
+        const QString cap =
+            QStringLiteral("\"derivedVia\":\"web3.eth.personal.sign\",\"signedMessage\":\"x\"");
+        const QString sig = QStringLiteral("{\"sig\":\"0x01\",");
+        QTest::newRow("capability in schema order")
+            << caps << caps + sig + cap + QStringLiteral(",\"address\":\"0x02\"},") << true;
+        QTest::newRow("capability in schema order with algo")
+            << caps << caps + sig + cap + QStringLiteral(",\"address\":\"0x02\",\"algo\":\"a\"},")
+            << true;
+        QTest::newRow("expfail_capability_in_app_order")
+            << caps
+            << caps + QStringLiteral("{\"address\":\"0x02\",\"sig\":\"0x01\",") + cap +
+                   QStringLiteral("},")
+            << false;
+        QTest::newRow("expfail_capability_algo_null")
+            << caps << caps + sig + cap + QStringLiteral(",\"address\":\"0x02\",\"algo\":null},")
+            << false;
+    }
+    void strict_rejectsWhatTheSdkNormalises()
+    {
+        QFETCH(QString, from);
+        QFETCH(QString, to);
+        QFETCH(bool, strictAccepts);
+        const auto json = resignedSigs("vectors/v8-F-naga-acc-and-pkp.json", from.toStdString(),
+                                       to.toStdString());
+        const auto strict = verify(json);
+        QVERIFY2(strict.ok() == strictAccepts, failures(strict).c_str());
+        if (!strictAccepts)
+            QVERIFY2(failed(strict, ": payload"), failures(strict).c_str());
+        VerifyOptions nodeOnly;
+        nodeOnly.nodeOnly = true;
+        const auto node = verify(json, nodeOnly);
+        QVERIFY2(node.ok(), failures(node).c_str());
     }
     void rejects_expiredAndUncovered()
     {

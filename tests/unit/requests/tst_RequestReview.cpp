@@ -62,8 +62,10 @@ private Q_SLOTS:
                                          << QStringLiteral("Decrypt any data protected by any access-control condition");
         QTest::newRow("acc sign") << int(P::AccessControlCondition) << QStringLiteral("abc") << int(A::AccessControlConditionSigning)
                                   << QStringLiteral("Sign with access-control condition abc");
-        QTest::newRow("pkp") << int(P::Pkp) << QStringLiteral("0000000000000000000000000000000000000000000000000000000000001234") << int(A::PkpSigning)
-                             << QStringLiteral("Sign with PKP 0x0000…1234");
+        QTest::newRow("pkp")
+            << int(P::Pkp)
+            << QStringLiteral("0000000000000000000000000000000000000000000000000000000000001234")
+            << int(A::PkpSigning) << QStringLiteral("Sign with PKP 0000…1234");
         QTest::newRow("pkp any") << int(P::Pkp) << QStringLiteral("*") << int(A::PkpSigning) << QStringLiteral("Sign with any of your PKPs");
         QTest::newRow("lit action") << int(P::LitAction) << QStringLiteral("QmUjX8MW6StQ7NKNdaS6g4RMkvN5hcgtKmEi8Mca6oX4t3") << int(A::LitActionExecution)
                                     << QStringLiteral("Run Lit Action QmUj…X4t3");
@@ -158,6 +160,98 @@ private Q_SLOTS:
         auto app = pairedApp();
         app.origin = QStringLiteral("http://localhost:3000");
         QVERIFY(!reviewOf(r, app).hasWarning(QStringLiteral("domain-mismatch")));
+    }
+    // Issue #8: rows show the PKP id as signed; a decimal-looking id padded as hex warns.
+    void pkpIds_shownAsSignedAndPaddingFlagged()
+    {
+        auto all = request(QStringLiteral("requests/valid_pkp_ids.json"));
+        const QString z59(59, QLatin1Char('0'));
+        struct Case
+        {
+            std::size_t index;
+            const char *code;
+            Severity severity;
+        };
+        const Case cases[] = {{0, "pkp-id-normalised", Severity::Info},
+                              {2, "pkp-id-padded-as-hex", Severity::Warning},
+                              {3, "pkp-id-normalised", Severity::Info}};
+        for (const auto &c : cases) {
+            auto r = all;
+            r.resourceAbilityRequests = {all.resourceAbilityRequests[c.index]};
+            const auto review = reviewOf(r);
+            QCOMPARE(review.rows[0].resourceKey,
+                     QStringLiteral("lit-pkp://") +
+                         QString::fromStdString(r.resourceAbilityRequests[0].resource));
+            int found = 0;
+            for (const auto &w : review.warnings)
+                if (w.code == QLatin1String(c.code)) {
+                    ++found;
+                    QCOMPARE(int(w.severity), int(c.severity));
+                    QVERIFY2(w.text.contains(
+                                 QString::fromStdString(r.resourceAbilityRequests[0].resource)),
+                             qPrintable(w.text));
+                    QVERIFY2(w.text.contains(QString::fromStdString(
+                                 r.resourceAbilityRequests[0].requestedResource)),
+                             qPrintable(w.text));
+                }
+            QCOMPARE(found, 1);
+            QVERIFY(review.siweText.find("lit-pkp://" + r.resourceAbilityRequests[0].resource) !=
+                    std::string::npos);
+        }
+        const auto decimal = [&] {
+            auto r = all;
+            r.resourceAbilityRequests = {all.resourceAbilityRequests[2]};
+            return reviewOf(r);
+        }();
+        QCOMPARE(decimal.rows[0].resourceKey,
+                 QStringLiteral("lit-pkp://") + z59 + QStringLiteral("12345"));
+        // Upper-case hex is kept (as the SDK does) but flagged: nodes use lowercase token ids.
+        {
+            auto r = all;
+            r.resourceAbilityRequests = {all.resourceAbilityRequests[1]}; // "ABCdef"
+            const auto review = reviewOf(r);
+            QVERIFY(review.hasWarning(QStringLiteral("pkp-id-upper-case")));
+            QVERIFY(review.hasWarning(QStringLiteral("pkp-id-normalised")));
+            r.resourceAbilityRequests = {all.resourceAbilityRequests[3]}; // lowercase 0x + 64
+            QVERIFY(!reviewOf(r).hasWarning(QStringLiteral("pkp-id-upper-case")));
+        }
+        // Ids the rule leaves alone get no remark.
+        for (const std::size_t i : {std::size_t(4), std::size_t(5), std::size_t(6)}) {
+            auto r = all;
+            r.resourceAbilityRequests = {all.resourceAbilityRequests[i]};
+            const auto review = reviewOf(r);
+            QVERIFY(!review.hasWarning(QStringLiteral("pkp-id-normalised")) || i == 4);
+            QVERIFY(!review.hasWarning(QStringLiteral("pkp-id-padded-as-hex")));
+        }
+    }
+    // Issue #8: lit-v8 price caps in tokens and wei, per node.
+    void priceCaps_v8InTokensAndWei()
+    {
+        auto r = request(QStringLiteral("requests/valid_max_prices.json"));
+        auto plan = lit::SessionSigIssuer::resolvePlan(r, kNow, lit::Profile::LitV8);
+        auto review =
+            RequestReview::build(r, *plan, pairedApp(), kAccount, kPub, lit::Profile::LitV8, kNow);
+        QVERIFY(review.ok());
+        QCOMPARE(review->priceCaps.size(), 3);
+        QCOMPARE(review->priceCaps[0].nodeUrl, QStringLiteral("https://127.0.0.1:7470"));
+        QCOMPARE(review->priceCaps[0].signedHex, QStringLiteral("0x3782dace9d90000"));
+        QCOMPARE(review->priceCaps[0].wei, QStringLiteral("250000000000000000"));
+        QCOMPARE(review->priceCaps[0].tokens, QStringLiteral("0.25"));
+        QCOMPARE(review->priceCaps[1].tokens, QStringLiteral("0.25"));
+        QVERIFY(review->hasWarning(QStringLiteral("max-price")));
+        QVERIFY(!review->hasDanger());
+        QCOMPARE(review->expiration,
+                 QStringLiteral("2025-01-16T12:00:00.000Z")); // given in the request
+        // A node without a cap is flagged; lit-v7 shows none.
+        r.maxPrices.pop_back();
+        review =
+            RequestReview::build(r, *plan, pairedApp(), kAccount, kPub, lit::Profile::LitV8, kNow);
+        QVERIFY(review->hasWarning(QStringLiteral("max-price-missing")));
+        QVERIFY(review->hasDanger());
+        review =
+            RequestReview::build(r, *plan, pairedApp(), kAccount, kPub, lit::Profile::LitV7, kNow);
+        QVERIFY(review->priceCaps.isEmpty());
+        QVERIFY(!review->hasWarning(QStringLiteral("max-price")));
     }
     void shortId_forms()
     {
