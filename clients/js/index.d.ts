@@ -101,7 +101,7 @@ export class MemoryTokenStore implements TokenStore {
   delete(key: string): Promise<void>;
 }
 /** Node only. */
-export class FileTokenStore extends MemoryTokenStore { constructor(path?: string); readonly path: string; }
+export class FileTokenStore extends MemoryTokenStore { constructor(folder?: string); readonly folder: string; fileFor(key: string): string; }
 /** Node only. */
 export class SecretToolTokenStore extends MemoryTokenStore { constructor(executable?: string); available(): Promise<boolean>; }
 /** Node only. */

@@ -4,7 +4,7 @@ Quill holds the user's Ethereum key; an app asks it for SessionSigs (or for the 
 AuthSig of its own session key) over Quill's local JSON-RPC API, and the user approves in
 Quill. This module speaks that API over Quill's Unix socket (one JSON message per line),
 pairs on first use and keeps the pairing token (the OS keychain through ``secret-tool`` when
-it works, else a 0600 file). Standard library only.
+it works, else 0600 files). Standard library only.
 
     from quill_signer import QuillClient
     with QuillClient.connect("My app") as quill:
@@ -17,6 +17,7 @@ Quill's ``core/api/README.md``.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import os
 import random
@@ -189,33 +190,39 @@ class MemoryTokenStore(TokenStore):
 
 
 class FileTokenStore(TokenStore):
-    """A JSON file readable by the user only (0600, in a 0700 folder); default
-    ``$XDG_STATE_HOME/quill-signer/tokens.json`` (``~/.local/state/...``)."""
+    """Files only the user can read: one 0600 file per pairing in a 0700 folder, default
+    ``$XDG_STATE_HOME/quill-signer/pairings`` (``~/.local/state/...``). One file per key, each
+    replaced atomically, so processes pairing other apps at the same time never lose each
+    other's tokens (no shared file to read-modify-write)."""
 
-    def __init__(self, path: Optional[Union[str, Path]] = None):
-        if path is None:
+    def __init__(self, folder: Optional[Union[str, Path]] = None):
+        if folder is None:
             state = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
-            path = os.path.join(state, "quill-signer", "tokens.json")
-        self.path = Path(path)
-        self._lock = threading.Lock()
+            folder = os.path.join(state, "quill-signer", "pairings")
+        self.folder = Path(folder)
 
-    def _read(self) -> Dict[str, Dict[str, str]]:
+    def file_for(self, key: str) -> Path:
+        return self.folder / (hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + ".json")
+
+    def load(self, key):
         try:
-            with open(self.path, encoding="utf-8") as f:
+            with open(self.file_for(key), encoding="utf-8") as f:
                 data = json.load(f)
-            return data if isinstance(data, dict) else {}
         except (FileNotFoundError, ValueError):
-            return {}
+            return None
+        if not isinstance(data, dict) or data.get("key") != key:
+            return None
+        return {"appId": data.get("appId"), "token": data.get("token")}
 
-    def _write(self, data: Dict[str, Dict[str, str]]) -> None:
-        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    def save(self, key, value):
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path = self.file_for(key)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(data, f)
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, self.path)
+                json.dump({"key": key, "appId": value["appId"], "token": value["token"]}, f)
+            os.replace(tmp, path)
         except BaseException:
             try:
                 os.unlink(tmp)
@@ -223,21 +230,11 @@ class FileTokenStore(TokenStore):
                 pass
             raise
 
-    def load(self, key):
-        with self._lock:
-            return self._read().get(key)
-
-    def save(self, key, value):
-        with self._lock:
-            data = self._read()
-            data[key] = dict(value)
-            self._write(data)
-
     def delete(self, key):
-        with self._lock:
-            data = self._read()
-            if data.pop(key, None) is not None:
-                self._write(data)
+        try:
+            os.unlink(self.file_for(key))
+        except FileNotFoundError:
+            pass
 
 
 class SecretToolTokenStore(TokenStore):

@@ -1,6 +1,7 @@
 // quill-signer for Node (≥ 20): Quill's Unix socket by default, its WebSocket when wsUrl is
-// given; the pairing token in the OS keychain through `secret-tool`, else a 0600 file.
+// given; the pairing token in the OS keychain through `secret-tool`, else 0600 files.
 import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,30 +20,41 @@ export function defaultSocketPath() {
 const START_HINT = (where) => `Start the Quill desktop app (it listens on ${where}), or, in tests and CI, ` +
   '`quill-cli serve --dev --dev-key-file KEY --socket PATH`.';
 
-/** A JSON file only the user can read (0600, in a 0700 folder); default $XDG_STATE_HOME/quill-signer/tokens.json. */
+/**
+ * Files only the user can read: one 0600 file per pairing in a 0700 folder, default
+ * $XDG_STATE_HOME/quill-signer/pairings (the Python client's too). One file per key, each
+ * replaced atomically: processes pairing other apps at the same time never lose each other's
+ * tokens (no shared file to read-modify-write).
+ */
 export class FileTokenStore {
-  constructor(file) {
+  constructor(folder) {
     const state = process.env.XDG_STATE_HOME || path.join(os.homedir(), '.local', 'state');
-    this.path = file ?? path.join(state, 'quill-signer', 'tokens.json');
-    this.chain = Promise.resolve(); // serialises read-modify-write within this process
+    this.folder = folder ?? path.join(state, 'quill-signer', 'pairings');
   }
-  async #read() {
-    try { const v = JSON.parse(await fs.readFile(this.path, 'utf8')); return v && typeof v === 'object' ? v : {}; }
-    catch { return {}; }
+  fileFor(key) {
+    return path.join(this.folder, `${createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 32)}.json`);
   }
-  async #write(data) {
-    await fs.mkdir(path.dirname(this.path), { recursive: true, mode: 0o700 });
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    await fs.writeFile(tmp, JSON.stringify(data), { mode: 0o600 });
-    await fs.chmod(tmp, 0o600);
-    await fs.rename(tmp, this.path);
+  async load(key) {
+    try {
+      const d = JSON.parse(await fs.readFile(this.fileFor(key), 'utf8'));
+      return d?.key === key ? { appId: d.appId, token: d.token } : null;
+    } catch {
+      return null;
+    }
   }
-  #serial(fn) { const run = this.chain.then(fn, fn); this.chain = run.catch(() => {}); return run; }
-  load(key) { return this.#serial(async () => (await this.#read())[key] ?? null); }
-  save(key, value) { return this.#serial(async () => { const d = await this.#read(); d[key] = { ...value }; await this.#write(d); }); }
-  delete(key) {
-    return this.#serial(async () => { const d = await this.#read(); if (key in d) { delete d[key]; await this.#write(d); } });
+  async save(key, value) {
+    await fs.mkdir(this.folder, { recursive: true, mode: 0o700 });
+    const file = this.fileFor(key);
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await fs.writeFile(tmp, JSON.stringify({ key, appId: value.appId, token: value.token }), { mode: 0o600, flag: 'wx' });
+      await fs.rename(tmp, file);
+    } catch (e) {
+      await fs.rm(tmp, { force: true });
+      throw e;
+    }
   }
+  async delete(key) { await fs.rm(this.fileFor(key), { force: true }); }
 }
 
 const run = (cmd, args, input) => new Promise((resolve) => {
@@ -72,7 +84,7 @@ export class SecretToolTokenStore {
   async delete(key) { await run(this.executable, ['clear', 'service', 'quill-signer', 'pairing', key]); }
 }
 
-/** `secret-tool` when installed and a Secret Service answers, else a 0600 file. */
+/** `secret-tool` when installed and a Secret Service answers, else 0600 files. */
 export async function defaultTokenStore() {
   const st = new SecretToolTokenStore();
   try { if (await st.available()) return st; } catch { /* not installed */ }

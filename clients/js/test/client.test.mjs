@@ -19,7 +19,7 @@ before(async () => {
 });
 after(() => { all?.stop(); none?.stop(); });
 
-const tokens = (name) => new FileTokenStore(path.join(tmp, `tokens-${name}.json`));
+const tokens = (name) => new FileTokenStore(path.join(tmp, `tokens-${name}`));
 
 test('the package under test is the installed tarball', () => {
   const resolved = createRequire(import.meta.url).resolve('quill-signer');
@@ -37,7 +37,8 @@ for (const transport of ['socket', 'websocket']) {
     const q1 = await connect('JS test', store, { description: 'node test', url: 'https://example.org' });
     assert.equal(q1.newlyPaired, true);
     q1.close();
-    assert.equal(statSync(store.path).mode & 0o777, 0o600);
+    assert.equal(statSync(store.fileFor(q1.tokenKey)).mode & 0o777, 0o600);
+    assert.equal(statSync(store.folder).mode & 0o777, 0o700);
     const q2 = await connect('JS test', store);
     assert.equal(q2.newlyPaired, false);
     assert.equal(q2.appId, q1.appId);
@@ -139,6 +140,16 @@ test('secret-tool token store round trip (when a Secret Service answers)', async
   await q2.revoke();
   q2.close();
   assert.equal(await st.load(q.tokenKey), null);
+});
+
+test('file token store: two stores on one folder keep both pairings', async () => {
+  const folder = path.join(tmp, 'shared-folder');
+  const a = new FileTokenStore(folder);
+  const b = new FileTokenStore(folder);
+  await Promise.all([a.save('k1', { appId: '1', token: 't1' }), b.save('k2', { appId: '2', token: 't2' })]);
+  await a.delete('absent');
+  assert.deepEqual(await new FileTokenStore(folder).load('k1'), { appId: '1', token: 't1' });
+  assert.deepEqual(await new FileTokenStore(folder).load('k2'), { appId: '2', token: 't2' });
 });
 
 test('error codes map to typed errors', () => {

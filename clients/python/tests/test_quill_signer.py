@@ -87,7 +87,7 @@ class ClientTest(unittest.TestCase):
         shutil.rmtree(cls.tmp, ignore_errors=True)
 
     def setUp(self):
-        self.tokens = FileTokenStore(os.path.join(self.tmp, f"tokens-{self.id()}.json"))
+        self.tokens = FileTokenStore(os.path.join(self.tmp, f"tokens-{self.id()}"))
 
     def connect(self, name="Python test", **kw):
         kw.setdefault("token_store", self.tokens)
@@ -100,8 +100,9 @@ class ClientTest(unittest.TestCase):
         with self.connect(description="unit test", url="https://example.org") as q:
             self.assertTrue(q.newly_paired)
             first = q.app_id
-        mode = stat.S_IMODE(os.stat(self.tokens.path).st_mode)
-        self.assertEqual(mode, 0o600)
+        key = f"{self.server.socket}#Python test"
+        self.assertEqual(stat.S_IMODE(os.stat(self.tokens.file_for(key)).st_mode), 0o600)
+        self.assertEqual(stat.S_IMODE(os.stat(self.tokens.folder).st_mode), 0o700)
         with self.connect() as q:
             self.assertFalse(q.newly_paired)
             self.assertEqual(q.app_id, first)
@@ -208,6 +209,16 @@ class ClientTest(unittest.TestCase):
         results, retries = asyncio.run(run())
         self.assertEqual(results, [[DEV_ADDRESS]] * 150)
         self.assertGreater(retries, 0, "Quill never answered 4303: the burst did not test the back-off")
+
+    def test_fileStore_twoStoresOneFolder_keepBothPairings(self):
+        # Two processes (here: two store objects) pairing different apps in one folder.
+        folder = os.path.join(self.tmp, "shared-folder")
+        a, b = FileTokenStore(folder), FileTokenStore(folder)
+        a.save("k1", {"appId": "1", "token": "t1"})
+        b.save("k2", {"appId": "2", "token": "t2"})
+        a.delete("absent")
+        self.assertEqual(FileTokenStore(folder).load("k1"), {"appId": "1", "token": "t1"})
+        self.assertEqual(FileTokenStore(folder).load("k2"), {"appId": "2", "token": "t2"})
 
     @unittest.skipUnless(shutil.which("secret-tool") and SecretToolTokenStore().available(), "no Secret Service")
     def test_secretToolStore_roundTrip(self):
