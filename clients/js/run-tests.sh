@@ -21,4 +21,4 @@ npm install --offline --no-audit --no-fund --loglevel=error "$T/$tarball"
 cp -r "$HERE/test" "$T/app/test"
 export QUILL_CLI="$CLI"
 [[ -d "$INTEROP/@lit-protocol" ]] && export QUILL_INTEROP_MODULES=$(realpath "$INTEROP")
-node --test --test-concurrency=1 test/client.test.mjs test/sdk-v7.test.mjs
+node --test --test-concurrency=1 test/client.test.mjs test/sdk-v7.test.mjs test/browser.test.mjs
