@@ -7,6 +7,10 @@
 #   so libsecret-1-0 is listed explicitly (and in the .deb's Depends).
 # - A bare Debian 12 lacks `file` and `dpkg-dev`, which CPack's DEB generator needs.
 # - clang + libclang-rt-14-dev give libFuzzer for tests/fuzz.
+# - python3-pip/-setuptools/-wheel build and install the Python client's wheel offline
+#   (`pip wheel --no-build-isolation --no-deps`; PyPI is not needed).
+# - chromium runs the JS client's browser build headless (clients/js/test/browser.test.mjs;
+#   skipped if absent). It is the largest package here (about 350 MB installed).
 set -euo pipefail
 
 packages=(
@@ -15,6 +19,8 @@ packages=(
   nlohmann-json3-dev libsodium-dev libbenchmark-dev clang libclang-rt-14-dev
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools fonts-dejavu-core
   file dpkg-dev
+  python3 python3-pip python3-setuptools python3-wheel
+  chromium
 )
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 

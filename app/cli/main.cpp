@@ -2,6 +2,7 @@
 // exit codes are a contract (README "quill-cli").
 
 #include "CliCommands.h"
+#include "ServeCommand.h"
 #include "WalletCommands.h"
 
 #include <cstring>
@@ -45,6 +46,10 @@ constexpr const char *kUsage = R"(usage: quill-cli COMMAND [options]
   review   REQ.json [--address 0x...] [--session-public-key HEX] [--origin URL] [--unpaired]
            [--now ISO8601] [--profile lit-v7|lit-v8]
            print what the approval dialog shows: capabilities in plain words, warnings, the text
+  serve    --dev --dev-key-file F [--socket PATH] [--websocket-port N] [--approve all|none]
+           a development signer for app CI: the local API with F's key in memory only, every
+           pairing and request answered by rule (all: signed WITHOUT ASKING; none: 4001).
+           Prints "READY <socket> <ws port or -1>"; refuses a key that is one of your accounts
   demo     issue and verify a session with a throw-away wallet (nothing is stored)
 
 Exit codes: 0 success, 1 verification failed, 2 unusable input (one line on stderr).
@@ -79,6 +84,8 @@ int main(int argc, char **argv)
         return runVerify(rest);
     if (command == "address")
         return runAddress(rest);
+    if (command == "serve")
+        return runServe(rest);
     if (command == "demo")
         return runDemo(rest);
     if (command == "review")

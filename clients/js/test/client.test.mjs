@@ -1,0 +1,165 @@
+// quill-signer (the installed package) against `quill-cli serve --dev`: the whole API over the
+// Unix socket and over the WebSocket.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import {
+  QuillClient, FileTokenStore, MemoryTokenStore, SecretToolTokenStore, QuillRejected, QuillNotRunning, QuillDisabled,
+  QuillInvalidRequest, QuillUnsupported, errorFromRpc,
+} from 'quill-signer';
+import { startServer, makeRequest, verify, tmp, DEV_ADDRESS } from './helpers.mjs';
+
+let all;
+let none;
+before(async () => {
+  all = await startServer('all', { ws: true });
+  none = await startServer('none');
+});
+after(() => { all?.stop(); none?.stop(); });
+
+const tokens = (name) => new FileTokenStore(path.join(tmp, `tokens-${name}`));
+
+test('the package under test is the installed tarball', () => {
+  const resolved = createRequire(import.meta.url).resolve('quill-signer');
+  assert.match(resolved, /node_modules\/quill-signer\//);
+});
+
+for (const transport of ['socket', 'websocket']) {
+  const connect = (name, store, extra = {}) => QuillClient.connect({
+    appName: name, tokenStore: store, socketPath: all.socket,
+    ...(transport === 'websocket' ? { wsUrl: all.wsUrl, origin: 'http://localhost:3000' } : {}), ...extra,
+  });
+
+  test(`${transport}: pairs once, keeps the token 0600, reuses it`, async () => {
+    const store = tokens(`${transport}-pair`);
+    const q1 = await connect('JS test', store, { description: 'node test', url: 'https://example.org' });
+    assert.equal(q1.newlyPaired, true);
+    q1.close();
+    assert.equal(statSync(store.fileFor(q1.tokenKey)).mode & 0o777, 0o600);
+    assert.equal(statSync(store.folder).mode & 0o777, 0o700);
+    const q2 = await connect('JS test', store);
+    assert.equal(q2.newlyPaired, false);
+    assert.equal(q2.appId, q1.appId);
+    q2.close();
+  });
+
+  test(`${transport}: re-pairs when the kept token is unknown`, async () => {
+    const store = new MemoryTokenStore();
+    const q1 = await connect('JS stale', store);
+    q1.close();
+    await store.save(q1.tokenKey, { appId: q1.appId, token: '0'.repeat(64) });
+    const q2 = await connect('JS stale', store);
+    assert.equal(q2.newlyPaired, true);
+    assert.notEqual(q2.appId, q1.appId);
+    q2.close();
+  });
+
+  test(`${transport}: accounts, session sigs (v7, v8, 60 nodes), auth sig, invalid request, info`, async () => {
+    const q = await connect('JS calls', new MemoryTokenStore());
+    try {
+      assert.deepEqual(await q.accounts(), [DEV_ADDRESS]);
+      const sigs = await q.requestSessionSigs(makeRequest(3, 'Sign in to the JS test.'));
+      assert.equal(Object.keys(sigs).length, 3);
+      const v = verify(sigs, '--address', DEV_ADDRESS, '--resource', 'lit-pkp://*', '--ability', 'pkp-signing');
+      assert.equal(v.code, 0, v.out);
+      const v8req = makeRequest(2);
+      v8req.maxPrices = Object.fromEntries(v8req.nodeUrls.map((u) => [u, '0x1000']));
+      const v8 = await q.requestSessionSigs(JSON.stringify(v8req), { profile: 'lit-v8' });
+      assert.equal(verify(v8).code, 0);
+      const big = await q.requestSessionSigs(makeRequest(60));
+      assert.ok(JSON.stringify(big).length > 65536);
+      assert.equal(verify(big).code, 0);
+      const pk = 'ab'.repeat(32);
+      const auth = await q.requestAuthSig(makeRequest(1), pk);
+      assert.equal(auth.address, DEV_ADDRESS);
+      assert.ok(auth.signedMessage.includes(`URI: lit:session:${pk}`));
+      const bad = makeRequest(1);
+      bad.resourceAbilityRequests[0].ability = 'pkp-signing';
+      await assert.rejects(q.requestSessionSigs(bad), (e) => e instanceof QuillInvalidRequest && e.code === -32602 &&
+        /resourceAbilityRequests\[0\]/.test(e.field ?? ''));
+      try {
+        assert.equal(typeof await q.info(), 'object');
+      } catch (e) {
+        assert.ok(e instanceof QuillUnsupported && /quill_info/.test(e.message), String(e));
+      }
+      assert.deepEqual(await q.accounts(), [DEV_ADDRESS]); // still usable after either answer
+    } finally {
+      q.close();
+    }
+  });
+
+  test(`${transport}: revoke forgets the token; next connect pairs`, async () => {
+    const store = new MemoryTokenStore();
+    const q = await connect('JS revoke', store);
+    await q.revoke();
+    q.close();
+    assert.equal(await store.load(q.tokenKey), null);
+    const q2 = await connect('JS revoke', store);
+    assert.equal(q2.newlyPaired, true);
+    q2.close();
+  });
+}
+
+test('socket: a burst over the rate limit is retried with back-off until all succeed', async () => {
+  const q = await QuillClient.connect({ appName: 'JS burst', socketPath: all.socket, tokenStore: new MemoryTokenStore() });
+  try {
+    const results = await Promise.all(Array.from({ length: 150 }, () => q.accounts()));
+    assert.equal(results.length, 150);
+    assert.ok(results.every((r) => r[0] === DEV_ADDRESS));
+    assert.ok(q.rateLimitRetries > 0, 'Quill never answered 4303: the burst did not test the back-off');
+  } finally {
+    q.close();
+  }
+});
+
+test('--approve none: pairing is rejected with 4001', async () => {
+  await assert.rejects(QuillClient.connect({ appName: 'JS refused', socketPath: none.socket, tokenStore: new MemoryTokenStore() }),
+    (e) => e instanceof QuillRejected && e.code === 4001);
+});
+
+test('not running: QuillNotRunning says how to start Quill', async () => {
+  await assert.rejects(QuillClient.connect({ appName: 'x', socketPath: path.join(tmp, 'absent.sock'), tokenStore: new MemoryTokenStore() }),
+    (e) => e instanceof QuillNotRunning && /quill-cli serve --dev/.test(e.message));
+});
+
+test('WebSocket off while Quill runs: QuillDisabled', async () => {
+  await assert.rejects(QuillClient.connect({ appName: 'x', socketPath: none.socket, wsUrl: 'ws://127.0.0.1:1', tokenStore: new MemoryTokenStore() }),
+    (e) => e instanceof QuillDisabled && e instanceof QuillNotRunning);
+});
+
+test('secret-tool token store round trip (when a Secret Service answers)', async (t) => {
+  const st = new SecretToolTokenStore();
+  if (!(await st.available().catch(() => false))) return t.skip('no Secret Service');
+  const q = await QuillClient.connect({ appName: 'JS keyring', socketPath: all.socket, tokenStore: st });
+  q.close();
+  assert.equal((await st.load(q.tokenKey)).appId, q.appId);
+  const q2 = await QuillClient.connect({ appName: 'JS keyring', socketPath: all.socket, tokenStore: st });
+  assert.equal(q2.newlyPaired, false);
+  await q2.revoke();
+  q2.close();
+  assert.equal(await st.load(q.tokenKey), null);
+});
+
+test('file token store: two stores on one folder keep both pairings', async () => {
+  const folder = path.join(tmp, 'shared-folder');
+  const a = new FileTokenStore(folder);
+  const b = new FileTokenStore(folder);
+  await Promise.all([a.save('k1', { appId: '1', token: 't1' }), b.save('k2', { appId: '2', token: 't2' })]);
+  await a.delete('absent');
+  assert.deepEqual(await new FileTokenStore(folder).load('k1'), { appId: '1', token: 't1' });
+  assert.deepEqual(await new FileTokenStore(folder).load('k2'), { appId: '2', token: 't2' });
+});
+
+test('error codes map to typed errors', () => {
+  for (const [code, name] of [[4001, 'QuillRejected'], [4100, 'QuillUnauthorized'], [4200, 'QuillUnsupported'],
+    [4300, 'QuillExpired'], [4303, 'QuillRateLimited'], [4304, 'QuillBusy'], [-32602, 'QuillInvalidRequest'], [7, 'QuillError']]) {
+    const e = errorFromRpc({ code, message: 'request.nodeUrls[0]: no port', data: { quillError: 9 } });
+    assert.equal(e.constructor.name, name);
+    assert.equal(e.code, code);
+    assert.equal(e.quillError, 9);
+  }
+  assert.equal(errorFromRpc({ code: -32602, message: 'request.nodeUrls[0]: no port' }).field, 'request.nodeUrls[0]');
+  assert.equal(errorFromRpc({ code: -32602, message: 'invalid params: request.bogus: unknown key' }).field, 'request.bogus');
+});
