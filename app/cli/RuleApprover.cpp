@@ -15,7 +15,7 @@ RuleApprover::RuleApprover(requests::RequestBroker &broker, QString account, App
 void RuleApprover::requestPairing(const api::PairingRequest &request,
                                   PairingApprover::Decision decide)
 {
-    if (m_rule == ApprovalRule::All) {
+    if (m_rule != ApprovalRule::None) {
         ++m_approved;
         // Blank: the app keeps the name it claimed.
         return decide(QString());
@@ -28,7 +28,7 @@ void RuleApprover::requestPairing(const api::PairingRequest &request,
 
 void RuleApprover::requestAccounts(const api::AccountsRequest &, AccountsApprover::Decision decide)
 {
-    if (m_rule == ApprovalRule::All)
+    if (m_rule != ApprovalRule::None)
         return decide(QStringList{m_account});
     decide(std::nullopt);
 }
@@ -40,7 +40,8 @@ void RuleApprover::onReviewRequested(quint64 id)
         (void)m_broker.reject(id);
         return;
     }
-    if (auto st = m_broker.approve(id, {m_account, false, std::nullopt}); !st) {
+    const bool remember = m_rule == ApprovalRule::Remember;
+    if (auto st = m_broker.approve(id, {m_account, remember, std::nullopt}); !st) {
         // An approval the broker refuses (e.g. an expiry nodes would reject) is a rejection.
         std::cerr << "quill-cli serve: cannot approve request " << id << ": "
                   << describe(st.error()).toStdString() << '\n';
@@ -49,6 +50,7 @@ void RuleApprover::onReviewRequested(quint64 id)
         return;
     }
     ++m_approved;
+    std::cerr << "quill-cli serve: approved request " << id << (remember ? " and remembered it" : "") << '\n';
 }
 
 } // namespace quill::cli

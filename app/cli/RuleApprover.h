@@ -16,8 +16,9 @@ namespace quill::cli {
 /// What a rule answers to every question.
 enum class ApprovalRule
 {
-    All,  ///< pair, reveal the account, approve every request (without remembering)
-    None, ///< refuse pairing and reject every request: the app sees 4001
+    All,      ///< pair, reveal the account, approve every request (without remembering)
+    Remember, ///< as All, but "approve and remember" (1 day): later covered requests get no review
+    None,     ///< refuse pairing and reject every request: the app sees 4001
 };
 
 /// Answers pairing, accounts and session requests by `rule`, for one `account`.

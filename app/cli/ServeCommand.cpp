@@ -151,8 +151,10 @@ int runServe(const std::vector<std::string> &argv)
         const auto a = args->value("--approve");
         if (a == "none")
             rule = ApprovalRule::None;
+        else if (a == "remember")
+            rule = ApprovalRule::Remember;
         else if (a != "all")
-            return fail(QStringLiteral("--approve: expected all or none"));
+            return fail(QStringLiteral("--approve: expected all, remember or none"));
     }
     int wsPort = -1;
     if (args->has("--websocket-port")) {

@@ -46,7 +46,7 @@ constexpr const char *kUsage = R"(usage: quill-cli COMMAND [options]
   review   REQ.json [--address 0x...] [--session-public-key HEX] [--origin URL] [--unpaired]
            [--now ISO8601] [--profile lit-v7|lit-v8]
            print what the approval dialog shows: capabilities in plain words, warnings, the text
-  serve    --dev --dev-key-file F [--socket PATH] [--websocket-port N] [--approve all|none]
+  serve    --dev --dev-key-file F [--socket PATH] [--websocket-port N] [--approve all|remember|none]
            a development signer for app CI: the local API with F's key in memory only, every
            pairing and request answered by rule (all: signed WITHOUT ASKING; none: 4001).
            Prints "READY <socket> <ws port or -1>"; refuses a key that is one of your accounts

@@ -29,7 +29,11 @@ export async function startServer(approve = 'all', { ws = false } = {}) {
   });
   const [word, , port] = line.split(' ');
   if (word !== 'READY') throw new Error(`serve --dev did not start: ${line} ${stderr}`);
-  return { socket, wsUrl: Number(port) > 0 ? `ws://127.0.0.1:${port}` : null, stop: () => proc.kill('SIGTERM') };
+  return {
+    socket, wsUrl: Number(port) > 0 ? `ws://127.0.0.1:${port}` : null, stop: () => proc.kill('SIGTERM'),
+    /** How many requests reached the (scripted) user: the dialogs a person would have seen. */
+    reviews: () => (stderr.match(/serve: approved request/g) ?? []).length,
+  };
 }
 
 export function makeRequest(nodes = 1, statement) {

@@ -19,8 +19,12 @@ const quiet = async (fn) => {
 };
 
 let server;
-before(async () => { server = await startServer('all', { ws: true }); });
-after(() => server?.stop());
+let remembering;
+before(async () => {
+  server = await startServer('all', { ws: true });
+  remembering = await startServer('remember');
+});
+after(() => { server?.stop(); remembering?.stop(); });
 
 const NODE_URLS = ['https://127.0.0.1:7470', 'https://127.0.0.1:7471', 'https://127.0.0.1:7472'];
 const BLOCKHASH = '0x5faeb9971d76650faf011bb7010457423fb77fe1f02234773cac4012066cd677';
@@ -78,3 +82,48 @@ for (const transport of ['socket', 'websocket']) {
     }
   });
 }
+
+// Issue #9: "approve and remember" as apps call it. The SDK's getSessionSigs three times in a
+// row with its default expiration: the user is asked once, the next two are answered from the
+// grant without a dialog, and each result passes the SDK's own validation.
+test('SDK v7 getSessionSigs x3 with default expirations: one dialog, then the grant answers', { skip: !MODULES && 'QUILL_INTEROP_MODULES unset' }, async () => {
+  process.env.NO_DEPRECATION ||= '*';
+  const sdk = await quiet(async () => {
+    const sdkRequire = createRequire(require.resolve('@lit-protocol/lit-node-client-nodejs'));
+    return {
+      ...require('@lit-protocol/lit-node-client-nodejs'), ...require('@lit-protocol/auth-helpers'),
+      ...require('@lit-protocol/constants'), validateSessionSigs: sdkRequire('@lit-protocol/misc').validateSessionSigs,
+    };
+  });
+  const quill = await QuillClient.connect({ appName: 'Remembering app', tokenStore: new MemoryTokenStore(), socketPath: remembering.socket });
+  try {
+    const litNodeClient = new sdk.LitNodeClientNodeJs({ litNetwork: sdk.LIT_NETWORK.Custom, debug: false });
+    litNodeClient.ready = true;
+    litNodeClient.connectedNodes = new Set(NODE_URLS);
+    litNodeClient.latestBlockhash = BLOCKHASH;
+    litNodeClient.lastBlockHashRetrieved = Date.now();
+    const resourceAbilityRequests = [
+      { resource: new sdk.LitAccessControlConditionResource('*'), ability: sdk.LIT_ABILITY.AccessControlConditionDecryption },
+      { resource: new sdk.LitActionResource('*'), ability: sdk.LIT_ABILITY.LitActionExecution },
+    ];
+    const callback = quillAuthNeededCallback(quill, { litNodeClient, domain: 'localhost:3000' });
+    let calls = 0;
+    for (let round = 1; round <= 3; round++) {
+      const sessionSigs = await quiet(() => litNodeClient.getSessionSigs({
+        chain: 'ethereum', resourceAbilityRequests,
+        authNeededCallback: async (params) => { calls++; return callback(params); },
+      }));
+      const validated = sdk.validateSessionSigs(sessionSigs);
+      assert.ok(validated.isValid, `round ${round}: ${validated.errors.join('; ')}`);
+      // The SDK keeps its own session key and dates its per-node sigs 24 h ahead; under a grant
+      // Quill's SIWE ends with the grant, which can be a moment earlier. Nodes accept that (the
+      // session simply ends with the SIWE), so check what nodes check.
+      const v = verify(sessionSigs, '--address', DEV_ADDRESS, '--node-only');
+      assert.equal(v.code, 0, v.out);
+      assert.equal(remembering.reviews(), 1, `round ${round}: ${remembering.reviews()} dialogs`);
+    }
+    assert.ok(calls >= 3, 'the SDK asked for an AuthSig each time (no cache in Node)');
+  } finally {
+    quill.close();
+  }
+});
