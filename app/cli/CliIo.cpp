@@ -4,6 +4,8 @@
 #include "crypto/Secp256k1.h"
 #include "eth/Keystore.h"
 
+#include <QStandardPaths>
+
 #include <openssl/crypto.h>
 
 #include <cerrno>
@@ -161,6 +163,14 @@ Result<crypto::SecureBytes> walletKeyFrom(const Args &args)
 void printError(const QString &message)
 {
     std::cerr << "quill-cli: " << message.toStdString() << '\n';
+}
+
+QString dataDir()
+{
+    const QByteArray env = qgetenv("QUILL_DATA_DIR");
+    if (!env.isEmpty())
+        return QString::fromLocal8Bit(env);
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
 
 } // namespace quill::cli

@@ -46,4 +46,8 @@ struct Args
 /// Prints "quill-cli: <message>" on stderr.
 void printError(const QString &message);
 
+/// Quill's data folder: $QUILL_DATA_DIR, else the platform's app data folder
+/// (~/.local/share/quill/quill). Needs the QCoreApplication names set.
+QString dataDir();
+
 } // namespace quill::cli

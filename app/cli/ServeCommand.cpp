@@ -51,13 +51,6 @@ int fail(const QString &message)
 }
 
 /// The user's data folder, as every other command opens it (WalletCommands.cpp).
-QString userDataDir()
-{
-    const QByteArray env = qgetenv("QUILL_DATA_DIR");
-    if (!env.isEmpty())
-        return QString::fromLocal8Bit(env);
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-}
 
 /// Whether `address` is listed in the user's non-secret account index, in any journal state
 /// (a pending import is already the user's key). Reads accounts.json only: no lock taken,
@@ -178,7 +171,7 @@ int runServe(const std::vector<std::string> &argv)
     QCoreApplication::setOrganizationName(QStringLiteral("quill"));
     QCoreApplication::setApplicationName(QStringLiteral("quill"));
 
-    const QString userDir = userDataDir();
+    const QString userDir = dataDir();
     auto mine = isUserAccount(userDir, address);
     if (!mine)
         return fail(

@@ -32,13 +32,6 @@ namespace {
 
 constexpr int kUnusable = 2;
 
-QString dataDir()
-{
-    const QByteArray env = qgetenv("QUILL_DATA_DIR");
-    if (!env.isEmpty())
-        return QString::fromLocal8Bit(env);
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-}
 
 int failWith(const Error &e)
 {

@@ -2,9 +2,7 @@
 
 namespace quill::crypto {
 
-namespace {
-
-int hexValue(char c)
+int hexDigitValue(char c)
 {
     if (c >= '0' && c <= '9')
         return c - '0';
@@ -14,6 +12,8 @@ int hexValue(char c)
         return c - 'A' + 10;
     return -1;
 }
+
+namespace {
 
 std::string_view stripPrefix(std::string_view hex, bool allowPrefix)
 {
@@ -28,8 +28,8 @@ Status decodeHexInto(std::string_view hex, Out &out)
     if (hex.size() % 2 != 0)
         return Error{ErrorCode::InvalidHex, QStringLiteral("odd number of hex digits")};
     for (std::size_t i = 0; i < hex.size(); i += 2) {
-        const int hi = hexValue(hex[i]);
-        const int lo = hexValue(hex[i + 1]);
+        const int hi = hexDigitValue(hex[i]);
+        const int lo = hexDigitValue(hex[i + 1]);
         if (hi < 0 || lo < 0)
             return Error{ErrorCode::InvalidHex,
                          QStringLiteral("bad hex digit at offset %1").arg(hi < 0 ? i : i + 1)};

@@ -23,6 +23,9 @@ std::string toHex(std::span<const std::uint8_t> bytes);
 /// As fromHex, into a SecureBytes (for private keys and seeds); the input text is not wiped.
 [[nodiscard]] Result<SecureBytes> secretFromHex(std::string_view hex, bool allowPrefix = false);
 
+/// The value of one hex digit (either case), or -1.
+int hexDigitValue(char c);
+
 /// True if `s` is non-empty lowercase hex of exactly `chars` characters (0 = any even length).
 bool isLowerHex(std::string_view s, std::size_t chars = 0);
 

@@ -1,5 +1,7 @@
 #include "lit/MaxPrice.h"
 
+#include "crypto/Encoding.h"
+
 namespace quill::lit {
 
 namespace {
@@ -21,17 +23,6 @@ bool mulAdd(std::array<std::uint32_t, 8> &limbs, std::uint32_t factor, std::uint
     return carry == 0;
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 } // namespace
 
 Result<MaxPrice> MaxPrice::parse(std::string_view text)
@@ -46,7 +37,7 @@ Result<MaxPrice> MaxPrice::parse(std::string_view text)
         if (digits.empty())
             return priceError("is empty after 0x");
         for (char c : digits) {
-            const int v = hexValue(c);
+            const int v = crypto::hexDigitValue(c);
             if (v < 0)
                 return priceError("is not hex after 0x");
             if (!mulAdd(out.m_limbs, 16, std::uint32_t(v)))

@@ -29,27 +29,38 @@ after(() => { server?.stop(); remembering?.stop(); });
 const NODE_URLS = ['https://127.0.0.1:7470', 'https://127.0.0.1:7471', 'https://127.0.0.1:7472'];
 const BLOCKHASH = '0x5faeb9971d76650faf011bb7010457423fb77fe1f02234773cac4012066cd677';
 
+/** The official v7 packages from tests/interop's lockfile, with the SDK's own session-sig validator. */
+async function loadSdk() {
+  process.env.NO_DEPRECATION ||= '*';
+  return quiet(async () => {
+    const sdkRequire = createRequire(require.resolve('@lit-protocol/lit-node-client-nodejs'));
+    return {
+      ...require('@lit-protocol/lit-node-client-nodejs'), ...require('@lit-protocol/auth-helpers'),
+      ...require('@lit-protocol/constants'), validateSessionSigs: sdkRequire('@lit-protocol/misc').validateSessionSigs,
+    };
+  });
+}
+
+/** A LitNodeClient marked ready with fake nodes and blockhash: getSessionSigs() runs offline. */
+function offlineClient(sdk) {
+  const litNodeClient = new sdk.LitNodeClientNodeJs({ litNetwork: sdk.LIT_NETWORK.Custom, debug: false });
+  litNodeClient.ready = true; // offline stand-in for await litNodeClient.connect()
+  litNodeClient.connectedNodes = new Set(NODE_URLS);
+  litNodeClient.latestBlockhash = BLOCKHASH;
+  litNodeClient.lastBlockHashRetrieved = Date.now();
+  return litNodeClient;
+}
+
 for (const transport of ['socket', 'websocket']) {
   test(`SDK v7 getSessionSigs with quillAuthNeededCallback (${transport})`, { skip: !MODULES && 'QUILL_INTEROP_MODULES unset' }, async () => {
-    process.env.NO_DEPRECATION ||= '*';
-    const sdk = await quiet(async () => {
-      const sdkRequire = createRequire(require.resolve('@lit-protocol/lit-node-client-nodejs'));
-      return {
-        ...require('@lit-protocol/lit-node-client-nodejs'), ...require('@lit-protocol/auth-helpers'),
-        ...require('@lit-protocol/constants'), validateSessionSigs: sdkRequire('@lit-protocol/misc').validateSessionSigs,
-      };
-    });
+    const sdk = await loadSdk();
     const { SiweMessage } = require('siwe');
     const quill = await QuillClient.connect({
       appName: 'SDK v7 test', tokenStore: new MemoryTokenStore(), socketPath: server.socket,
       ...(transport === 'websocket' ? { wsUrl: server.wsUrl, origin: 'http://localhost:3000' } : {}),
     });
     try {
-      const litNodeClient = new sdk.LitNodeClientNodeJs({ litNetwork: sdk.LIT_NETWORK.Custom, debug: false });
-      litNodeClient.ready = true; // offline stand-in for await litNodeClient.connect()
-      litNodeClient.connectedNodes = new Set(NODE_URLS);
-      litNodeClient.latestBlockhash = BLOCKHASH;
-      litNodeClient.lastBlockHashRetrieved = Date.now();
+      const litNodeClient = offlineClient(sdk);
       const resourceAbilityRequests = [
         { resource: new sdk.LitAccessControlConditionResource('*'), ability: sdk.LIT_ABILITY.AccessControlConditionDecryption },
         { resource: new sdk.LitPKPResource('*'), ability: sdk.LIT_ABILITY.PKPSigning },
@@ -87,21 +98,10 @@ for (const transport of ['socket', 'websocket']) {
 // row with its default expiration: the user is asked once, the next two are answered from the
 // grant without a dialog, and each result passes the SDK's own validation.
 test('SDK v7 getSessionSigs x3 with default expirations: one dialog, then the grant answers', { skip: !MODULES && 'QUILL_INTEROP_MODULES unset' }, async () => {
-  process.env.NO_DEPRECATION ||= '*';
-  const sdk = await quiet(async () => {
-    const sdkRequire = createRequire(require.resolve('@lit-protocol/lit-node-client-nodejs'));
-    return {
-      ...require('@lit-protocol/lit-node-client-nodejs'), ...require('@lit-protocol/auth-helpers'),
-      ...require('@lit-protocol/constants'), validateSessionSigs: sdkRequire('@lit-protocol/misc').validateSessionSigs,
-    };
-  });
+  const sdk = await loadSdk();
   const quill = await QuillClient.connect({ appName: 'Remembering app', tokenStore: new MemoryTokenStore(), socketPath: remembering.socket });
   try {
-    const litNodeClient = new sdk.LitNodeClientNodeJs({ litNetwork: sdk.LIT_NETWORK.Custom, debug: false });
-    litNodeClient.ready = true;
-    litNodeClient.connectedNodes = new Set(NODE_URLS);
-    litNodeClient.latestBlockhash = BLOCKHASH;
-    litNodeClient.lastBlockHashRetrieved = Date.now();
+    const litNodeClient = offlineClient(sdk);
     const resourceAbilityRequests = [
       { resource: new sdk.LitAccessControlConditionResource('*'), ability: sdk.LIT_ABILITY.AccessControlConditionDecryption },
       { resource: new sdk.LitActionResource('*'), ability: sdk.LIT_ABILITY.LitActionExecution },
