@@ -24,6 +24,9 @@ namespace quill::api {
 namespace {
 
 constexpr int kAbortAfterCloseMs = 2000;
+/// A message without its final line break is taken once the app has been quiet this long
+/// and what it sent is one complete JSON value (never left hanging).
+constexpr int kUnterminatedIdleMs = 300;
 
 /// One line-framed connection over a QLocalSocket.
 class LocalSocketConnection final : public ApiConnection
@@ -34,6 +37,9 @@ public:
         : m_socket(socket), m_facts(std::move(facts)), m_maxLine(maxLine)
     {
         m_socket->setParent(this);
+        m_idle.setSingleShot(true);
+        m_idle.setInterval(kUnterminatedIdleMs);
+        connect(&m_idle, &QTimer::timeout, this, &LocalSocketConnection::takeUnterminated);
         connect(m_socket, &QLocalSocket::readyRead, this, &LocalSocketConnection::onReadyRead);
         connect(m_socket, &QLocalSocket::disconnected, this, &LocalSocketConnection::onGone);
         connect(m_socket, &QLocalSocket::errorOccurred, this,
@@ -122,6 +128,24 @@ private:
             m_stopped = true;
             Q_EMIT messageTooLarge();
         }
+        if (m_buffer.isEmpty())
+            m_idle.stop();
+        else
+            m_idle.start();
+    }
+
+    /// The app went quiet with a message but no line break: if it is one complete JSON
+    /// value, it is the message (a client that forgot the '\n' still gets its answer).
+    void takeUnterminated()
+    {
+        if (m_stopped || m_buffer.isEmpty())
+            return;
+        const QByteArray message = m_buffer.trimmed();
+        if (message.isEmpty() || !JsonRpc::isValidJson(std::string_view(message.constData(), std::size_t(message.size()))))
+            return; // still arriving (or garbage a later line break will deliver)
+        m_buffer.clear();
+        m_scanned = 0;
+        Q_EMIT messageReceived(message);
     }
 
     void onGone()
@@ -137,6 +161,7 @@ private:
     QLocalSocket *m_socket;
     PeerFacts m_facts;
     qsizetype m_maxLine;
+    QTimer m_idle; ///< quiet time after an unterminated message
     QByteArray m_buffer;
     qsizetype m_scanned = 0; ///< bytes of m_buffer already searched for '\n'
     bool m_stopped = false;  ///< deliver nothing more (overflow, or close() called)

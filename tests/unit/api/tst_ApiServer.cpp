@@ -756,6 +756,26 @@ private Q_SLOTS:
         QVERIFY(raw.readAll().contains("4302"));
         QTRY_COMPARE(f.server.connectionCount(), 0);
     }
+    // A client that forgets the final line break is answered once it goes quiet (issue #9).
+    void unterminatedMessage_isAnsweredAfterAShortIdle()
+    {
+        ApiFixture f;
+        QVERIFY(f.listen());
+        QLocalSocket raw;
+        raw.connectToServer(f.socketPath());
+        QVERIFY(raw.waitForConnected(5000));
+        raw.write(R"({"jsonrpc":"2.0","id":7,"method":"quill_info","params":{}})");
+        QTRY_VERIFY_WITH_TIMEOUT(raw.canReadLine(), 3000);
+        const QByteArray line = raw.readLine();
+        QVERIFY2(line.contains("\"id\":7") && line.contains("\"result\""), line.constData());
+        // Half a message is not taken for a whole one: it waits for the rest.
+        raw.write(R"({"jsonrpc":"2.0","id":8,"method":)");
+        QTest::qWait(600);
+        QVERIFY(!raw.canReadLine());
+        raw.write("\"quill_info\",\"params\":{}}\n");
+        QTRY_VERIFY_WITH_TIMEOUT(raw.canReadLine(), 3000);
+        QVERIFY(raw.readLine().contains("\"id\":8"));
+    }
     void rateLimit_refusesOverBudgetButKeepsTheConnection()
     {
         ApiFixture f;
