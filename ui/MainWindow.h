@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ApprovalDialog.h" // QPointer<ApprovalDialog> needs the complete type
 #include "api/PairingStore.h"
 #include "requests/RequestBroker.h"
 
@@ -20,7 +21,7 @@ class ActivityModel;
 class AppNames;
 class PairedAppsModel;
 class AppsModel;
-class ApprovalDialog;
+
 class GrantsModel;
 class PendingModel;
 

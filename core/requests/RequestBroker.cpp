@@ -17,6 +17,7 @@ struct RequestBroker::Entry
     std::map<QString, crypto::SecureBytes> freshSeeds;
     QString account;         ///< the account that signs, once approved
     UnixMillis rememberFor = 0; ///< with remember: how long the grant lasts
+    bool automatic = false;     ///< answered from a grant: never waits for the user
 };
 
 QString toString(Decision decision, bool automatic)
@@ -76,9 +77,11 @@ Result<quint64> RequestBroker::submit(IncomingRequest incoming, Reply reply)
     entry->pending.receivedAt = now;
     entry->pending.deadline = now + m_timeout;
     entry->pending.executing = automatic;
+    entry->automatic = automatic;
     entry->reply = std::move(reply);
     m_entries.emplace(id, std::move(entry));
-    Q_EMIT pendingCountChanged(int(m_entries.size()));
+    if (!automatic) // a remembered request never waits for the user: the Requests view stays still
+        Q_EMIT pendingCountChanged(int(pendingIds().size()));
     if (automatic) {
         // Answer on the next turn, like every other answer: never inside submit().
         QMetaObject::invokeMethod(this, [this, id, account = grant->account] { execute(id, account, false, true); },
@@ -289,7 +292,8 @@ void RequestBroker::finish(quint64 id, Decision decision, Result<std::string> re
     if (decision != Decision::Cancelled && entry->reply)
         entry->reply(std::move(result));
     Q_EMIT requestFinished(id, decision);
-    Q_EMIT pendingCountChanged(int(m_entries.size()));
+    if (!automatic)
+        Q_EMIT pendingCountChanged(int(pendingIds().size()));
 }
 
 void RequestBroker::log(const Entry &entry, Decision decision, bool automatic, const QString &error)
@@ -321,7 +325,8 @@ QList<quint64> RequestBroker::pendingIds() const
 {
     QList<quint64> ids;
     for (const auto &[id, entry] : m_entries)
-        ids.push_back(id);
+        if (!entry->automatic)
+            ids.push_back(id);
     return ids;
 }
 

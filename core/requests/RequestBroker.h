@@ -109,6 +109,7 @@ public:
     /// Expires requests whose deadline passed (a timer calls it every second).
     void checkTimeouts();
 
+    /// Requests waiting for (or approved by) the user; remembered ones are not listed.
     QList<quint64> pendingIds() const;
     const PendingRequest *pending(quint64 id) const;
 

@@ -11,4 +11,8 @@ fi
 if [[ ! -d tests/interop/node_modules ]] || [[ tests/interop/package-lock.json -nt tests/interop/node_modules ]]; then
   (cd tests/interop && npm ci --no-audit --no-fund --prefer-offline >/dev/null)
 fi
-exec node tests/benchmarks/compare.mjs "$build"
+node tests/benchmarks/compare.mjs "$build"
+# A remembered request: broker alone vs the desktop app's stack (window open, 0 and 10,000
+# activity entries), against the real keychain (issue #9: full stack <= 1.5x broker, flat in the log).
+bash tests/keychain/with-keyring.sh env QUILL_BENCH_KEYCHAIN=1 QT_QPA_PLATFORM=offscreen \
+  "$build/tests/benchmarks/quill_bench_remembered" 2>/dev/null | grep -E '^(BM_|-|Benchmark)'

@@ -4,7 +4,6 @@
 
 #include "../AsyncWait.h"
 
-#include "ApprovalDialog.h"
 #include "MainWindow.h"
 #include "crypto/Encoding.h"
 #include "requests/Clock.h"
