@@ -22,6 +22,7 @@
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QDialog>
+#include <QDir>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -307,6 +308,26 @@ private Q_SLOTS:
         QCOMPARE(view->model()->rowCount(), 0);
         QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("stay valid until they expire")));
         QCOMPARE(f.activity.recent(1).at(0).decision, QStringLiteral("revoked"));
+    }
+    // Requests nodes would reject never open a dialog: refused up front (issue #9).
+    void invalidTimes_openNoDialog()
+    {
+        Fixture f;
+        ui::MainWindow window({f.wallets, f.sessionKeys, f.permissions, f.activity, f.broker, f.clock});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        for (const auto &file : QDir(QStringLiteral(QUILL_TEST_DATA_DIR "/requests")).entryList({QStringLiteral("timefail_*.json")})) {
+            auto in = f.incoming();
+            in.request = std::move(lit::SessionRequest::fromJson(readData(QStringLiteral("requests/") + file).toStdString())).value();
+            auto id = f.broker.submit(std::move(in), [](Result<std::string>) {});
+            QVERIFY2(!id.ok(), qPrintable(file));
+            QCOMPARE(id.error().code, ErrorCode::LitTimeRange);
+        }
+        QTest::qWait(100);
+        QVERIFY(!window.currentApproval());
+        QVERIFY(!window.findChild<ui::ApprovalDialog *>());
+        QCOMPARE(child<QTableView>(&window, "pendingView")->model()->rowCount(), 0);
+        QCOMPARE(f.activity.recent(1).at(0).decision, QStringLiteral("refused"));
     }
     // The Apps view lists paired apps by the name the user accepted, and Unpair drops the
     // pairing, its grants and its session keys (issue #9).
