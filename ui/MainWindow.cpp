@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
@@ -151,6 +152,18 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
     setCentralWidget(m_tabs);
 
     statusBar()->setObjectName(QStringLiteral("statusBar"));
+    // The tray's recent activity, remembered answers included: kept from appended() (O(1)).
+    m_recentMenu = new QMenu(tr("Recent activity"), this);
+    m_recentMenu->setObjectName(QStringLiteral("recentActivityMenu"));
+    for (const auto &e : m_s.activity.recent(kRecentInTray))
+        m_recent.push_back(e);
+    connect(&m_s.activity, &requests::ActivityLog::appended, this, [this](const requests::ActivityEntry &e) {
+        m_recent.prepend(e);
+        if (m_recent.size() > kRecentInTray)
+            m_recent.removeLast();
+        fillRecentMenu();
+    });
+    fillRecentMenu();
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(QIcon(QStringLiteral(":/icons/quill.svg")), this);
         m_tray->setObjectName(QStringLiteral("trayIcon"));
@@ -160,6 +173,7 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
             raise();
             activateWindow();
         });
+        menu->addMenu(m_recentMenu);
         menu->addAction(tr("Quit"), qApp, &QApplication::quit);
         m_tray->setContextMenu(menu);
         connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
@@ -271,6 +285,27 @@ void MainWindow::revokeSelected(bool wholeApp)
                                               .arg(name)
                                         : describe(st.error()));
         });
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    if (m_recent.isEmpty())
+        m_recentMenu->addAction(tr("Nothing yet"))->setEnabled(false);
+    for (const auto &e : m_recent) {
+        const QString app = e.appName.isEmpty() ? m_names->nameOf(e.appId) : e.appName;
+        QString text = tr("%1  %2 — %3")
+                           .arg(QDateTime::fromMSecsSinceEpoch(e.time).toLocalTime().toString(QStringLiteral("HH:mm")), app,
+                                e.decision);
+        if (!e.account.isEmpty())
+            text += QStringLiteral(" (%1…)").arg(e.account.left(8));
+        auto *action = m_recentMenu->addAction(text);
+        connect(action, &QAction::triggered, this, [this] {
+            show();
+            raise();
+            m_tabs->setCurrentIndex(m_tabs->count() - 1); // Activity
+        });
+    }
 }
 
 void MainWindow::unpairSelected()

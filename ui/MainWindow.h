@@ -9,6 +9,7 @@
 
 #include <functional>
 
+class QMenu;
 class QSystemTrayIcon;
 class QTableView;
 class QTabWidget;
@@ -71,6 +72,7 @@ private:
     void removeSelectedAccount();
     void reloadFromDisk();
     void unpairSelected();
+    void fillRecentMenu();
     QWidget *makeTab(QTableView *view, const QString &name, std::initializer_list<QPushButton *> buttons);
 
     Services m_s;
@@ -88,6 +90,9 @@ private:
     QTableView *m_grantsView;
     QTableView *m_appsView;
     QSystemTrayIcon *m_tray = nullptr;
+    static constexpr int kRecentInTray = 5;
+    QMenu *m_recentMenu = nullptr;
+    QList<requests::ActivityEntry> m_recent;
     QPointer<ApprovalDialog> m_dialog;
     QList<quint64> m_queue;
 };

@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -220,6 +221,28 @@ private Q_SLOTS:
         QVERIFY(QString::fromStdString(answer->value()).contains(QStringLiteral("Expiration Time: 2025-01-15T13:00:00.000Z")));
         QCOMPARE(f.activity.recent(1).at(0).decision, QStringLiteral("remembered"));
         QCOMPARE(f.activity.recent(1).at(0).account, kAccount);
+    }
+    // The tray's recent activity shows remembered answers too, newest first (issue #9).
+    void trayRecentActivity_followsTheLog()
+    {
+        Fixture f;
+        ui::MainWindow window({f.wallets, f.sessionKeys, f.permissions, f.activity, f.broker, f.clock});
+        auto *menu = window.findChild<QMenu *>(QStringLiteral("recentActivityMenu"));
+        QVERIFY(menu);
+        QCOMPARE(menu->actions().size(), 1); // "Nothing yet"
+        QVERIFY(!menu->actions().at(0)->isEnabled());
+        const auto id = f.submit();
+        QSignalSpy finished(&f.broker, &RequestBroker::requestFinished);
+        QVERIFY(f.broker.approve(id, {kAccount, true, std::nullopt}).ok());
+        QVERIFY(finished.wait(5000));
+        QVERIFY(f.broker.submit(f.incoming(), [](Result<std::string>) {}).ok());
+        QTRY_COMPARE(menu->actions().size(), 2);
+        QVERIFY2(menu->actions().at(0)->text().contains(QStringLiteral("Test app — remembered")), qPrintable(menu->actions().at(0)->text()));
+        QVERIFY(menu->actions().at(1)->text().contains(QStringLiteral("approved")));
+        for (int i = 0; i < 6; ++i)
+            QVERIFY(f.broker.submit(f.incoming(), [](Result<std::string>) {}).ok());
+        QTRY_COMPARE(f.activity.recent(100).size(), 8);
+        QCOMPARE(menu->actions().size(), 5); // the newest five
     }
     void approval_noAccountCannotApprove()
     {
