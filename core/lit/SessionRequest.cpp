@@ -1,6 +1,7 @@
 #include "lit/SessionRequest.h"
 
 #include "common/Time.h"
+#include "lit/Delegation.h"
 #include "lit/JsonUtil.h"
 #include "lit/MaxPrice.h"
 #include "siwe/SiweMessage.h"
@@ -223,13 +224,25 @@ Result<SessionRequest> SessionRequest::fromJson(std::string_view json)
         } else if (key == "capabilityAuthSigs") {
             if (!value.is_array())
                 return fieldError(field, QStringLiteral("must be an array of AuthSigs"));
+            if (value.size() > Delegation::kMaxCount)
+                return fieldError(
+                    field, QStringLiteral("at most %1 delegations").arg(Delegation::kMaxCount),
+                    ErrorCode::LitCapability);
             for (std::size_t i = 0; i < value.size(); ++i) {
+                const auto name = QStringLiteral("%1[%2]").arg(field).arg(i);
+                std::string text = detail::stringify(value[i]);
+                if (text.size() > Delegation::kMaxBytes)
+                    return fieldError(
+                        name, QStringLiteral("larger than %1 bytes").arg(Delegation::kMaxBytes),
+                        ErrorCode::LitCapability);
                 auto sig = detail::authSigFromJson(value[i]);
                 if (!sig)
-                    return fieldError(QStringLiteral("%1[%2]").arg(field).arg(i),
-                                      sig.error().context, ErrorCode::LitCapability);
+                    return fieldError(name, sig.error().context, ErrorCode::LitCapability);
+                // Issue 14: what the review names as signer and grants must be true.
+                if (auto d = Delegation::verify(*sig); !d)
+                    return fieldError(name, d.error().context, ErrorCode::LitCapability);
                 req.capabilityAuthSigs.push_back(std::move(sig).value());
-                req.capabilityJson.push_back(detail::stringify(value[i]));
+                req.capabilityJson.push_back(std::move(text));
             }
         } else if (key == "maxPrices") {
             if (!value.is_object())

@@ -1,7 +1,13 @@
 #include "../../TestData.h"
 
+#include "common/JsonText.h"
+#include "lit/Delegation.h"
 #include "lit/MaxPrice.h"
 #include "lit/SessionRequest.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <QDir>
 #include <QTest>
@@ -42,11 +48,71 @@ private Q_SLOTS:
         auto r = SessionRequest::fromJson(readData(QStringLiteral("requests/valid_capability_key_order.json")).toStdString());
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : describe(r.error())));
         // The app's key order and JSON.stringify escaping are kept byte for byte.
-        QCOMPARE(r->capabilityJson[0],
-                 std::string("{\"address\":\"0xabc\",\"sig\":\"0x01\",\"derivedVia\":\"web3.eth.personal.sign\","
-                             "\"signedMessage\":\"a\\nb\"}"));
-        QCOMPARE(r->capabilityAuthSigs[0].signedMessage, std::string("a\nb"));
+        const auto &cap = r->capabilityAuthSigs[0];
+        std::string expected = "{\"address\":\"" + cap.address + "\",\"sig\":\"" + cap.sig +
+                               "\",\"derivedVia\":\"web3.eth.personal.sign\",\"signedMessage\":";
+        appendJsonString(expected, cap.signedMessage);
+        QCOMPARE(r->capabilityJson[0], expected + "}");
+        QVERIFY(cap.signedMessage.find("\nURI: lit:capability:delegation\n") != std::string::npos);
         QCOMPARE(*r->resourceAbilityRequests[0].dataJson, std::string("{\"z\":\"1\",\"a\":[\"x\"]}"));
+    }
+    // Issue 14: every capabilityAuthSig is checked before it is shown or signed over; the
+    // error names the entry and the defect. Fixtures: tests/interop/gen-delegation-fixtures.mjs
+    // (real SIWE delegations signed by the public test key, then forged).
+    void parse_refusesForgedDelegations_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("bad signature") << QStringLiteral("bad_signature")
+                                       << QStringLiteral("capabilityAuthSigs[0]: signature");
+        QTest::newRow("0x1111… signature")
+            << QStringLiteral("forged_sig") << QStringLiteral("capabilityAuthSigs[0]: signature");
+        QTest::newRow("wrong address") << QStringLiteral("wrong_address")
+                                       << QStringLiteral("capabilityAuthSigs[0]: address 0xd8dA");
+        QTest::newRow("not SIWE") << QStringLiteral("not_siwe")
+                                  << QStringLiteral(
+                                         "capabilityAuthSigs[0]: signedMessage is not a SIWE");
+        QTest::newRow("no ReCap") << QStringLiteral("no_recap")
+                                  << QStringLiteral("capabilityAuthSigs[0]: SIWE has no urn:recap");
+        QTest::newRow("too many") << QStringLiteral("too_many")
+                                  << QStringLiteral("capabilityAuthSigs: at most 16");
+        QTest::newRow("too large")
+            << QStringLiteral("too_large")
+            << QStringLiteral("capabilityAuthSigs[0]: larger than 65536 bytes");
+    }
+    void parse_refusesForgedDelegations()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, message);
+        auto r = SessionRequest::fromJson(
+            readData(QStringLiteral("requests/expfail_capability_%1.json").arg(file))
+                .toStdString());
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::LitCapability);
+        QVERIFY2(r.error().context.startsWith(message), qPrintable(r.error().context));
+    }
+    void parse_acceptsRealDelegation()
+    {
+        auto r = SessionRequest::fromJson(
+            readData(QStringLiteral("requests/valid_capability_delegation.json")).toStdString());
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : describe(r.error())));
+        auto d = Delegation::verify(r->capabilityAuthSigs[0]);
+        QVERIFY(d.ok());
+        QCOMPARE(d->signer, std::string("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23"));
+        QVERIFY(d->recap.covers("lit-ratelimitincrease", "12345", "Auth/Auth"));
+        QVERIFY(d->checkTime(parseRfc3339("2035-01-15T12:00:00.000Z").value()).ok());
+        QCOMPARE(d->checkTime(parseRfc3339("2035-01-15T12:00:00.001Z").value()).error().code,
+                 ErrorCode::LitCapability);
+        // Sixteen entries are allowed.
+        auto doc = QJsonDocument::fromJson(
+                       readData(QStringLiteral("requests/expfail_capability_too_many.json")))
+                       .object();
+        auto caps = doc[QStringLiteral("capabilityAuthSigs")].toArray();
+        caps.removeLast();
+        doc[QStringLiteral("capabilityAuthSigs")] = caps;
+        auto sixteen = SessionRequest::fromJson(QJsonDocument(doc).toJson().toStdString());
+        QVERIFY2(sixteen.ok(), qPrintable(sixteen.ok() ? QString() : describe(sixteen.error())));
+        QCOMPARE(sixteen->capabilityAuthSigs.size(), std::size_t(16));
     }
     void parse_expfail_data() { addExpfailRows(QStringLiteral("requests")); }
     void parse_expfail()
