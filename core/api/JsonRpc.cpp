@@ -2,6 +2,7 @@
 
 #include "api/JsonScan.h"
 #include "common/JsonText.h"
+#include "common/UnsafeText.h"
 
 #include <nlohmann/json.hpp>
 
@@ -64,31 +65,6 @@ Error invalidRequest(const QString &what)
 Error invalidParam(std::string_view name, const QString &what)
 {
     return Error{ErrorCode::InvalidParams, field(name) + QStringLiteral(": ") + what};
-}
-
-/// Control characters (C0, DEL, C1) and bidirectional overrides/isolates would let an app
-/// disguise what the user reads in a prompt. `s` is valid UTF-8 (the parser checked).
-bool hasUnsafeCharacters(std::string_view s)
-{
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x20 || c == 0x7f)
-            return true;
-        if (c == 0xc2 && i + 1 < s.size()) {
-            const auto d = static_cast<unsigned char>(s[i + 1]);
-            if (d >= 0x80 && d <= 0x9f)
-                return true; // U+0080..U+009F
-        }
-        if (c == 0xe2 && i + 2 < s.size()) {
-            const auto d = static_cast<unsigned char>(s[i + 1]);
-            const auto e = static_cast<unsigned char>(s[i + 2]);
-            if (d == 0x80 && e >= 0xaa && e <= 0xae)
-                return true; // U+202A..U+202E
-            if (d == 0x81 && e >= 0xa6 && e <= 0xa9)
-                return true; // U+2066..U+2069
-        }
-    }
-    return false;
 }
 
 } // namespace
@@ -179,9 +155,12 @@ Result<std::optional<std::string>> JsonRpcParams::optionalString(std::string_vie
     const auto &s = v.get_ref<const std::string &>();
     if (s.size() > maxBytes)
         return invalidParam(name, QStringLiteral("longer than %1 bytes").arg(maxBytes));
-    if (hasUnsafeCharacters(s))
-        return invalidParam(
-            name, QStringLiteral("contains control or bidirectional-override characters"));
+    // Invisible, line-breaking and bidi characters would let an app disguise what the user
+    // reads in a prompt (issue 14; the list is shared with resource ids).
+    if (const auto cp = findUnsafeCodePoint(s))
+        return invalidParam(name, QStringLiteral("contains %1 (a control, invisible or "
+                                                 "bidirectional character)")
+                                      .arg(codePointName(*cp)));
     return std::optional<std::string>(s);
 }
 

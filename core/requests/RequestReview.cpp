@@ -144,6 +144,14 @@ Result<RequestReview> RequestReview::build(const lit::SessionRequest &request,
     review.issuedAt = q(plan.issuedAt);
     review.expiration = q(plan.expiration);
     review.nodeCount = int(request.nodeUrls.size());
+    for (const auto &url : request.nodeUrls) {
+        // "https://host:port" → "host" (fromJson validated every URL).
+        const auto normal = lit::normalizedNodeUrl(url);
+        const std::string hostPort = normal ? normal->substr(8) : url;
+        const QString host = q(hostPort.substr(0, hostPort.rfind(':')));
+        if (!review.nodeHosts.contains(host))
+            review.nodeHosts.push_back(host);
+    }
     review.profile = profile;
 
     auto add = [&](Severity s, const char *code, const QString &text) {
@@ -285,7 +293,16 @@ Result<RequestReview> RequestReview::build(const lit::SessionRequest &request,
     }
 
     // Info.
-    add(Severity::Info, "node-count", QStringLiteral("Signs for %1 Lit node(s).").arg(review.nodeCount));
+    // Issue 14: how many nodes and where, not only a count.
+    constexpr int kHostsShown = 8;
+    QString hosts = review.nodeHosts.mid(0, kHostsShown).join(QStringLiteral(", "));
+    if (review.nodeHosts.size() > kHostsShown)
+        hosts += QStringLiteral(" and %1 more").arg(review.nodeHosts.size() - kHostsShown);
+    add(Severity::Info, "node-count",
+        QStringLiteral("Signs for %1 Lit node(s) on %2 host(s): %3.")
+            .arg(review.nodeCount)
+            .arg(review.nodeHosts.size())
+            .arg(hosts));
     add(Severity::Info, "profile",
         profile == lit::Profile::LitV7 ? QStringLiteral("Lit network: Datil (SDK v7 format).")
                                        : QStringLiteral("Lit network: Naga (SDK v8 format)."));

@@ -63,6 +63,7 @@ struct RequestReview
     QString issuedAt;   ///< ISO, as signed
     QString expiration; ///< ISO, as signed
     int nodeCount = 0;
+    QStringList nodeHosts; ///< distinct node hosts (lower case), in first-seen order
     lit::Profile profile = lit::Profile::LitV7;
 
     bool hasDanger() const;

@@ -305,11 +305,66 @@ private Q_SLOTS:
     void nodeUrl_rules()
     {
         QVERIFY(validateNodeUrl("https://127.0.0.1:7470").ok());
-        QVERIFY(validateNodeUrl("http://localhost:7470").ok());
         QVERIFY(validateNodeUrl("https://[::1]:7470").ok());
+        QVERIFY(validateNodeUrl("https://node.example:65535").ok());
+        QVERIFY(validateNodeUrl("https://node.example:0").ok());
         QVERIFY(!validateNodeUrl("https://[::1]").ok());
         QVERIFY(!validateNodeUrl("https://host:").ok());
         QVERIFY(!validateNodeUrl("https://host:12a").ok());
+        // Issue 14: https only, ports as nodes read them, nothing ambiguous.
+        QVERIFY(!validateNodeUrl("http://localhost:7470").ok());
+        QVERIFY(!validateNodeUrl("HTTPS://localhost:7470").ok());
+        QVERIFY(!validateNodeUrl("https://node.example:65536").ok());
+        QVERIFY(!validateNodeUrl("https://node.example:99999").ok());
+        QVERIFY(!validateNodeUrl("https://node.example:0000000000007470").ok());
+        QVERIFY(!validateNodeUrl("https://node.example:07470").ok());
+        QCOMPARE(normalizedNodeUrl("https://Node.EXAMPLE:7470").value(),
+                 std::string("https://node.example:7470"));
+    }
+    void nodeUrls_refusedNamingTheEntry_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("http") << QStringLiteral("node_url_http")
+                              << QStringLiteral("nodeUrls[0]: must start with https://");
+        QTest::newRow("port > 65535") << QStringLiteral("node_url_port_too_large")
+                                      << QStringLiteral("nodeUrls[0]: port must be at most 65535");
+        QTest::newRow("leading zero") << QStringLiteral("node_url_leading_zero_port")
+                                      << QStringLiteral("nodeUrls[0]: port has leading zeros");
+        QTest::newRow("host case") << QStringLiteral("node_url_case_duplicate")
+                                   << QStringLiteral("nodeUrls[1]: duplicate node URL");
+        QTest::newRow("257 URLs") << QStringLiteral("node_url_too_many")
+                                  << QStringLiteral("nodeUrls: at most 256 node URLs");
+        const QString id = QStringLiteral("resourceAbilityRequests[0].resource.resource: ");
+        QTest::newRow("U+202E id")
+            << QStringLiteral("resource_id_rlo") << id + QStringLiteral("contains U+202E");
+        QTest::newRow("U+200B id")
+            << QStringLiteral("resource_id_zero_width") << id + QStringLiteral("contains U+200B");
+        QTest::newRow("BOM id") << QStringLiteral("resource_id_bom")
+                                << id + QStringLiteral("contains U+FEFF");
+        QTest::newRow("U+2028 id") << QStringLiteral("resource_id_line_separator")
+                                   << id + QStringLiteral("contains U+2028");
+        QTest::newRow("é id") << QStringLiteral("resource_id_non_ascii")
+                              << id + QStringLiteral("must be ASCII");
+    }
+    void nodeUrls_refusedNamingTheEntry()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, message);
+        auto r = SessionRequest::fromJson(
+            readData(QStringLiteral("requests/expfail_%1.json").arg(file)).toStdString());
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().context.startsWith(message), qPrintable(r.error().context));
+    }
+    void nodeUrls_signedAsWritten()
+    {
+        // 256 URLs are allowed; a mixed-case host is kept as the app wrote it (the SDK signs it
+        // so).
+        auto r = SessionRequest::fromJson(
+            readData(QStringLiteral("requests/valid_node_urls_256.json")).toStdString());
+        QVERIFY(r.ok());
+        QCOMPARE(r->nodeUrls.size(), std::size_t(256));
+        QCOMPARE(r->nodeUrls[0], std::string("https://Node.Example:7000"));
     }
 };
 

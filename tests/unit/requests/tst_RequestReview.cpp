@@ -193,6 +193,23 @@ private Q_SLOTS:
         const auto review = reviewOf(r);
         QVERIFY(review.hasWarning(QStringLiteral("delegation-expires-first")));
     }
+    // Issue 14: the node count comes with the distinct hosts.
+    void nodeCount_namesDistinctHosts()
+    {
+        auto r = request(QStringLiteral("requests/valid_node_urls_256.json"));
+        const auto review = reviewOf(r);
+        QCOMPARE(review.nodeCount, 256);
+        QCOMPARE(review.nodeHosts,
+                 (QStringList{QStringLiteral("node.example"), QStringLiteral("127.0.0.1")}));
+        bool found = false;
+        for (const auto &w : review.warnings)
+            found =
+                found ||
+                (w.code == QStringLiteral("node-count") &&
+                 w.text == QStringLiteral(
+                               "Signs for 256 Lit node(s) on 2 host(s): node.example, 127.0.0.1."));
+        QVERIFY(found);
+    }
     void originMatchingDomain_isNotFlagged()
     {
         auto r = request();
