@@ -381,6 +381,21 @@ int runReview(const std::vector<std::string> &argv)
                       << " tokens (" << cap.wei.toStdString() << " wei, "
                       << cap.signedHex.toStdString() << ")\n";
     }
+    if (!review->delegations.isEmpty()) {
+        std::cout << "\nDelegations attached (capabilityAuthSigs):\n";
+        for (const auto &d : review->delegations) {
+            if (d.signer.isEmpty()) {
+                std::cout << "  - UNVERIFIED\n";
+                continue;
+            }
+            std::cout << "  - signed by " << d.signer.toStdString() << " (signature verified)";
+            if (!d.expiration.isEmpty())
+                std::cout << ", valid until " << d.expiration.toStdString();
+            std::cout << ":\n";
+            for (const auto &g : d.grants)
+                std::cout << "      " << g.toStdString() << "\n";
+        }
+    }
     std::cout << "\nExpires: " << review->expiration.toStdString() << "\n\nMessage to be signed:\n---\n"
               << review->siweText << "\n---\n";
     return 0;

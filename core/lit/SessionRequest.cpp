@@ -1,11 +1,14 @@
 #include "lit/SessionRequest.h"
 
 #include "common/Time.h"
+#include "common/UnsafeText.h"
+#include "lit/Delegation.h"
 #include "lit/JsonUtil.h"
 #include "lit/MaxPrice.h"
 #include "siwe/SiweMessage.h"
 
 #include <set>
+#include <string>
 
 namespace quill::lit {
 
@@ -65,10 +68,22 @@ Result<ResourceAbilityRequest> parseRequestEntry(const OrderedJson &v, const QSt
         return id.error();
     if (id->empty())
         return fieldError(field + QStringLiteral(".resource.resource"), QStringLiteral("is empty"));
+    // Issue 14: an id with U+202E once left the app unanswered behind a disabled Approve
+    // button. Name the disguising character (the list shared with app names), then refuse
+    // anything else that is not ASCII: ids are hashes, token ids, CIDs or "*".
+    if (const auto cp = findUnsafeCodePoint(*id))
+        return fieldError(field + QStringLiteral(".resource.resource"),
+                          QStringLiteral("contains %1 (a control, invisible or bidirectional "
+                                         "character)")
+                              .arg(codePointName(*cp)));
     for (char c : *id)
         if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f || c == '\'' || c == '"' || c == '\\')
             return fieldError(field + QStringLiteral(".resource.resource"),
                               QStringLiteral("contains spaces, quotes or control characters"));
+    for (char c : *id)
+        if (static_cast<unsigned char>(c) >= 0x80)
+            return fieldError(field + QStringLiteral(".resource.resource"),
+                              QStringLiteral("must be ASCII"));
     if (!v.contains("ability"))
         return fieldError(field + QStringLiteral(".ability"), QStringLiteral("missing"));
     auto abilityText = requireString(v["ability"], field + QStringLiteral(".ability"));
@@ -113,27 +128,44 @@ Status validateTimeField(const std::optional<std::string> &value, const char *na
 
 } // namespace
 
-Status validateNodeUrl(std::string_view url)
+Result<std::string> normalizedNodeUrl(std::string_view url)
 {
-    std::string_view rest;
-    if (url.substr(0, 8) == "https://")
-        rest = url.substr(8);
-    else if (url.substr(0, 7) == "http://")
-        rest = url.substr(7);
-    else
-        return Error{ErrorCode::LitNodeUrl, QStringLiteral("must start with https:// or http://")};
+    // Lit nodes are served over TLS; an http:// twin of a node would be a second, different
+    // entry the user cannot tell apart from the first (issue 14).
+    if (url.substr(0, 8) != "https://")
+        return Error{ErrorCode::LitNodeUrl, QStringLiteral("must start with https://")};
+    const std::string_view rest = url.substr(8);
     if (rest.find_first_of("/?#@") != std::string_view::npos)
-        return Error{ErrorCode::LitNodeUrl, QStringLiteral("must be scheme://host:port only")};
+        return Error{ErrorCode::LitNodeUrl, QStringLiteral("must be https://host:port only")};
     const auto colon = rest.rfind(':');
     if (colon == std::string_view::npos || colon + 1 == rest.size() ||
         (rest[0] == '[' && rest.rfind(']') > colon))
         return Error{ErrorCode::LitNodeUrl,
                      QStringLiteral("needs an explicit port (nodes compare host:port)")};
-    for (char c : rest.substr(colon + 1))
+    const std::string_view port = rest.substr(colon + 1);
+    for (char c : port)
         if (c < '0' || c > '9')
             return Error{ErrorCode::LitNodeUrl, QStringLiteral("port must be decimal")};
+    // "7470" and "07470" name one port; refuse the ambiguous spelling instead of rewriting
+    // what is signed (the SDK signs the URL as given).
+    if (port.size() > 1 && port[0] == '0')
+        return Error{ErrorCode::LitNodeUrl, QStringLiteral("port has leading zeros")};
+    if (port.size() > 5 || std::stoul(std::string(port)) > 65535)
+        return Error{ErrorCode::LitNodeUrl, QStringLiteral("port must be at most 65535")};
     if (!siwe::isValidAuthority(rest))
         return Error{ErrorCode::LitNodeUrl, QStringLiteral("invalid host")};
+    std::string normal = "https://";
+    for (char c : rest.substr(0, colon))
+        normal += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+    normal += ':';
+    normal += port;
+    return normal;
+}
+
+Status validateNodeUrl(std::string_view url)
+{
+    if (auto n = normalizedNodeUrl(url); !n)
+        return n.error();
     return okStatus();
 }
 
@@ -207,29 +239,47 @@ Result<SessionRequest> SessionRequest::fromJson(std::string_view json)
         } else if (key == "nodeUrls") {
             if (!value.is_array() || value.empty())
                 return fieldError(field, QStringLiteral("must be a non-empty array of URLs"));
+            if (value.size() > kMaxNodeUrls)
+                return fieldError(field, QStringLiteral("at most %1 node URLs").arg(kMaxNodeUrls),
+                                  ErrorCode::LitNodeUrl);
             std::set<std::string> unique;
             for (std::size_t i = 0; i < value.size(); ++i) {
                 const auto name = QStringLiteral("%1[%2]").arg(field).arg(i);
                 auto s = requireString(value[i], name);
                 if (!s)
                     return s.error();
-                if (auto st = validateNodeUrl(*s); !st)
-                    return fieldError(name, st.error().context, ErrorCode::LitNodeUrl);
-                if (!unique.insert(*s).second)
-                    return fieldError(name, QStringLiteral("duplicate node URL"), ErrorCode::LitNodeUrl);
+                auto normal = normalizedNodeUrl(*s);
+                if (!normal)
+                    return fieldError(name, normal.error().context, ErrorCode::LitNodeUrl);
+                if (!unique.insert(*normal).second)
+                    return fieldError(name,
+                                      QStringLiteral("duplicate node URL (host names ignore case)"),
+                                      ErrorCode::LitNodeUrl);
                 req.nodeUrls.push_back(*s);
             }
             haveNodes = true;
         } else if (key == "capabilityAuthSigs") {
             if (!value.is_array())
                 return fieldError(field, QStringLiteral("must be an array of AuthSigs"));
+            if (value.size() > Delegation::kMaxCount)
+                return fieldError(
+                    field, QStringLiteral("at most %1 delegations").arg(Delegation::kMaxCount),
+                    ErrorCode::LitCapability);
             for (std::size_t i = 0; i < value.size(); ++i) {
+                const auto name = QStringLiteral("%1[%2]").arg(field).arg(i);
+                std::string text = detail::stringify(value[i]);
+                if (text.size() > Delegation::kMaxBytes)
+                    return fieldError(
+                        name, QStringLiteral("larger than %1 bytes").arg(Delegation::kMaxBytes),
+                        ErrorCode::LitCapability);
                 auto sig = detail::authSigFromJson(value[i]);
                 if (!sig)
-                    return fieldError(QStringLiteral("%1[%2]").arg(field).arg(i),
-                                      sig.error().context, ErrorCode::LitCapability);
+                    return fieldError(name, sig.error().context, ErrorCode::LitCapability);
+                // Issue 14: what the review names as signer and grants must be true.
+                if (auto d = Delegation::verify(*sig); !d)
+                    return fieldError(name, d.error().context, ErrorCode::LitCapability);
                 req.capabilityAuthSigs.push_back(std::move(sig).value());
-                req.capabilityJson.push_back(detail::stringify(value[i]));
+                req.capabilityJson.push_back(std::move(text));
             }
         } else if (key == "maxPrices") {
             if (!value.is_object())

@@ -4,6 +4,7 @@
 #include "lit/AuthSig.h"
 #include "lit/LitVocabulary.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -65,8 +66,18 @@ struct SessionRequest
     std::optional<std::string> maxPriceFor(std::string_view nodeUrl) const;
 };
 
-/// Checks a Lit node URL: http(s)://host:port with an explicit port and nothing after it
-/// (nodes compare "host:port" with their own, spec §9.6).
+/// At most this many node URLs per request (issue 14: 10,000 URLs made a 15.5 MB answer).
+constexpr std::size_t kMaxNodeUrls = 256;
+
+/// Checks a Lit node URL: https://host:port with an explicit decimal port (1–5 digits, no
+/// leading zeros, ≤ 65535) and nothing after it (nodes compare "host:port" with their own,
+/// spec §9.6).
 [[nodiscard]] Status validateNodeUrl(std::string_view url);
+
+/// The URL as validateNodeUrl reads it, with the host in lower case: the key under which two
+/// URLs name the same node. Only for comparison; the URL is signed as the app wrote it
+/// (the SDK does the same).
+/// Returns: the normalised URL, or LitNodeUrl saying what is wrong.
+[[nodiscard]] Result<std::string> normalizedNodeUrl(std::string_view url);
 
 } // namespace quill::lit

@@ -5,6 +5,8 @@
 #include "crypto/Random.h"
 #include "eth/PersonalSign.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace quill::lit {
@@ -122,6 +124,15 @@ Result<IssuancePlan> SessionSigIssuer::resolvePlan(const SessionRequest &request
     if (auto expires = parseRfc3339(plan.expiration); !expires)
         return Error{ErrorCode::InvalidTime, QStringLiteral("expiration: ") + expires.error().context};
     plan.nonce = request.nonce.value_or(crypto::toHex(crypto::randomBytes(16).span()));
+    for (const auto &cap : request.capabilityAuthSigs) {
+        // A text that does not parse has no window; fromJson refuses such a request.
+        IssuancePlan::DelegationWindow window;
+        if (auto m = siwe::SiweMessage::parse(cap.signedMessage)) {
+            window.notBefore = m->notBefore;
+            window.expirationTime = m->expirationTime;
+        }
+        plan.delegations.push_back(std::move(window));
+    }
     return plan;
 }
 
@@ -141,6 +152,25 @@ Status SessionSigIssuer::checkTimes(const IssuancePlan &plan, UnixMillis now)
                      QStringLiteral("expiration: more than 30 days after issuedAt; nodes reject it")};
     if (*expires <= now)
         return Error{ErrorCode::LitTimeRange, QStringLiteral("expiration: already in the past")};
+    const UnixMillis at = std::max(now, *issued);
+    for (std::size_t i = 0; i < plan.delegations.size(); ++i) {
+        const auto &w = plan.delegations[i];
+        const auto field = QStringLiteral("capabilityAuthSigs[%1]: ").arg(i);
+        if (w.expirationTime) {
+            auto t = parseRfc3339(*w.expirationTime);
+            if (!t || *t < at)
+                return Error{ErrorCode::LitCapability,
+                             field + QStringLiteral("delegation expired at %1")
+                                         .arg(QString::fromStdString(*w.expirationTime))};
+        }
+        if (w.notBefore) {
+            auto t = parseRfc3339(*w.notBefore);
+            if (!t || *t > at)
+                return Error{ErrorCode::LitCapability,
+                             field + QStringLiteral("delegation not valid before %1")
+                                         .arg(QString::fromStdString(*w.notBefore))};
+        }
+    }
     return okStatus();
 }
 

@@ -46,6 +46,14 @@ struct IssuancePlan
     std::string issuedAt;
     std::string expiration;
     std::string nonce;
+    /// The validity window of each capabilityAuthSig's SIWE, in request order: checkTimes()
+    /// refuses a delegation that is expired or not yet valid (issue 14).
+    struct DelegationWindow
+    {
+        std::optional<std::string> notBefore;
+        std::optional<std::string> expirationTime;
+    };
+    std::vector<DelegationWindow> delegations;
 };
 
 /// Turns an approved SessionRequest into the exact bytes the official Lit SDK would make.
@@ -70,7 +78,10 @@ public:
     /// getSessionSigs), 15 min for lit-v8 (v8 AuthConfigSchema; issue #8).
     static UnixMillis defaultLifetime(Profile profile);
 
-    /// The time-range checks of plan() on a resolved plan.
+    /// The time-range checks of plan() on a resolved plan, and every delegation's SIWE window
+    /// at max(now, issuedAt) (nodes check it when the session is used; issue 14).
+    /// Returns: ok, LitTimeRange naming the field, or LitCapability naming
+    /// "capabilityAuthSigs[i]".
     [[nodiscard]] static Status checkTimes(const IssuancePlan &plan, UnixMillis now);
 
     /// The SIWE message the wallet signs (spec §6): statement = S + " " + ReCap sentence,

@@ -1,5 +1,6 @@
 #include "requests/RequestReview.h"
 
+#include "lit/Delegation.h"
 #include "lit/MaxPrice.h"
 #include "recap/Recap.h"
 #include "siwe/SiweMessage.h"
@@ -80,6 +81,39 @@ QString describeCapability(const lit::ResourceAbilityRequest &r)
     return {};
 }
 
+QStringList describeDelegation(const recap::Recap &recap)
+{
+    QStringList out;
+    for (const auto &[key, abilities] : recap.attenuations()) {
+        const auto sep = key.find("://");
+        const auto prefix =
+            sep == std::string::npos ? std::nullopt : lit::parseResourcePrefix(key.substr(0, sep));
+        const std::string id = sep == std::string::npos ? std::string() : key.substr(sep + 3);
+        for (const auto &[ability, notes] : abilities) {
+            QString text;
+            if (ability == "*/*")
+                text = QStringLiteral("Do anything with %1").arg(q(key));
+            for (int a = 0; prefix && text.isEmpty() && a <= int(lit::Ability::PaymentDelegation);
+                 ++a) {
+                const auto candidate = lit::Ability(a);
+                if (lit::recapAbility(candidate) == ability && lit::isValidPair(*prefix, candidate))
+                    text = describeCapability({*prefix, id, candidate, std::nullopt});
+            }
+            if (text.isEmpty())
+                text = QStringLiteral("%1 on %2").arg(q(ability), q(key));
+            QStringList conditions;
+            for (const auto &note : notes)
+                if (note != "{}")
+                    conditions.push_back(q(note));
+            if (!conditions.isEmpty())
+                text +=
+                    QStringLiteral(" (conditions: %1)").arg(conditions.join(QStringLiteral("; ")));
+            out.push_back(text);
+        }
+    }
+    return out;
+}
+
 bool RequestReview::hasDanger() const
 {
     for (const auto &w : warnings)
@@ -110,6 +144,14 @@ Result<RequestReview> RequestReview::build(const lit::SessionRequest &request,
     review.issuedAt = q(plan.issuedAt);
     review.expiration = q(plan.expiration);
     review.nodeCount = int(request.nodeUrls.size());
+    for (const auto &url : request.nodeUrls) {
+        // "https://host:port" → "host" (fromJson validated every URL).
+        const auto normal = lit::normalizedNodeUrl(url);
+        const std::string hostPort = normal ? normal->substr(8) : url;
+        const QString host = q(hostPort.substr(0, hostPort.rfind(':')));
+        if (!review.nodeHosts.contains(host))
+            review.nodeHosts.push_back(host);
+    }
     review.profile = profile;
 
     auto add = [&](Severity s, const char *code, const QString &text) {
@@ -221,24 +263,46 @@ Result<RequestReview> RequestReview::build(const lit::SessionRequest &request,
         add(Severity::Warning, "unpaired-app", QStringLiteral("This app is not paired with Quill."));
     else if (app.firstRequest)
         add(Severity::Warning, "first-time-app", QStringLiteral("First request from this app."));
-    for (const auto &cap : request.capabilityAuthSigs) {
-        QString what = QStringLiteral("a delegation");
-        if (auto m = siwe::SiweMessage::parse(cap.signedMessage)) {
-            for (const auto &res : m->resources)
-                if (auto r = recap::Recap::decode(res, recap::Recap::Mode::Node)) {
-                    what.clear();
-                    for (const auto &[key, abilities] : r->attenuations())
-                        for (const auto &[ability, notes] : abilities)
-                            what += (what.isEmpty() ? QString() : QStringLiteral(", ")) + q(ability) +
-                                    QStringLiteral(" on ") + q(key);
-                }
+    // Issue 14: name who verifiably signed each delegation and what it grants. fromJson
+    // refuses unverifiable ones; a request built another way is marked, not trusted.
+    const auto sessionEnds = parseRfc3339(plan.expiration);
+    for (std::size_t i = 0; i < request.capabilityAuthSigs.size(); ++i) {
+        auto d = lit::Delegation::verify(request.capabilityAuthSigs[i]);
+        if (!d) {
+            review.delegations.push_back({});
+            add(Severity::Danger, "delegation-unverified",
+                QStringLiteral("Delegation %1 cannot be verified: %2")
+                    .arg(i + 1)
+                    .arg(d.error().context));
+            continue;
         }
+        DelegationRow row{q(d->signer), describeDelegation(d->recap),
+                          q(d->message.expirationTime.value_or(std::string()))};
         add(Severity::Warning, "delegation-attached",
-            QStringLiteral("Attaches a delegation signed by %1: %2.").arg(q(cap.address), what));
+            QStringLiteral("Attaches a delegation signed by %1 (signature verified): %2.")
+                .arg(row.signer, row.grants.join(QStringLiteral("; "))));
+        if (d->message.expirationTime && sessionEnds) {
+            const auto ends = parseRfc3339(*d->message.expirationTime);
+            if (ends && *ends < *sessionEnds)
+                add(Severity::Warning, "delegation-expires-first",
+                    QStringLiteral(
+                        "The delegation signed by %1 ends at %2, before this session (%3).")
+                        .arg(row.signer, row.expiration, review.expiration));
+        }
+        review.delegations.push_back(row);
     }
 
     // Info.
-    add(Severity::Info, "node-count", QStringLiteral("Signs for %1 Lit node(s).").arg(review.nodeCount));
+    // Issue 14: how many nodes and where, not only a count.
+    constexpr int kHostsShown = 8;
+    QString hosts = review.nodeHosts.mid(0, kHostsShown).join(QStringLiteral(", "));
+    if (review.nodeHosts.size() > kHostsShown)
+        hosts += QStringLiteral(" and %1 more").arg(review.nodeHosts.size() - kHostsShown);
+    add(Severity::Info, "node-count",
+        QStringLiteral("Signs for %1 Lit node(s) on %2 host(s): %3.")
+            .arg(review.nodeCount)
+            .arg(review.nodeHosts.size())
+            .arg(hosts));
     add(Severity::Info, "profile",
         profile == lit::Profile::LitV7 ? QStringLiteral("Lit network: Datil (SDK v7 format).")
                                        : QStringLiteral("Lit network: Naga (SDK v8 format)."));

@@ -7,6 +7,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <string>
 
@@ -40,6 +41,15 @@ struct PriceCapRow
     QString tokens;    ///< whole tokens (18 decimals), e.g. "0.25"
 };
 
+/// One app-supplied delegation (capabilityAuthSig), checked: who signed it and what it
+/// grants, in plain words (issue 14).
+struct DelegationRow
+{
+    QString signer;     ///< EIP-55 address the signature recovers to; empty if unverified
+    QStringList grants; ///< e.g. "Use capacity credit NFT #12345 (uses 10; delegate_to …)"
+    QString expiration; ///< its SIWE Expiration Time, or empty
+};
+
 /// Everything the user needs to decide on a request: the exact SIWE text that will be
 /// signed, what it allows in plain words, and warnings with a severity. Pure function of
 /// its inputs; no I/O.
@@ -49,9 +59,11 @@ struct RequestReview
     QList<CapabilityRow> rows;
     QList<ReviewWarning> warnings;
     QList<PriceCapRow> priceCaps; ///< lit-v8 only, in node order
+    QList<DelegationRow> delegations; ///< capabilityAuthSigs, in request order
     QString issuedAt;   ///< ISO, as signed
     QString expiration; ///< ISO, as signed
     int nodeCount = 0;
+    QStringList nodeHosts; ///< distinct node hosts (lower case), in first-seen order
     lit::Profile profile = lit::Profile::LitV7;
 
     bool hasDanger() const;
@@ -70,6 +82,10 @@ struct RequestReview
 
 /// The plain-words sentence for one capability (see RequestReview::rows).
 QString describeCapability(const lit::ResourceAbilityRequest &request);
+
+/// The plain-words sentences for what a delegation's ReCap grants, one per (resource,
+/// ability); nota-bene conditions are appended as JSON.
+QStringList describeDelegation(const recap::Recap &recap);
 
 /// "53b0…c349" for long ids; the id itself when short.
 QString shortId(const QString &id);

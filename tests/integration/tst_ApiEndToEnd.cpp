@@ -68,9 +68,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("field");
         for (const auto &f : QDir(QStringLiteral(QUILL_TEST_DATA_DIR "/requests")).entryList({QStringLiteral("timefail_*.json")}))
-            QTest::newRow(qPrintable(f)) << f
-                                         << (f.contains(QStringLiteral("future")) ? QStringLiteral("issuedAt")
-                                                                                  : QStringLiteral("expiration"));
+            QTest::newRow(qPrintable(f))
+                << f
+                << (f.contains(QStringLiteral("future")) ? QStringLiteral("issuedAt")
+                    : f.contains(QStringLiteral("capability"))
+                        ? QStringLiteral("capabilityAuthSigs[0]")
+                        : QStringLiteral("expiration"));
     }
     void invalidTimes_refusedWithoutReview()
     {

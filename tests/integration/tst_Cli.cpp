@@ -148,6 +148,16 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("Decrypt data protected by access-control condition 53b0"));
         QVERIFY(r.out.contains("DANGER (domain-mismatch)"));
         QVERIFY(r.out.contains("URI: lit:session:"));
+        const auto delegated =
+            cli({QStringLiteral("review"),
+                 dataPath(QStringLiteral("requests/valid_capability_delegation.json")),
+                 QStringLiteral("--now"), QStringLiteral("2025-01-15T12:00:00Z")});
+        QCOMPARE(delegated.code, 0);
+        QVERIFY2(
+            delegated.out.contains("signed by 0x2c7536E3605D9C16a7a3D7b1898e529396a65c23 "
+                                   "(signature verified), valid until 2035-01-15T12:00:00.000Z:\n"
+                                   "      Use capacity credit NFT #12345"),
+            delegated.out.constData());
         const auto bad = cli({QStringLiteral("review"), dataPath(QStringLiteral("requests/expfail_unknown_ability.json"))});
         QCOMPARE(bad.code, 2);
         QVERIFY(bad.err.contains("ability"));
@@ -208,6 +218,20 @@ private Q_SLOTS:
             QTest::newRow(qPrintable(p + QStringLiteral(" price too large")))
                 << issueWith("expfail_max_price_too_large.json")
                 << QStringLiteral("maxPrices[\"https://127.0.0.1:7470\"]: ");
+            // Issue 14: forged delegations, named by entry.
+            for (const char *f :
+                 {"bad_signature", "wrong_address", "not_siwe", "no_recap", "too_large"})
+                QTest::newRow(qPrintable(p + QStringLiteral(" delegation ") + QLatin1String(f)))
+                    << issueWith(qPrintable(
+                           QStringLiteral("expfail_capability_%1.json").arg(QLatin1String(f))))
+                    << QStringLiteral("capabilityAuthSigs[0]: ");
+            QTest::newRow(qPrintable(p + QStringLiteral(" delegation too many")))
+                << issueWith("expfail_capability_too_many.json")
+                << QStringLiteral("capabilityAuthSigs: at most 16");
+            auto expiredAt = issueWith("timefail_capability_expired.json");
+            expiredAt.back() = QStringLiteral("2025-01-22T12:00:01Z");
+            QTest::newRow(qPrintable(p + QStringLiteral(" delegation expired")))
+                << expiredAt << QStringLiteral("capabilityAuthSigs[0]: delegation expired");
         }
     }
     void unusableInput_oneLineAndExit2()

@@ -493,7 +493,7 @@ private Q_SLOTS:
         QCOMPARE(QByteArray::fromStdString(req.requestJson), requestDoc());
         QCOMPARE(req.request.capabilityJson.size(), std::size_t(1));
         QVERIFY(QByteArray::fromStdString(req.request.capabilityJson[0])
-                    .startsWith("{\"address\":\"0xabc\",\"sig\""));
+                    .startsWith("{\"address\":\"0x2c7536E3605D9C16a7a3D7b1898e529396a65c23\",\"sig\""));
         QVERIFY(req.profile == lit::Profile::LitV7);
         QCOMPARE(req.peer.pid, qint64(::getpid()));
         QCOMPARE(f.server.pendingCount(), 0);
@@ -536,7 +536,7 @@ private Q_SLOTS:
             << sigs << sessionSigsParams().replace("{\"request\"", "{\"x\":1,\"request\"")
             << "x: unknown parameter" << 150;
         QTest::newRow("node url without port")
-            << sigs << sessionSigsParams().replace("http://localhost:7470", "http://localhost")
+            << sigs << sessionSigsParams().replace("https://localhost:7470", "https://localhost")
             << "request.nodeUrls[0]:" << 85;
         QTest::newRow("missing nodeUrls")
             << sigs << QByteArray("{\"request\":{\"resourceAbilityRequests\":[]}}")

@@ -134,14 +134,44 @@ private Q_SLOTS:
         QCOMPARE(p.string("long", 5).error().context, QStringLiteral("long: longer than 5 bytes"));
         QVERIFY(p.string("evil", 99)
                     .error()
-                    .context.startsWith(QStringLiteral("evil: contains control")));
+                    .context.startsWith(QStringLiteral("evil: contains U+202E (a control")));
         QVERIFY(p.string("ctl", 99).error().context.startsWith(
-            QStringLiteral("ctl: contains control")));
+            QStringLiteral("ctl: contains U+0007 (a control")));
         QVERIFY(!p.string("bidi", 99).ok());
 
         auto none = JsonRpc::parseRequest(R"({"jsonrpc":"2.0","id":1,"method":"m"})", id);
         QVERIFY(!none->params.present());
         QVERIFY(none->params.allowOnly({}).ok());
+    }
+    // Issue 14: line/paragraph separators, zero-width characters, the BOM and every bidi
+    // control are refused in names, descriptions and URLs (the list shared with resource ids).
+    void params_refuseInvisibleAndBidiCharacters_data()
+    {
+        QTest::addColumn<QString>("escaped");
+        QTest::addColumn<bool>("refused");
+        for (const char *cp : {"2028", "2029", "200b", "200c", "200d", "2060", "feff", "202a",
+                               "202b", "202c", "202d", "202e", "2066", "2067", "2068", "2069",
+                               "200e", "200f", "061c", "0085", "007f", "001b"})
+            QTest::newRow(cp) << QStringLiteral("a\\u%1b").arg(QLatin1String(cp)) << true;
+        for (const char *cp : {"00e9", "4e2d", "200a", "2010", "2070", "fefe"})
+            QTest::newRow(cp) << QStringLiteral("a\\u%1b").arg(QLatin1String(cp)) << false;
+        QTest::newRow("emoji") << QStringLiteral("a\\ud83d\\ude00b") << false;
+    }
+    void params_refuseInvisibleAndBidiCharacters()
+    {
+        QFETCH(QString, escaped);
+        QFETCH(bool, refused);
+        std::string id;
+        auto r =
+            JsonRpc::parseRequest(R"({"jsonrpc":"2.0","id":1,"method":"m","params":{"name":")" +
+                                      escaped.toStdString() + R"("}})",
+                                  id);
+        QVERIFY(r.ok());
+        auto name = r->params.string("name", 64);
+        QCOMPARE(!name.ok(), refused);
+        if (refused)
+            QVERIFY2(name.error().context.startsWith(QStringLiteral("name: contains U+")),
+                     qPrintable(name.error().context));
     }
     void build_resultEmbedsVerbatim()
     {

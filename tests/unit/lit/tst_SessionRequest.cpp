@@ -1,7 +1,13 @@
 #include "../../TestData.h"
 
+#include "common/JsonText.h"
+#include "lit/Delegation.h"
 #include "lit/MaxPrice.h"
 #include "lit/SessionRequest.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <QDir>
 #include <QTest>
@@ -42,11 +48,71 @@ private Q_SLOTS:
         auto r = SessionRequest::fromJson(readData(QStringLiteral("requests/valid_capability_key_order.json")).toStdString());
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : describe(r.error())));
         // The app's key order and JSON.stringify escaping are kept byte for byte.
-        QCOMPARE(r->capabilityJson[0],
-                 std::string("{\"address\":\"0xabc\",\"sig\":\"0x01\",\"derivedVia\":\"web3.eth.personal.sign\","
-                             "\"signedMessage\":\"a\\nb\"}"));
-        QCOMPARE(r->capabilityAuthSigs[0].signedMessage, std::string("a\nb"));
+        const auto &cap = r->capabilityAuthSigs[0];
+        std::string expected = "{\"address\":\"" + cap.address + "\",\"sig\":\"" + cap.sig +
+                               "\",\"derivedVia\":\"web3.eth.personal.sign\",\"signedMessage\":";
+        appendJsonString(expected, cap.signedMessage);
+        QCOMPARE(r->capabilityJson[0], expected + "}");
+        QVERIFY(cap.signedMessage.find("\nURI: lit:capability:delegation\n") != std::string::npos);
         QCOMPARE(*r->resourceAbilityRequests[0].dataJson, std::string("{\"z\":\"1\",\"a\":[\"x\"]}"));
+    }
+    // Issue 14: every capabilityAuthSig is checked before it is shown or signed over; the
+    // error names the entry and the defect. Fixtures: tests/interop/gen-delegation-fixtures.mjs
+    // (real SIWE delegations signed by the public test key, then forged).
+    void parse_refusesForgedDelegations_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("bad signature") << QStringLiteral("bad_signature")
+                                       << QStringLiteral("capabilityAuthSigs[0]: signature");
+        QTest::newRow("0x1111… signature")
+            << QStringLiteral("forged_sig") << QStringLiteral("capabilityAuthSigs[0]: signature");
+        QTest::newRow("wrong address") << QStringLiteral("wrong_address")
+                                       << QStringLiteral("capabilityAuthSigs[0]: address 0xd8dA");
+        QTest::newRow("not SIWE") << QStringLiteral("not_siwe")
+                                  << QStringLiteral(
+                                         "capabilityAuthSigs[0]: signedMessage is not a SIWE");
+        QTest::newRow("no ReCap") << QStringLiteral("no_recap")
+                                  << QStringLiteral("capabilityAuthSigs[0]: SIWE has no urn:recap");
+        QTest::newRow("too many") << QStringLiteral("too_many")
+                                  << QStringLiteral("capabilityAuthSigs: at most 16");
+        QTest::newRow("too large")
+            << QStringLiteral("too_large")
+            << QStringLiteral("capabilityAuthSigs[0]: larger than 65536 bytes");
+    }
+    void parse_refusesForgedDelegations()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, message);
+        auto r = SessionRequest::fromJson(
+            readData(QStringLiteral("requests/expfail_capability_%1.json").arg(file))
+                .toStdString());
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::LitCapability);
+        QVERIFY2(r.error().context.startsWith(message), qPrintable(r.error().context));
+    }
+    void parse_acceptsRealDelegation()
+    {
+        auto r = SessionRequest::fromJson(
+            readData(QStringLiteral("requests/valid_capability_delegation.json")).toStdString());
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : describe(r.error())));
+        auto d = Delegation::verify(r->capabilityAuthSigs[0]);
+        QVERIFY(d.ok());
+        QCOMPARE(d->signer, std::string("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23"));
+        QVERIFY(d->recap.covers("lit-ratelimitincrease", "12345", "Auth/Auth"));
+        QVERIFY(d->checkTime(parseRfc3339("2035-01-15T12:00:00.000Z").value()).ok());
+        QCOMPARE(d->checkTime(parseRfc3339("2035-01-15T12:00:00.001Z").value()).error().code,
+                 ErrorCode::LitCapability);
+        // Sixteen entries are allowed.
+        auto doc = QJsonDocument::fromJson(
+                       readData(QStringLiteral("requests/expfail_capability_too_many.json")))
+                       .object();
+        auto caps = doc[QStringLiteral("capabilityAuthSigs")].toArray();
+        caps.removeLast();
+        doc[QStringLiteral("capabilityAuthSigs")] = caps;
+        auto sixteen = SessionRequest::fromJson(QJsonDocument(doc).toJson().toStdString());
+        QVERIFY2(sixteen.ok(), qPrintable(sixteen.ok() ? QString() : describe(sixteen.error())));
+        QCOMPARE(sixteen->capabilityAuthSigs.size(), std::size_t(16));
     }
     void parse_expfail_data() { addExpfailRows(QStringLiteral("requests")); }
     void parse_expfail()
@@ -239,11 +305,66 @@ private Q_SLOTS:
     void nodeUrl_rules()
     {
         QVERIFY(validateNodeUrl("https://127.0.0.1:7470").ok());
-        QVERIFY(validateNodeUrl("http://localhost:7470").ok());
         QVERIFY(validateNodeUrl("https://[::1]:7470").ok());
+        QVERIFY(validateNodeUrl("https://node.example:65535").ok());
+        QVERIFY(validateNodeUrl("https://node.example:0").ok());
         QVERIFY(!validateNodeUrl("https://[::1]").ok());
         QVERIFY(!validateNodeUrl("https://host:").ok());
         QVERIFY(!validateNodeUrl("https://host:12a").ok());
+        // Issue 14: https only, ports as nodes read them, nothing ambiguous.
+        QVERIFY(!validateNodeUrl("http://localhost:7470").ok());
+        QVERIFY(!validateNodeUrl("HTTPS://localhost:7470").ok());
+        QVERIFY(!validateNodeUrl("https://node.example:65536").ok());
+        QVERIFY(!validateNodeUrl("https://node.example:99999").ok());
+        QVERIFY(!validateNodeUrl("https://node.example:0000000000007470").ok());
+        QVERIFY(!validateNodeUrl("https://node.example:07470").ok());
+        QCOMPARE(normalizedNodeUrl("https://Node.EXAMPLE:7470").value(),
+                 std::string("https://node.example:7470"));
+    }
+    void nodeUrls_refusedNamingTheEntry_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("http") << QStringLiteral("node_url_http")
+                              << QStringLiteral("nodeUrls[0]: must start with https://");
+        QTest::newRow("port > 65535") << QStringLiteral("node_url_port_too_large")
+                                      << QStringLiteral("nodeUrls[0]: port must be at most 65535");
+        QTest::newRow("leading zero") << QStringLiteral("node_url_leading_zero_port")
+                                      << QStringLiteral("nodeUrls[0]: port has leading zeros");
+        QTest::newRow("host case") << QStringLiteral("node_url_case_duplicate")
+                                   << QStringLiteral("nodeUrls[1]: duplicate node URL");
+        QTest::newRow("257 URLs") << QStringLiteral("node_url_too_many")
+                                  << QStringLiteral("nodeUrls: at most 256 node URLs");
+        const QString id = QStringLiteral("resourceAbilityRequests[0].resource.resource: ");
+        QTest::newRow("U+202E id")
+            << QStringLiteral("resource_id_rlo") << id + QStringLiteral("contains U+202E");
+        QTest::newRow("U+200B id")
+            << QStringLiteral("resource_id_zero_width") << id + QStringLiteral("contains U+200B");
+        QTest::newRow("BOM id") << QStringLiteral("resource_id_bom")
+                                << id + QStringLiteral("contains U+FEFF");
+        QTest::newRow("U+2028 id") << QStringLiteral("resource_id_line_separator")
+                                   << id + QStringLiteral("contains U+2028");
+        QTest::newRow("é id") << QStringLiteral("resource_id_non_ascii")
+                              << id + QStringLiteral("must be ASCII");
+    }
+    void nodeUrls_refusedNamingTheEntry()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, message);
+        auto r = SessionRequest::fromJson(
+            readData(QStringLiteral("requests/expfail_%1.json").arg(file)).toStdString());
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().context.startsWith(message), qPrintable(r.error().context));
+    }
+    void nodeUrls_signedAsWritten()
+    {
+        // 256 URLs are allowed; a mixed-case host is kept as the app wrote it (the SDK signs it
+        // so).
+        auto r = SessionRequest::fromJson(
+            readData(QStringLiteral("requests/valid_node_urls_256.json")).toStdString());
+        QVERIFY(r.ok());
+        QCOMPARE(r->nodeUrls.size(), std::size_t(256));
+        QCOMPARE(r->nodeUrls[0], std::string("https://Node.Example:7000"));
     }
 };
 

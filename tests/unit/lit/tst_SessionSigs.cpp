@@ -1,5 +1,6 @@
 #include "../../TestData.h"
 
+#include "common/JsonText.h"
 #include "crypto/Encoding.h"
 #include "lit/SessionSigIssuer.h"
 
@@ -186,11 +187,18 @@ private Q_SLOTS:
         QVERIFY(siwe.ok());
         auto authSig = SessionSigIssuer::signAuthSig(walletKey(), *siwe);
         QVERIFY(authSig.ok());
+        // The fixture's keys are address, sig, derivedVia, signedMessage.
+        const auto &cap = req.capabilityAuthSigs[0];
+        std::string message;
+        appendJsonString(message, cap.signedMessage);
         const std::string asSent =
-            "{\"address\":\"0xabc\",\"sig\":\"0x01\",\"derivedVia\":\"web3.eth.personal.sign\","
-            "\"signedMessage\":\"a\\nb\"}";
-        const std::string rebuilt = "{\"sig\":\"0x01\",\"derivedVia\":\"web3.eth.personal.sign\","
-                                    "\"signedMessage\":\"a\\nb\",\"address\":\"0xabc\"}";
+            "{\"address\":\"" + cap.address + "\",\"sig\":\"" + cap.sig +
+            "\",\"derivedVia\":\"web3.eth.personal.sign\",\"signedMessage\":" + message + "}";
+        const std::string rebuilt =
+            "{\"sig\":\"" + cap.sig +
+            "\",\"derivedVia\":\"web3.eth.personal.sign\",\"signedMessage\":" + message +
+            ",\"address\":\"" + cap.address + "\"}";
+        QCOMPARE(req.capabilityJson[0], asSent);
         auto v7 = SessionSigIssuer::payloads(req, *plan, *authSig, sessionKey().publicKeyHex(),
                                              Profile::LitV7);
         auto v8 = SessionSigIssuer::payloads(req, *plan, *authSig, sessionKey().publicKeyHex(),
@@ -204,7 +212,40 @@ private Q_SLOTS:
         req.capabilityAuthSigs[0].algo = "x";
         v8 = SessionSigIssuer::payloads(req, *plan, *authSig, sessionKey().publicKeyHex(),
                                         Profile::LitV8);
-        QVERIFY(v8->front().find("\"address\":\"0xabc\",\"algo\":\"x\"},") != std::string::npos);
+        QVERIFY(v8->front().find("\"address\":\"" + cap.address + "\",\"algo\":\"x\"},") !=
+                std::string::npos);
+    }
+    // Issue 14: a delegation that is expired (or not yet valid) when the session starts is
+    // refused by checkTimes, which plan(), quill-cli issue and RequestBroker::submit share.
+    void plan_refusesExpiredDelegation()
+    {
+        auto req = request("requests/timefail_capability_expired.json");
+        QVERIFY(SessionSigIssuer::plan(req, kNow).ok()); // it expires 2025-01-22T12:00:00.000Z
+        const UnixMillis later = parseRfc3339("2025-01-22T12:00:00.001Z").value();
+        auto late = SessionSigIssuer::plan(req, later);
+        QVERIFY(!late.ok());
+        QCOMPARE(late.error().code, ErrorCode::LitCapability);
+        QVERIFY2(late.error().context.startsWith(
+                     QStringLiteral("capabilityAuthSigs[0]: delegation expired")),
+                 qPrintable(late.error().context));
+        // The session's own issuedAt counts too: a session starting after the delegation ends.
+        req.issuedAt = "2025-01-23T00:00:00.000Z";
+        req.expiration = "2025-01-24T00:00:00.000Z";
+        auto resolved = SessionSigIssuer::resolvePlan(req, kNow);
+        QVERIFY(resolved.ok());
+        QCOMPARE(SessionSigIssuer::checkTimes(*resolved,
+                                              parseRfc3339("2025-01-22T23:59:30.000Z").value())
+                     .error()
+                     .code,
+                 ErrorCode::LitCapability);
+        // Not Before in the future.
+        req.issuedAt.reset();
+        req.expiration.reset();
+        auto now = SessionSigIssuer::resolvePlan(req, kNow);
+        now->delegations[0] = {std::string("2025-01-16T00:00:00.000Z"), std::nullopt};
+        QVERIFY(SessionSigIssuer::checkTimes(*now, kNow)
+                    .error()
+                    .context.contains(QStringLiteral("not valid before")));
     }
     // Issue #8: the payload carries the normalised PKP id and the SDK's maxPrice form.
     void payloads_signNormalisedIdsAndPrices()

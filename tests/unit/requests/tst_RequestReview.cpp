@@ -153,6 +153,63 @@ private Q_SLOTS:
         QVERIFY2(found, qPrintable(code));
         QCOMPARE(review.hasDanger(), severity == int(Severity::Danger));
     }
+    // Issue 14: the review names who verifiably signed a delegation and what it grants.
+    void delegation_namesVerifiedSignerAndGrants()
+    {
+        auto r = request(QStringLiteral("requests/valid_capability_delegation.json"));
+        const auto review = reviewOf(r);
+        QCOMPARE(review.delegations.size(), 1);
+        const auto &d = review.delegations[0];
+        QCOMPARE(d.signer, kAccount);
+        QCOMPARE(d.expiration, QStringLiteral("2035-01-15T12:00:00.000Z"));
+        QCOMPARE(d.grants.size(), 1);
+        QVERIFY2(
+            d.grants[0].startsWith(QStringLiteral("Use capacity credit NFT #12345 (conditions: {")),
+            qPrintable(d.grants[0]));
+        QVERIFY(d.grants[0].contains(QStringLiteral("\"uses\":\"10\"")));
+        bool named = false;
+        for (const auto &w : review.warnings)
+            named = named || (w.code == QStringLiteral("delegation-attached") &&
+                              w.text.contains(kAccount + QStringLiteral(" (signature verified)")) &&
+                              w.text.contains(QStringLiteral("capacity credit NFT #12345")));
+        QVERIFY(named);
+        QVERIFY(!review.hasDanger());
+    }
+    void delegation_forgedOneIsDanger()
+    {
+        // A request built without fromJson (which refuses it) is still not trusted.
+        auto r = request(QStringLiteral("requests/valid_capability_delegation.json"));
+        r.capabilityAuthSigs[0].address = "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045";
+        const auto review = reviewOf(r);
+        QVERIFY(review.hasWarning(QStringLiteral("delegation-unverified")));
+        QVERIFY(!review.hasWarning(QStringLiteral("delegation-attached")));
+        QVERIFY(review.hasDanger());
+        QVERIFY(review.delegations[0].signer.isEmpty());
+    }
+    void delegation_endingBeforeTheSessionIsFlagged()
+    {
+        auto r = request(QStringLiteral("requests/timefail_capability_expired.json"));
+        r.expiration = "2025-01-30T12:00:00.000Z";
+        const auto review = reviewOf(r);
+        QVERIFY(review.hasWarning(QStringLiteral("delegation-expires-first")));
+    }
+    // Issue 14: the node count comes with the distinct hosts.
+    void nodeCount_namesDistinctHosts()
+    {
+        auto r = request(QStringLiteral("requests/valid_node_urls_256.json"));
+        const auto review = reviewOf(r);
+        QCOMPARE(review.nodeCount, 256);
+        QCOMPARE(review.nodeHosts,
+                 (QStringList{QStringLiteral("node.example"), QStringLiteral("127.0.0.1")}));
+        bool found = false;
+        for (const auto &w : review.warnings)
+            found =
+                found ||
+                (w.code == QStringLiteral("node-count") &&
+                 w.text == QStringLiteral(
+                               "Signs for 256 Lit node(s) on 2 host(s): node.example, 127.0.0.1."));
+        QVERIFY(found);
+    }
     void originMatchingDomain_isNotFlagged()
     {
         auto r = request();
