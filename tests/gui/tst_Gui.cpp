@@ -339,7 +339,11 @@ private Q_SLOTS:
         ui::MainWindow window({f.wallets, f.sessionKeys, f.permissions, f.activity, f.broker, f.clock});
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // The session's own times (the fixture's clock is fixed in January 2025; the expired
+        // delegation fixture is dated against the real clock and is covered by the API tests).
         for (const auto &file : QDir(QStringLiteral(QUILL_TEST_DATA_DIR "/requests")).entryList({QStringLiteral("timefail_*.json")})) {
+            if (file.contains(QStringLiteral("capability")))
+                continue;
             auto in = f.incoming();
             in.request = std::move(lit::SessionRequest::fromJson(readData(QStringLiteral("requests/") + file).toStdString())).value();
             auto id = f.broker.submit(std::move(in), [](Result<std::string>) {});
