@@ -148,7 +148,8 @@ int runRequest(const std::vector<std::string> &argv)
     QObject::connect(&run.client, &api::ApiClient::connected, &app, [&run] { run.start(); });
     QObject::connect(&run.client, &api::ApiClient::disconnected, &app, [&run, &code] {
         if (code == kUnusable) {
-            std::cerr << "quill-cli: Quill is not reachable (is it running?)\n";
+            std::cerr << "quill-cli: Quill is not reachable (is it running?): start the desktop app with `quill`; "
+                         "for tests and CI, `quill-cli serve --dev --dev-key-file KEY` signs without asking\n";
             run.finish(kUnusable);
         }
     });
