@@ -96,14 +96,12 @@ struct DevHost
         server.setRequestHandler(&handler);
         server.setPairingApprover(&approver);
         server.setAccountsApprover(&approver);
-        // An app that logs out loses its session keys, as in the desktop app.
+        // An app that logs out loses its grants and session keys, as in the desktop app;
+        // quill_pending/quill_resolved reach the app as from the desktop app.
         QObject::connect(&server, &api::ApiServer::appUnpaired, &broker,
-                         [this](const QString &appId, api::UnpairedBy) {
-                             for (const auto &k : sessionKeys.list())
-                                 if (k.appId == appId)
-                                     broker.revoke(appId, k.address, [](Status) {});
-                             (void)permissions.revoke(appId);
-                         });
+                         [this](const QString &appId, api::UnpairedBy) { broker.forgetApp(appId, appId, [](Status) {}); });
+        QObject::connect(&handler, &api::BrokerRequestHandler::waitingForUser, &server, &api::ApiServer::notifyWaiting);
+
     }
 
     QTemporaryDir dir;
@@ -217,9 +215,11 @@ int runServe(const std::vector<std::string> &argv)
                         printError(QStringLiteral("serve: WebSocket: ") + describe(st.error()));
                         return QCoreApplication::exit(kUnusable);
                     }
+                host.server.setInfo({QStringLiteral("dev"), host.websocket.isListening(),
+                                     [&host] { return !host.wallets.accounts().isEmpty(); }});
                 std::cerr
                     << "quill-cli serve: WARNING: development signer: every request is "
-                    << (rule == ApprovalRule::All ? "signed WITHOUT ASKING" : "rejected")
+                    << (rule == ApprovalRule::None ? "rejected" : "signed WITHOUT ASKING")
                     << " with " << address
                     << " (key in memory only, OS keychain untouched). Never give it a real key.\n";
                 std::printf("READY %s %d\n", qPrintable(host.local.path()),

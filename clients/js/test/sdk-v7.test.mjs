@@ -120,6 +120,9 @@ test('SDK v7 getSessionSigs x3 with default expirations: one dialog, then the gr
       // session simply ends with the SIWE), so check what nodes check.
       const v = verify(sessionSigs, '--address', DEV_ADDRESS, '--node-only');
       assert.equal(v.code, 0, v.out);
+      // serve logs each dialog on stderr, which may reach us after the answer on the socket.
+      for (let t = 0; t < 40 && remembering.reviews() < 1; t++) await new Promise((r) => setTimeout(r, 25));
+      await new Promise((r) => setTimeout(r, 50));
       assert.equal(remembering.reviews(), 1, `round ${round}: ${remembering.reviews()} dialogs`);
     }
     assert.ok(calls >= 3, 'the SDK asked for an AuthSig each time (no cache in Node)');
