@@ -147,7 +147,7 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
     }
     m_tabs->addTab(appsTab, tr("Apps"));
 
-    auto *activityView = tableView(m_activity, "activityView", tr("Activity"), 3, this);
+    auto *activityView = tableView(m_activity, "activityView", tr("Activity"), 4, this);
     m_tabs->addTab(makeTab(activityView, QStringLiteral("activityTab"), {}), tr("Activity"));
     setCentralWidget(m_tabs);
 
