@@ -173,4 +173,10 @@ QString dataDir()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
 
+CliApplication::CliApplication() : m_app(m_argc, m_argv)
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("quill"));
+    QCoreApplication::setApplicationName(QStringLiteral("quill"));
+}
+
 } // namespace quill::cli

@@ -3,6 +3,8 @@
 #include "common/Result.h"
 #include "crypto/SecureBytes.h"
 
+#include <QCoreApplication>
+
 #include <map>
 #include <string>
 #include <vector>
@@ -49,5 +51,20 @@ void printError(const QString &message);
 /// Quill's data folder: $QUILL_DATA_DIR, else the platform's app data folder
 /// (~/.local/share/quill/quill). Needs the QCoreApplication names set.
 QString dataDir();
+
+/// The Qt event loop of a command that needs one (the vault, the API client, the server):
+/// a QCoreApplication named as Quill's, so that dataDir() and QSettings find Quill's folders.
+class CliApplication
+{
+public:
+    CliApplication();
+    QCoreApplication &app() { return m_app; }
+
+private:
+    int m_argc = 1;
+    char m_name[10] = "quill-cli";
+    char *m_argv[2] = {m_name, nullptr};
+    QCoreApplication m_app; ///< last: it keeps references to m_argc and m_argv
+};
 
 } // namespace quill::cli

@@ -129,12 +129,8 @@ int runRequest(const std::vector<std::string> &argv)
         return kUnusable;
     }
 
-    int argc = 1;
-    char name[] = "quill-cli";
-    char *cargv[] = {name, nullptr};
-    QCoreApplication app(argc, cargv);
-    QCoreApplication::setOrganizationName(QStringLiteral("quill"));
-    QCoreApplication::setApplicationName(QStringLiteral("quill"));
+    CliApplication cli;
+    QCoreApplication &app = cli.app();
     RequestRun run;
     run.name = args->has("--name") ? QString::fromStdString(args->value("--name")) : QStringLiteral("quill-cli");
     // The request member goes verbatim (key order of capabilityAuthSigs is signed).

@@ -162,12 +162,8 @@ int runServe(const std::vector<std::string> &argv)
         return fail(QStringLiteral("--dev-key-file: not a valid secp256k1 private key"));
     const std::string address = eth::Address::fromPublicKey(*pub).toChecksummed();
 
-    int argc = 1;
-    char name[] = "quill-cli";
-    char *cargv[] = {name, nullptr};
-    QCoreApplication app(argc, cargv);
-    QCoreApplication::setOrganizationName(QStringLiteral("quill"));
-    QCoreApplication::setApplicationName(QStringLiteral("quill"));
+    CliApplication cli;
+    QCoreApplication &app = cli.app();
 
     const QString userDir = dataDir();
     auto mine = isUserAccount(userDir, address);

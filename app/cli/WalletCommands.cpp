@@ -55,12 +55,8 @@ using Finish = std::function<void(int)>;
 /// reports through its Finish, or 2 if the vault cannot be opened.
 int withVault(const std::function<void(Vault &, Finish)> &work)
 {
-    int argc = 1;
-    char name[] = "quill-cli";
-    char *argv[] = {name, nullptr};
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("quill"));
-    QCoreApplication::setApplicationName(QStringLiteral("quill"));
+    CliApplication cli;
+    QCoreApplication &app = cli.app();
     Vault v;
     QObject::connect(&v.store, &vault::SecretStore::waitingForUser, [&v](bool waiting) {
         if (waiting)
