@@ -112,8 +112,18 @@ ApprovalDialog::ApprovalDialog(requests::RequestBroker &broker, const vault::Wal
     m_accountCombo = new QComboBox(this);
     m_accountCombo->setObjectName(QStringLiteral("accountCombo"));
     m_accountCombo->setAccessibleName(tr("Account that signs"));
+    // A message the app's SDK built names its account: only that one can sign it.
+    const bool appBuilt = pending && pending->incoming.kind == requests::RequestKind::SiweMessage;
+    const QString owner =
+        appBuilt ? QString::fromStdString(pending->incoming.siwe->message.address) : QString();
     for (const auto &a : wallets.accounts())
-        m_accountCombo->addItem(QStringLiteral("%1 — %2").arg(a.label, a.address), a.address);
+        if (!appBuilt || a.address.compare(owner, Qt::CaseInsensitive) == 0)
+            m_accountCombo->addItem(QStringLiteral("%1 — %2").arg(a.label, a.address), a.address);
+    if (appBuilt) {
+        m_appLabel->setText(tr("“%1” asks you to sign a Lit session message")
+                                .arg(app.claimedName.isEmpty() ? app.appId : app.claimedName));
+        m_accountCombo->setToolTip(tr("The message names the account %1.").arg(owner));
+    }
     auto *accountLabel = new QLabel(tr("Sign with &account:"), this);
     accountLabel->setBuddy(m_accountCombo);
     form->addRow(accountLabel, m_accountCombo);
@@ -131,7 +141,10 @@ ApprovalDialog::ApprovalDialog(requests::RequestBroker &broker, const vault::Wal
     expiresLabel->setBuddy(m_expiryCombo);
     form->addRow(expiresLabel, expiryRow);
     // Offer only choices shorter than the request's own expiry.
-    if (pending) {
+    if (appBuilt) {
+        m_expiryCombo->addItem(tr("As written in the message"), QVariant::fromValue<qint64>(0));
+        m_expiryCombo->setEnabled(false);
+    } else if (pending) {
         const auto issued = parseRfc3339(pending->plan.issuedAt);
         const auto expires = parseRfc3339(pending->plan.expiration);
         m_expiryCombo->addItem(tr("As requested"), QVariant::fromValue<qint64>(0));
@@ -274,8 +287,17 @@ void ApprovalDialog::refreshReview()
     m_reviewOk = review.ok();
     if (!review) {
         m_siweText->clear();
-        m_error->setText(account.isEmpty() ? tr("No account to sign with: import or create one first.")
-                                           : describe(review.error()));
+        const auto *pending = m_broker.pending(m_id);
+        const bool appBuilt =
+            pending && pending->incoming.kind == requests::RequestKind::SiweMessage;
+        if (account.isEmpty() && appBuilt)
+            m_error->setText(
+                tr("The message is for %1, which is not one of your accounts in Quill.")
+                    .arg(QString::fromStdString(pending->incoming.siwe->message.address)));
+        else
+            m_error->setText(account.isEmpty()
+                                 ? tr("No account to sign with: import or create one first.")
+                                 : describe(review.error()));
         m_error->show();
         m_hasDanger = true;
         m_acknowledge->hide();

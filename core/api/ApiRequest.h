@@ -4,6 +4,9 @@
 
 #include "lit/SessionRequest.h"
 #include "lit/SessionSigIssuer.h"
+#include "lit/SessionSiwe.h"
+
+#include <memory>
 
 #include <QString>
 
@@ -18,6 +21,7 @@ enum class ApiRequestKind
                  ///< map
     AuthSig,     ///< quill_requestAuthSig: the app keeps its session key, Quill returns the wallet
                  ///< AuthSig
+    SiweMessage, ///< quill_signSiweMessage: the app's SDK built the SIWE; Quill signs it as it is
 };
 
 /// A validated, typed session request from a paired app, as ApiServer hands it to the
@@ -35,6 +39,7 @@ struct ApiRequest
     std::string requestJson; ///< the `request` member exactly as the app sent it
     lit::Profile profile = lit::Profile::LitV7;
     std::string sessionPublicKey; ///< AuthSig kind: 64 lowercase hex (Ed25519), else empty
+    std::shared_ptr<const lit::SessionSiwe> siwe; ///< SiweMessage kind: the parsed message
 };
 
 } // namespace quill::api

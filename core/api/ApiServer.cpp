@@ -331,6 +331,8 @@ void ApiServer::dispatch(Client &c, JsonRpcRequest &request)
         sessionRequest(c, request, false);
     else if (request.method == "quill_requestAuthSig")
         sessionRequest(c, request, true);
+    else if (request.method == "quill_signSiweMessage")
+        signSiweMessage(c, request);
     else if (request.method == "quill_accounts")
         accounts(c, request);
     else if (request.method == "quill_revoke")
@@ -350,7 +352,8 @@ void ApiServer::info(Client &c, JsonRpcRequest &request)
     appendJsonString(result, sv(m_info.version));
     result += R"(,"apiVersion":1,"profiles":["lit-v7","lit-v8"],"transports":["local-socket")";
     result += m_info.webSocket ? R"(,"websocket"],)" : "],";
-    result += R"("methods":["quill_info","quill_hello","quill_requestSessionSigs","quill_requestAuthSig","quill_accounts","quill_revoke"],)";
+    result +=
+        R"("methods":["quill_info","quill_hello","quill_requestSessionSigs","quill_requestAuthSig","quill_signSiweMessage","quill_accounts","quill_revoke"],)";
     result += R"("notifications":["quill_pending","quill_resolved"],"paired":)";
     result += c.auth == Auth::Paired ? "true" : "false";
     result += R"(,"hasAccount":)";
@@ -647,12 +650,55 @@ void ApiServer::sessionRequest(Client &c, JsonRpcRequest &request, bool authSig)
         }
         out.sessionPublicKey = std::move(*key);
     }
+    out.request = std::move(parsed).value();
+    out.requestJson = std::move(*text);
+    submitToHandler(c, rpcId, std::move(out));
+}
+
+void ApiServer::signSiweMessage(Client &c, JsonRpcRequest &request)
+{
+    const std::string &rpcId = request.id;
+    if (!m_handler) {
+        sendError(c, rpcId,
+                  err(ErrorCode::UnsupportedMethod,
+                      QString::fromStdString(request.method) + QStringLiteral(" (not available)")));
+        return;
+    }
+    if (auto st = request.params.allowOnly({"message"}); !st) {
+        sendError(c, rpcId, st.error());
+        return;
+    }
+    if (int(c.pendingByRpcId.size()) >= m_limits.maxPendingPerConnection) {
+        sendError(c, rpcId, err(ErrorCode::Busy, QStringLiteral("too many pending requests")));
+        return;
+    }
+    auto text = request.params.lines("message", lit::SessionSiwe::kMaxBytes);
+    if (!text) {
+        sendError(c, rpcId, text.error());
+        return;
+    }
+    auto parsed = lit::SessionSiwe::parse(*text);
+    if (!parsed) {
+        const auto &inner = parsed.error();
+        send(c, JsonRpc::error(rpcId, RpcErrorCode::InvalidParams,
+                               errorCodeName(ErrorCode::InvalidParams) + QStringLiteral(": ") +
+                                   inner.context,
+                               inner.code));
+        return;
+    }
+    ApiRequest out;
+    out.kind = ApiRequestKind::SiweMessage;
+    out.siwe = std::make_shared<const lit::SessionSiwe>(std::move(parsed).value());
+    out.requestJson = std::move(*text);
+    submitToHandler(c, rpcId, std::move(out));
+}
+
+void ApiServer::submitToHandler(Client &c, const std::string &rpcId, ApiRequest out)
+{
     out.appId = c.appId;
     out.appName = c.appName;
     out.claimedName = c.claimedName;
     out.peer = c.peer;
-    out.request = std::move(parsed).value();
-    out.requestJson = std::move(*text);
     out.id = addPending(c, rpcId, PendingKind::Request);
 
     QPointer<ApiServer> self(this);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/ApiConnection.h"
+#include "api/ApiRequest.h"
 #include "api/PairingStore.h"
 
 #include "common/Result.h"
@@ -60,6 +61,8 @@ enum class UnpairedBy
 ///       {"appId","token","name"} (the token is shown once; the app keeps it).
 ///   quill_requestSessionSigs {request, profile?} → the SessionSigs map (verbatim)
 ///   quill_requestAuthSig {request, sessionPublicKey, profile?} → the AuthSig (verbatim)
+///   quill_signSiweMessage {message} → {"signature","authSig"} for a Lit session SIWE the
+///       app's SDK built (lit::SessionSiwe::parse; anything else → -32602 naming the part)
 ///   quill_accounts {} → the addresses the user chose to reveal
 ///   quill_revoke {} → true; the app is unpaired and appUnpaired(appId, App) is emitted
 /// Only quill_hello works before a connection is paired (others → 4100).
@@ -136,6 +139,9 @@ private:
     void expirePromptLater(quint64 id);
     void notifyResolved(Client &c, const std::string &rpcId, const char *outcome);
     void sessionRequest(Client &c, JsonRpcRequest &request, bool authSig);
+    void signSiweMessage(Client &c, JsonRpcRequest &request);
+    /// Hands a parsed request of `c` to the RequestHandler and answers when it does.
+    void submitToHandler(Client &c, const std::string &rpcId, ApiRequest out);
     void accounts(Client &c, JsonRpcRequest &request);
     void revoke(Client &c, JsonRpcRequest &request);
 

@@ -37,7 +37,12 @@ void BrokerRequestHandler::handle(const ApiRequest &request, Reply reply)
     in.app.origin = request.peer.origin;
     in.app.paired = true;
     in.app.firstRequest = m_approvedApps.count(request.appId) == 0;
-    in.kind = request.kind == ApiRequestKind::AuthSig ? requests::RequestKind::AuthSig : requests::RequestKind::SessionSigs;
+    switch (request.kind) {
+    case ApiRequestKind::SessionSigs: in.kind = requests::RequestKind::SessionSigs; break;
+    case ApiRequestKind::AuthSig: in.kind = requests::RequestKind::AuthSig; break;
+    case ApiRequestKind::SiweMessage: in.kind = requests::RequestKind::SiweMessage; break;
+    }
+    in.siwe = request.siwe;
     in.request = request.request;
     in.profile = request.profile;
     in.sessionPublicKey = request.sessionPublicKey;

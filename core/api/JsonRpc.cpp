@@ -4,6 +4,7 @@
 #include "common/JsonText.h"
 #include "common/UnsafeText.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include <cassert>
@@ -172,6 +173,28 @@ Result<std::string> JsonRpcParams::string(std::string_view name, std::size_t max
     if (!*s)
         return invalidParam(name, QStringLiteral("required"));
     return std::move(**s);
+}
+
+Result<std::string> JsonRpcParams::lines(std::string_view name, std::size_t maxBytes) const
+{
+    if (!has(name))
+        return invalidParam(name, QStringLiteral("required"));
+    const auto &v = m_impl->value[std::string(name)];
+    if (!v.is_string())
+        return invalidParam(name, QStringLiteral("must be a string"));
+    const auto &s = v.get_ref<const std::string &>();
+    if (s.size() > maxBytes)
+        return invalidParam(name, QStringLiteral("longer than %1 bytes").arg(maxBytes));
+    // Line ends are the caller's to judge (a SIWE parser names a CR); nothing else unsafe.
+    for (std::size_t start = 0; start <= s.size();) {
+        const auto end = std::min(s.find_first_of("\r\n", start), s.size());
+        if (const auto cp = findUnsafeCodePoint(std::string_view(s).substr(start, end - start)))
+            return invalidParam(name, QStringLiteral("contains %1 (a control, invisible or "
+                                                     "bidirectional character)")
+                                          .arg(codePointName(*cp)));
+        start = end + 1;
+    }
+    return s;
 }
 
 Result<std::string> JsonRpcParams::objectText(std::string_view name) const

@@ -56,6 +56,9 @@ public:
     /// As string(), but an absent member gives std::nullopt (null is still an error).
     [[nodiscard]] Result<std::optional<std::string>> optionalString(std::string_view name,
                                                                     std::size_t maxBytes) const;
+    /// A required string member of at most `maxBytes` that may span lines: as string(), but
+    /// CR and LF are allowed.
+    [[nodiscard]] Result<std::string> lines(std::string_view name, std::size_t maxBytes) const;
     /// A required object member, as the exact bytes the app sent (key order, number spelling
     /// and escapes kept).
     [[nodiscard]] Result<std::string> objectText(std::string_view name) const;

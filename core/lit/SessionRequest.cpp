@@ -68,22 +68,8 @@ Result<ResourceAbilityRequest> parseRequestEntry(const OrderedJson &v, const QSt
         return id.error();
     if (id->empty())
         return fieldError(field + QStringLiteral(".resource.resource"), QStringLiteral("is empty"));
-    // Issue 14: an id with U+202E once left the app unanswered behind a disabled Approve
-    // button. Name the disguising character (the list shared with app names), then refuse
-    // anything else that is not ASCII: ids are hashes, token ids, CIDs or "*".
-    if (const auto cp = findUnsafeCodePoint(*id))
-        return fieldError(field + QStringLiteral(".resource.resource"),
-                          QStringLiteral("contains %1 (a control, invisible or bidirectional "
-                                         "character)")
-                              .arg(codePointName(*cp)));
-    for (char c : *id)
-        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f || c == '\'' || c == '"' || c == '\\')
-            return fieldError(field + QStringLiteral(".resource.resource"),
-                              QStringLiteral("contains spaces, quotes or control characters"));
-    for (char c : *id)
-        if (static_cast<unsigned char>(c) >= 0x80)
-            return fieldError(field + QStringLiteral(".resource.resource"),
-                              QStringLiteral("must be ASCII"));
+    if (auto st = checkResourceIdText(*id); !st)
+        return fieldError(field + QStringLiteral(".resource.resource"), st.error().context);
     if (!v.contains("ability"))
         return fieldError(field + QStringLiteral(".ability"), QStringLiteral("missing"));
     auto abilityText = requireString(v["ability"], field + QStringLiteral(".ability"));
@@ -127,6 +113,26 @@ Status validateTimeField(const std::optional<std::string> &value, const char *na
 }
 
 } // namespace
+
+Status checkResourceIdText(std::string_view id)
+{
+    // Issue 14: an id with U+202E once left the app unanswered behind a disabled Approve
+    // button. Name the disguising character (the list shared with app names), then refuse
+    // anything else that is not ASCII: ids are hashes, token ids, CIDs or "*".
+    if (const auto cp = findUnsafeCodePoint(id))
+        return Error{ErrorCode::LitRequestField,
+                     QStringLiteral("contains %1 (a control, invisible or bidirectional character)")
+                         .arg(codePointName(*cp))};
+    for (char c : id)
+        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f || c == '\'' || c == '"' ||
+            c == '\\')
+            return Error{ErrorCode::LitRequestField,
+                         QStringLiteral("contains spaces, quotes or control characters")};
+    for (char c : id)
+        if (static_cast<unsigned char>(c) >= 0x80)
+            return Error{ErrorCode::LitRequestField, QStringLiteral("must be ASCII")};
+    return okStatus();
+}
 
 Result<std::string> normalizedNodeUrl(std::string_view url)
 {

@@ -66,6 +66,11 @@ struct SessionRequest
     std::optional<std::string> maxPriceFor(std::string_view nodeUrl) const;
 };
 
+/// Checks the text of a resource id as it may be signed: ASCII without spaces, quotes,
+/// controls or disguising characters (issue 14). The SDK's own normalisation is separate.
+/// Returns: ok, or LitRequestField saying what is wrong (without the field name).
+[[nodiscard]] Status checkResourceIdText(std::string_view id);
+
 /// At most this many node URLs per request (issue 14: 10,000 URLs made a 15.5 MB answer).
 constexpr std::size_t kMaxNodeUrls = 256;
 

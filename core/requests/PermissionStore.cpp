@@ -83,11 +83,13 @@ Status PermissionStore::remember(Grant grant)
 }
 
 std::optional<Grant> PermissionStore::covering(const QString &appId,
-                                               const lit::SessionRequest &request,
-                                               UnixMillis now) const
+                                               const lit::SessionRequest &request, UnixMillis now,
+                                               const QString &account) const
 {
     for (const auto &g : m_grants) {
         if (g.appId != appId || g.expiresAt <= now)
+            continue;
+        if (!account.isEmpty() && g.account.compare(account, Qt::CaseInsensitive) != 0)
             continue;
         const bool all = std::all_of(
             request.resourceAbilityRequests.begin(), request.resourceAbilityRequests.end(),

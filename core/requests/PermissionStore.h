@@ -46,9 +46,10 @@ public:
     /// The live grant of `appId` (the pairing, never a claimed name) that covers every
     /// (resource, ability) of `request`: each pair is in the grant, or the grant holds
     /// `prefix://*` for that ability (never the reverse). The request's expiration does
-    /// not matter: what is signed under a grant expires no later than the grant.
+    /// not matter: what is signed under a grant expires no later than the grant. A non-empty
+    /// `account` only considers that account's grant.
     std::optional<Grant> covering(const QString &appId, const lit::SessionRequest &request,
-                                  UnixMillis now) const;
+                                  UnixMillis now, const QString &account = {}) const;
 
     /// Removes the grant(s); an empty `account` removes every grant of the app.
     [[nodiscard]] Status revoke(const QString &appId, const QString &account = {});

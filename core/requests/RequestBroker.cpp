@@ -53,9 +53,16 @@ Result<quint64> RequestBroker::submit(IncomingRequest incoming, Reply reply)
         logEvent(incoming, QStringLiteral("refused"), QString(), QString(), describe(e));
         return e;
     };
+    const bool siweKind = incoming.kind == RequestKind::SiweMessage;
+    if (siweKind && !incoming.siwe)
+        return refuse(Error{ErrorCode::InvalidParams, QStringLiteral("message: missing")});
+    if (siweKind)
+        incoming.request = incoming.siwe->asRequest();
     if (incoming.kind == RequestKind::AuthSig && !crypto::isLowerHex(incoming.sessionPublicKey, 64))
         return refuse(Error{ErrorCode::InvalidPublicKey, QStringLiteral("sessionPublicKey: expected 64 lowercase hex digits")});
-    auto plan = lit::SessionSigIssuer::resolvePlan(incoming.request, now, incoming.profile);
+    auto plan = siweKind
+                    ? Result<lit::IssuancePlan>(incoming.siwe->plan())
+                    : lit::SessionSigIssuer::resolvePlan(incoming.request, now, incoming.profile);
     if (!plan)
         return refuse(plan.error());
     // What nodes reject is refused here, as quill-cli issue refuses it: no dialog, no
@@ -63,8 +70,15 @@ Result<quint64> RequestBroker::submit(IncomingRequest incoming, Reply reply)
     if (auto st = lit::SessionSigIssuer::checkTimes(*plan, now); !st)
         return refuse(st.error());
 
-    // A grant of this pairing covers it: sign without asking, expiring with the grant.
-    const auto grant = m_permissions.covering(incoming.app.appId, incoming.request, now);
+    // A grant of this pairing covers it: sign without asking, expiring with the grant. A
+    // message the app built is signed as it is, so it is covered only by the grant of its
+    // own account and only if it ends no later than the grant.
+    auto grant =
+        siweKind ? m_permissions.covering(incoming.app.appId, incoming.request, now,
+                                          QString::fromStdString(incoming.siwe->message.address))
+                 : m_permissions.covering(incoming.app.appId, incoming.request, now);
+    if (grant && siweKind && *parseRfc3339(plan->expiration) > grant->expiresAt)
+        grant.reset();
     const bool automatic = grant && m_wallets.account(grant->account).ok();
     if (automatic && *parseRfc3339(plan->expiration) > grant->expiresAt)
         plan->expiration = formatIso(grant->expiresAt);
@@ -95,6 +109,20 @@ Result<quint64> RequestBroker::submit(IncomingRequest incoming, Reply reply)
     return id;
 }
 
+Status RequestBroker::checkSiweScope(const IncomingRequest &in, const QString &account,
+                                     const std::optional<std::string> &expiration)
+{
+    const QString owner = QString::fromStdString(in.siwe->message.address);
+    if (owner.compare(account, Qt::CaseInsensitive) != 0)
+        return Error{
+            ErrorCode::SiweAddress,
+            QStringLiteral("the message is for %1; only that account can sign it").arg(owner)};
+    if (expiration && *expiration != in.siwe->plan().expiration)
+        return Error{ErrorCode::LitTimeRange,
+                     QStringLiteral("expiration: a message the app built is signed as it is")};
+    return okStatus();
+}
+
 std::shared_ptr<lit::SessionKey> RequestBroker::freshKey(Entry &entry, const QString &account)
 {
     auto &key = entry.freshKeys[account.toLower()];
@@ -118,6 +146,11 @@ Result<RequestReview> RequestBroker::review(quint64 id, const QString &account,
     if (!acct)
         return acct.error();
     const auto &in = entry.pending.incoming;
+    if (in.kind == RequestKind::SiweMessage) {
+        if (auto st = checkSiweScope(in, acct->address, expiration); !st)
+            return st.error();
+        return RequestReview::buildForSiwe(*in.siwe, in.app, m_clock.now());
+    }
     std::string sessionPub = in.sessionPublicKey;
     if (in.kind == RequestKind::SessionSigs) {
         if (auto stored = m_sessionKeys.publicKey(in.app.appId, acct->address))
@@ -140,6 +173,10 @@ Status RequestBroker::approve(quint64 id, const ApprovalScope &scope)
     auto acct = m_wallets.account(scope.account);
     if (!acct)
         return acct.error();
+    if (pending.incoming.kind == RequestKind::SiweMessage) {
+        if (auto st = checkSiweScope(pending.incoming, acct->address, scope.expiration); !st)
+            return st;
+    }
     if (scope.expiration) {
         auto requested = parseRfc3339(pending.plan.expiration);
         auto shorter = parseRfc3339(*scope.expiration);
@@ -185,7 +222,10 @@ void RequestBroker::execute(quint64 id, const QString &account, bool remember, b
             if (it3 == m_entries.end())
                 return;
             const auto &p = it3->second->pending;
-            auto siwe = lit::SessionSigIssuer::buildSiwe(p.incoming.request, p.plan, account.toStdString(), sessionPub);
+            auto siwe = p.incoming.kind == RequestKind::SiweMessage
+                            ? Result<siwe::SiweMessage>(p.incoming.siwe->message)
+                            : lit::SessionSigIssuer::buildSiwe(p.incoming.request, p.plan,
+                                                               account.toStdString(), sessionPub);
             if (!siwe) {
                 finish(id, Decision::Failed, siwe.error(), automatic);
                 return;
@@ -210,6 +250,13 @@ void RequestBroker::execute(quint64 id, const QString &account, bool remember, b
                 finish(id, Decision::Approved, authSig->toJson(), automatic);
                 return;
             }
+            if (p.incoming.kind == RequestKind::SiweMessage) {
+                std::string json = R"({"signature":")" + authSig->sig + R"(","authSig":)";
+                json += authSig->toJson();
+                json += '}';
+                finish(id, Decision::Approved, std::move(json), automatic);
+                return;
+            }
             // Signing for many nodes runs off this (GUI) thread.
             auto request = std::make_shared<lit::SessionRequest>(p.incoming.request);
             auto plan = std::make_shared<lit::IssuancePlan>(p.plan);
@@ -231,6 +278,10 @@ void RequestBroker::execute(quint64 id, const QString &account, bool remember, b
 
         if (in.kind == RequestKind::AuthSig) {
             withSessionKey(nullptr, in.sessionPublicKey);
+            return;
+        }
+        if (in.kind == RequestKind::SiweMessage) {
+            withSessionKey(nullptr, in.siwe->sessionPublicKey);
             return;
         }
         auto onKey = [withSessionKey, this, id, automatic](Result<std::shared_ptr<lit::SessionKey>> sk) {
@@ -311,7 +362,9 @@ void RequestBroker::logEvent(const IncomingRequest &in, const QString &decision,
     a.appId = in.app.appId;
     a.appName = in.app.claimedName;
     a.account = account;
-    a.kind = in.kind == RequestKind::SessionSigs ? QStringLiteral("session-sigs") : QStringLiteral("auth-sig");
+    a.kind = in.kind == RequestKind::SessionSigs ? QStringLiteral("session-sigs")
+             : in.kind == RequestKind::AuthSig   ? QStringLiteral("auth-sig")
+                                                 : QStringLiteral("siwe-message");
     for (const auto &r : in.request.resourceAbilityRequests)
         a.resources.push_back(QString::fromStdString(r.key() + " " + std::string(lit::toString(r.ability))));
     a.expiration = expiration;

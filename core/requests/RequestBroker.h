@@ -7,6 +7,7 @@
 #include "requests/RequestReview.h"
 
 #include "lit/SessionSigIssuer.h"
+#include "lit/SessionSiwe.h"
 #include "vault/SessionKeyStore.h"
 #include "vault/WalletVault.h"
 
@@ -20,9 +21,13 @@
 
 namespace quill::requests {
 
-enum class RequestKind {
+enum class RequestKind
+{
     SessionSigs, ///< Quill keeps the app's session key and returns the SessionSigs map
     AuthSig,     ///< the app keeps its own session key; Quill returns the wallet AuthSig
+    /// The app's own SDK built the SIWE message (quill_signSiweMessage): Quill signs exactly
+    /// that text and returns {"signature", "authSig"}; account and expiry are the message's.
+    SiweMessage,
 };
 
 enum class Decision { Approved, Rejected, Expired, Cancelled, Failed };
@@ -37,6 +42,8 @@ struct IncomingRequest
     lit::SessionRequest request;
     lit::Profile profile = lit::Profile::LitV7;
     std::string sessionPublicKey; ///< AuthSig kind: the app's own key (64 lowercase hex)
+    /// SiweMessage kind: the parsed message; submit() sets `request` from it.
+    std::shared_ptr<const lit::SessionSiwe> siwe;
 };
 
 /// A request waiting for the user, as the UI sees it.
@@ -134,6 +141,9 @@ private:
     void logEvent(const IncomingRequest &in, const QString &decision, const QString &account,
                   const QString &expiration, const QString &error);
     std::shared_ptr<lit::SessionKey> freshKey(Entry &entry, const QString &account);
+    /// A SiweMessage request can only be signed by its own address, with its own expiry.
+    static Status checkSiweScope(const IncomingRequest &in, const QString &account,
+                                 const std::optional<std::string> &expiration);
     void removeSessionKeys(const QString &appId, QStringList accounts, Status firstError,
                            std::function<void(Status)> done);
 

@@ -309,4 +309,30 @@ Result<RequestReview> RequestReview::build(const lit::SessionRequest &request,
     return review;
 }
 
+Result<RequestReview> RequestReview::buildForSiwe(const lit::SessionSiwe &message,
+                                                  const AppIdentity &app, UnixMillis now)
+{
+    auto review = build(message.asRequest(), message.plan(), app, q(message.message.address),
+                        message.sessionPublicKey, lit::Profile::LitV7, now);
+    if (!review)
+        return review;
+    review->siweText = message.message.render();
+    review->appBuilt = true;
+    review->nodeCount = 0;
+    review->warnings.removeIf([](const ReviewWarning &w) {
+        return w.code == QStringLiteral("node-count") || w.code == QStringLiteral("profile");
+    });
+    review->warnings.push_back(
+        {Severity::Info, QStringLiteral("app-built-message"),
+         QStringLiteral(
+             "The app's Lit SDK wrote this message. Quill signs it exactly as shown; the app "
+             "makes the per-node signatures itself with its session key %1.")
+             .arg(shortId(q(message.sessionPublicKey)))});
+    if (message.message.chainId != 1)
+        review->warnings.push_back(
+            {Severity::Info, QStringLiteral("chain-id"),
+             QStringLiteral("Chain id %1 (Lit SDKs write 1).").arg(message.message.chainId)});
+    return review;
+}
+
 } // namespace quill::requests

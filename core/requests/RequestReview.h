@@ -4,6 +4,7 @@
 
 #include "common/Time.h"
 #include "lit/SessionSigIssuer.h"
+#include "lit/SessionSiwe.h"
 
 #include <QList>
 #include <QString>
@@ -65,6 +66,9 @@ struct RequestReview
     int nodeCount = 0;
     QStringList nodeHosts; ///< distinct node hosts (lower case), in first-seen order
     lit::Profile profile = lit::Profile::LitV7;
+    /// The app's SDK built the message (quill_signSiweMessage): it is signed exactly as
+    /// shown, for its own account and expiry; no node list.
+    bool appBuilt = false;
 
     bool hasDanger() const;
     bool hasWarning(const QString &code) const;
@@ -78,6 +82,11 @@ struct RequestReview
                                                      const AppIdentity &app, const QString &account,
                                                      const std::string &sessionPublicKeyHex,
                                                      lit::Profile profile, UnixMillis now);
+
+    /// The review of a message the app's SDK built (lit::SessionSiwe): the same rows and
+    /// warnings as build(), with the message's own text, account and times.
+    [[nodiscard]] static Result<RequestReview> buildForSiwe(const lit::SessionSiwe &message,
+                                                            const AppIdentity &app, UnixMillis now);
 };
 
 /// The plain-words sentence for one capability (see RequestReview::rows).

@@ -21,9 +21,11 @@
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialog>
 #include <QDir>
-#include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -31,11 +33,11 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
-#include <QStatusBar>
 #include <QTest>
 
 using namespace quill;
@@ -119,6 +121,66 @@ private Q_SLOTS:
         QVERIFY(child<QPushButton>(&dialog, "rejectButton")->isDefault());
         QVERIFY(child<QLabel>(&dialog, "countdownLabel")->text().contains(QStringLiteral("5 min")) ||
                 child<QLabel>(&dialog, "countdownLabel")->text().contains(QStringLiteral("4 min")));
+    }
+    void approval_appBuiltMessage_fixedAccountAndExpiry_signsAsShown()
+    {
+        Fixture f;
+        std::string text =
+            readData(QStringLiteral("siwemessage/valid_v7_default_statement.txt")).toStdString();
+        text.replace(text.find("2035-01-15T12:00:00.000Z"), 24, formatIso(kNow));
+        text.replace(text.find("2035-01-16T12:00:00.000Z"), 24, formatIso(kNow + kHour));
+        IncomingRequest in = f.incoming();
+        in.kind = RequestKind::SiweMessage;
+        in.siwe = std::make_shared<const lit::SessionSiwe>(
+            std::move(lit::SessionSiwe::parse(text)).value());
+        auto reply = std::make_shared<std::optional<Result<std::string>>>();
+        const auto id =
+            *f.broker.submit(in, [reply](Result<std::string> r) { reply->emplace(std::move(r)); });
+        ui::ApprovalDialog dialog(f.broker, f.wallets, f.clock, id);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(child<QLabel>(&dialog, "appLabel")
+                    ->text()
+                    .contains(QStringLiteral("sign a Lit session message")));
+        QCOMPARE(child<QPlainTextEdit>(&dialog, "siweText")->toPlainText(),
+                 QString::fromStdString(text));
+        QVERIFY(!child<QComboBox>(&dialog, "expiryCombo")->isEnabled());
+        QCOMPARE(child<QComboBox>(&dialog, "accountCombo")->count(), 1);
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("warning_app-built-message")));
+        QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("warning_node-count")));
+        QTest::mouseClick(child<QPushButton>(&dialog, "approveButton"), Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor([&] { return reply->has_value(); }, 5000));
+        QVERIFY(reply->value().ok());
+        const auto answer =
+            QJsonDocument::fromJson(QByteArray::fromStdString(reply->value().value())).object();
+        QCOMPARE(answer[QStringLiteral("authSig")]
+                     .toObject()[QStringLiteral("signedMessage")]
+                     .toString(),
+                 QString::fromStdString(text));
+    }
+    void approval_appBuiltMessageForAnotherAddressCannotBeApproved()
+    {
+        Fixture f;
+        std::string text =
+            readData(QStringLiteral("siwemessage/valid_v7_default_statement.txt")).toStdString();
+        text.replace(text.find("2035-01-15T12:00:00.000Z"), 24, formatIso(kNow));
+        text.replace(text.find("2035-01-16T12:00:00.000Z"), 24, formatIso(kNow + kHour));
+        text.replace(text.find("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23"), 42,
+                     "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
+        IncomingRequest in = f.incoming();
+        in.kind = RequestKind::SiweMessage;
+        in.siwe = std::make_shared<const lit::SessionSiwe>(
+            std::move(lit::SessionSiwe::parse(text)).value());
+        const auto id = *f.broker.submit(in, [](Result<std::string>) {});
+        ui::ApprovalDialog dialog(f.broker, f.wallets, f.clock, id);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(child<QComboBox>(&dialog, "accountCombo")->count(), 0);
+        QVERIFY(child<QLabel>(&dialog, "errorLabel")
+                    ->text()
+                    .contains(QStringLiteral("not one of your accounts")));
+        QVERIFY(!child<QPushButton>(&dialog, "approveButton")->isEnabled());
+        QVERIFY(!child<QPushButton>(&dialog, "approveRememberButton")->isEnabled());
     }
     void approval_dangerNeedsAcknowledgement()
     {

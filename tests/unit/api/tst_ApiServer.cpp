@@ -520,6 +520,65 @@ private Q_SLOTS:
         QCOMPARE(QByteArray::fromStdString(f.handler.last->requestJson),
                  QByteArray(v8).replace('\n', ' '));
     }
+    void signSiweMessage_handsTheParsedMessageToTheHandler()
+    {
+        ApiFixture f;
+        QVERIFY(f.listen());
+        auto client = connectLocal(f.socketPath());
+        pair(*client);
+        const QByteArray text =
+            readData(QStringLiteral("siwemessage/valid_v7_default_statement.txt"));
+        QJsonObject params{{QStringLiteral("message"), QString::fromUtf8(text)}};
+        auto r = call(*client, QStringLiteral("quill_signSiweMessage"),
+                      QJsonDocument(params).toJson(QJsonDocument::Compact));
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QVERIFY(f.handler.last->kind == ApiRequestKind::SiweMessage);
+        QVERIFY(f.handler.last->siwe);
+        QCOMPARE(QByteArray::fromStdString(f.handler.last->siwe->message.render()), text);
+        QCOMPARE(f.handler.last->siwe->capabilities.size(), std::size_t(1));
+    }
+    void signSiweMessage_refusesWhatIsNotALitSessionMessage_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("part");
+        QTest::newRow("second resource") << "expfail_second_resource.txt"
+                                         << "resources: ";
+        QTest::newRow("recap wider than statement") << "expfail_recap_wider_than_statement.txt"
+                                                    << "statement: ";
+        QTest::newRow("non-Lit URI") << "expfail_non_lit_uri.txt"
+                                     << "uri: ";
+        QTest::newRow("CRLF") << "expfail_crlf.txt"
+                              << "message: ";
+        QTest::newRow("trailing text") << "expfail_trailing_text.txt"
+                                       << "message: ";
+        QTest::newRow("free text") << "expfail_free_text.txt"
+                                   << "message: ";
+    }
+    void signSiweMessage_refusesWhatIsNotALitSessionMessage()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, part);
+        ApiFixture f;
+        QVERIFY(f.listen());
+        auto client = connectLocal(f.socketPath());
+        pair(*client);
+        QJsonObject params{{QStringLiteral("message"),
+                            QString::fromUtf8(readData(QStringLiteral("siwemessage/") + file))}};
+        auto r = call(*client, QStringLiteral("quill_signSiweMessage"),
+                      QJsonDocument(params).toJson(QJsonDocument::Compact));
+        QCOMPARE(r.code, -32602);
+        QVERIFY2(r.message.startsWith(QStringLiteral("invalid params: ") + part),
+                 qPrintable(r.message));
+        QCOMPARE(f.handler.handled, 0);
+        // Wrong shapes of params.
+        r = call(*client, QStringLiteral("quill_signSiweMessage"), QByteArray(R"({"message":1})"));
+        QCOMPARE(r.code, -32602);
+        r = call(*client, QStringLiteral("quill_signSiweMessage"),
+                 QByteArray(R"({"message":"x","extra":1})"));
+        QCOMPARE(r.code, -32602);
+        QVERIFY2(r.message.contains(QStringLiteral("extra")), qPrintable(r.message));
+        QCOMPARE(f.handler.handled, 0);
+    }
     void sessionSigs_invalidParamsNameTheField_data()
     {
         QTest::addColumn<QString>("method");

@@ -3,6 +3,7 @@
 #include "../../TestData.h"
 
 #include "crypto/Encoding.h"
+#include "eth/PersonalSign.h"
 #include "lit/SessionSigVerifier.h"
 #include "requests/RequestBroker.h"
 #include "vault/MemoryStore.h"
@@ -81,6 +82,30 @@ Submitted submit(Fixture &f, IncomingRequest in)
 }
 
 bool waitReply(const Submitted &s) { return QTest::qWaitFor([&] { return s.reply->has_value(); }, 10000); }
+
+/// A Lit session SIWE as an app's SDK builds it (tests/data/siwemessage), dated at kNow and
+/// ending `lifetime` later.
+IncomingRequest siweRequest(const QString &fixture, UnixMillis lifetime)
+{
+    std::string text = readData(QStringLiteral("siwemessage/") + fixture).toStdString();
+    auto replace = [&](const std::string &from, const std::string &to) {
+        text.replace(text.find(from), from.size(), to);
+    };
+    replace("Issued At: 2035-01-15T12:00:00.000Z", "Issued At: " + formatIso(kNow));
+    replace("Expiration Time: 2035-01-16T12:00:00.000Z",
+            "Expiration Time: " + formatIso(kNow + lifetime));
+    auto parsed = lit::SessionSiwe::parse(text);
+    if (!parsed)
+        qFatal("fixture: %s", qPrintable(describe(parsed.error())));
+    IncomingRequest in;
+    in.app.appId = QStringLiteral("app-1");
+    in.app.claimedName = QStringLiteral("Test app");
+    in.app.transport = QStringLiteral("local-socket");
+    in.app.paired = true;
+    in.kind = RequestKind::SiweMessage;
+    in.siwe = std::make_shared<const lit::SessionSiwe>(std::move(parsed).value());
+    return in;
+}
 
 } // namespace
 
@@ -275,6 +300,109 @@ private Q_SLOTS:
         QVERIFY(!f.sessionKeys.publicKey(QStringLiteral("app-1"), kAccount));
         in.sessionPublicKey = "xyz";
         QCOMPARE(f.broker.submit(in, {}).error().code, ErrorCode::InvalidPublicKey);
+    }
+    void siweMessage_signsTheAppsTextAsItIs()
+    {
+        Fixture f;
+        auto in = siweRequest(QStringLiteral("valid_v7_default_statement.txt"), kHour);
+        const std::string text = in.siwe->message.render();
+        QSignalSpy review(&f.broker, &RequestBroker::reviewRequested);
+        auto s = submit(f, in);
+        QVERIFY(review.wait(5000));
+        auto r = f.broker.review(s.id, kAccount);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : describe(r.error())));
+        QCOMPARE(r->siweText, text);
+        QVERIFY(r->appBuilt);
+        QCOMPARE(r->rows.size(), 1);
+        QVERIFY(r->hasWarning(QStringLiteral("app-built-message")));
+        QVERIFY(!r->hasWarning(QStringLiteral("node-count")));
+        // Its expiry cannot be changed.
+        QCOMPARE(f.broker.approve(s.id, {kAccount, false, formatIso(kNow + kMinute)}).error().code,
+                 ErrorCode::LitTimeRange);
+        QVERIFY(f.broker.approve(s.id, {kAccount, false, std::nullopt}).ok());
+        QVERIFY(waitReply(s));
+        QVERIFY2(
+            s.reply->value().ok(),
+            qPrintable(s.reply->value().ok() ? QString() : describe(s.reply->value().error())));
+        const auto answer =
+            QJsonDocument::fromJson(QByteArray::fromStdString(s.reply->value().value())).object();
+        const auto signature = answer[QStringLiteral("signature")].toString().toStdString();
+        const auto authSig = answer[QStringLiteral("authSig")].toObject();
+        QCOMPARE(authSig[QStringLiteral("signedMessage")].toString().toStdString(), text);
+        QCOMPARE(authSig[QStringLiteral("sig")].toString().toStdString(), signature);
+        QCOMPARE(authSig[QStringLiteral("address")].toString(), kAccount);
+        auto signer = eth::recoverPersonal(text, signature);
+        QVERIFY(signer.ok());
+        QCOMPARE(QString::fromStdString(signer->toChecksummed()), kAccount);
+        QCOMPARE(f.activity.recent(1).at(0).kind, QStringLiteral("siwe-message"));
+        QCOMPARE(f.activity.recent(1).at(0).account, kAccount);
+        // No session key is kept: the app holds its own.
+        QVERIFY(!f.sessionKeys.publicKey(QStringLiteral("app-1"), kAccount));
+    }
+    void siweMessage_forAnotherAddressCannotBeApproved()
+    {
+        Fixture f;
+        auto in = siweRequest(QStringLiteral("valid_v7_default_statement.txt"), kHour);
+        auto m = in.siwe->message;
+        m.address = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+        auto parsed = lit::SessionSiwe::parse(m.render());
+        QVERIFY(parsed.ok());
+        in.siwe = std::make_shared<const lit::SessionSiwe>(std::move(parsed).value());
+        auto s = submit(f, in);
+        QCOMPARE(f.broker.review(s.id, kAccount).error().code, ErrorCode::SiweAddress);
+        QCOMPARE(f.broker.approve(s.id, {kAccount, false, std::nullopt}).error().code,
+                 ErrorCode::SiweAddress);
+        QCOMPARE(f.broker.pendingIds().size(), 1);
+    }
+    void siweMessage_badTimesAreRefusedUpFront()
+    {
+        Fixture f;
+        auto expired = siweRequest(QStringLiteral("valid_v7_default_statement.txt"), kHour);
+        f.clock.advance(2 * kHour);
+        QCOMPARE(f.broker.submit(expired, {}).error().code, ErrorCode::LitTimeRange);
+        Fixture g;
+        auto tooLong = siweRequest(QStringLiteral("valid_v7_default_statement.txt"), 31 * kDay);
+        QCOMPARE(g.broker.submit(tooLong, {}).error().code, ErrorCode::LitTimeRange);
+        QCOMPARE(g.activity.recent(1).at(0).decision, QStringLiteral("refused"));
+    }
+    void siweMessage_rememberedGrantCoversWhatEndsWithinIt()
+    {
+        Fixture f;
+        QSignalSpy review(&f.broker, &RequestBroker::reviewRequested);
+        auto first =
+            submit(f, siweRequest(QStringLiteral("valid_v7_default_statement.txt"), 15 * kMinute));
+        QVERIFY(review.wait(5000));
+        ApprovalScope scope{kAccount, true, std::nullopt, kDay};
+        QVERIFY(f.broker.approve(first.id, scope).ok());
+        QVERIFY(waitReply(first));
+        QCOMPARE(f.permissions.grants().size(), 1);
+        // The same capabilities, another statement (v8's empty one), ending within the grant:
+        // answered without a prompt, exactly as written.
+        auto again = siweRequest(QStringLiteral("valid_v8_empty_statement.txt"), 15 * kMinute);
+        const std::string text = again.siwe->message.render();
+        auto second = submit(f, again);
+        QVERIFY(waitReply(second));
+        QCOMPARE(review.count(), 1);
+        const auto answer =
+            QJsonDocument::fromJson(QByteArray::fromStdString(second.reply->value().value()))
+                .object();
+        QCOMPARE(answer[QStringLiteral("authSig")]
+                     .toObject()[QStringLiteral("signedMessage")]
+                     .toString()
+                     .toStdString(),
+                 text);
+        QCOMPARE(f.activity.recent(1).at(0).decision, QStringLiteral("remembered"));
+        // One that would outlive the grant asks again (it cannot be shortened).
+        auto longer =
+            submit(f, siweRequest(QStringLiteral("valid_v8_empty_statement.txt"), 2 * kDay));
+        QVERIFY(review.wait(5000));
+        QVERIFY(!longer.reply->has_value());
+        // So does one asking for more than the grant holds.
+        auto wider = submit(
+            f, siweRequest(QStringLiteral("valid_pkp_wildcard_and_action.txt"), 15 * kMinute));
+        QVERIFY(review.wait(5000));
+        QVERIFY(!wider.reply->has_value());
+        QCOMPARE(f.broker.pendingIds().size(), 2);
     }
     void approve_unknownAccountKeepsRequestPending()
     {
