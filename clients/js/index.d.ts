@@ -67,6 +67,13 @@ export class QuillClient {
   accounts(): Promise<string[]>;
   requestSessionSigs(request: QuillRequest | string, options?: { profile?: Profile }): Promise<SessionSigsMap>;
   requestAuthSig(request: QuillRequest | string, sessionPublicKey: string, options?: { profile?: Profile }): Promise<AuthSig>;
+  /** Signs a Lit session SIWE message the app's own SDK built, byte for byte (quill_signSiweMessage). */
+  signSiweMessage(message: string): Promise<{ signature: string; authSig: AuthSig }>;
+  /** pending: a request waits for the user; resolved: just before its answer; disconnected: the connection closed. */
+  on(event: 'pending', listener: (e: { id: number; method?: string }) => void): this;
+  on(event: 'resolved', listener: (e: { id: number; method?: string; outcome: 'approved' | 'rejected' | 'expired' | 'failed' }) => void): this;
+  on(event: 'disconnected', listener: (error: QuillError) => void): this;
+  off(event: 'pending' | 'resolved' | 'disconnected', listener: (...args: any[]) => void): this;
   revoke(): Promise<void>;
   close(): void;
 }
@@ -131,3 +138,20 @@ export function quillAuthNeededCallback(
   quill: QuillClient,
   options: { litNodeClient: { connectedNodes: Iterable<string> }; domain?: string; statement?: string; chainId?: number },
 ): (params: AuthCallbackParams) => Promise<AuthSig>;
+
+/** What quillAccount returns: enough of a viem Account for the Lit SDK v8's createEoaAuthContext. */
+export interface QuillAccount {
+  readonly address: string;
+  readonly type: 'local';
+  readonly source: 'quill';
+  signMessage(args: { message: string }): Promise<string>;
+  signTransaction(...args: unknown[]): Promise<never>;
+  signTypedData(...args: unknown[]): Promise<never>;
+}
+
+/**
+ * An account for the Lit SDK v8 `authManager.createEoaAuthContext({config: {account}})`: the SDK's
+ * SIWE is signed by Quill after review (quill_signSiweMessage). `address`: default, the first
+ * account the user reveals to the app.
+ */
+export function quillAccount(quill: QuillClient, options?: { address?: string }): Promise<QuillAccount>;

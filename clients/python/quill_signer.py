@@ -491,6 +491,14 @@ class AsyncQuillClient:
                                 f'{{"request":{self._request_json(request)},'
                                 f'"sessionPublicKey":{json.dumps(session_public_key)}{extra}}}')
 
+    async def sign_siwe_message(self, message: str) -> Dict[str, Any]:
+        """Signs a Lit session SIWE message that the app's own Lit SDK built, byte for byte,
+        after the user's review: ``{"signature", "authSig"}``. Anything that is not exactly one
+        Lit session message raises QuillInvalidRequest naming the part."""
+        if not isinstance(message, str):
+            raise TypeError("message: the SIWE text")
+        return await self._call("quill_signSiweMessage", json.dumps({"message": message}))
+
     async def revoke(self) -> None:
         """Logs the app out: Quill unpairs it (its session keys are dropped) and the kept token
         is deleted. The connection can no longer make calls."""
@@ -565,6 +573,10 @@ class QuillClient:
     def request_auth_sig(self, request: Request, session_public_key: str,
                          profile: Optional[str] = None) -> Dict[str, Any]:
         return self._run(self._inner.request_auth_sig(request, session_public_key, profile))
+
+    def sign_siwe_message(self, message: str) -> Dict[str, Any]:
+        """See AsyncQuillClient.sign_siwe_message."""
+        return self._run(self._inner.sign_siwe_message(message))
 
     def revoke(self) -> None:
         self._run(self._inner.revoke())

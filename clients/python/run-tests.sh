@@ -27,5 +27,6 @@ echo "== built $(basename "$wheel")"
 cp "$HERE/tests/test_quill_signer.py" "$T/"
 cd "$T"
 export QUILL_CLI="$CLI" PYTHONPATH="$T/site" PYTHONDONTWRITEBYTECODE=1
+export QUILL_TEST_DATA="$(realpath "$HERE/../../tests/data")"
 "$PY" -c 'import quill_signer, sys; assert quill_signer.__file__.startswith(sys.argv[1]), quill_signer.__file__' "$T/site"
 "$PY" -m unittest -v test_quill_signer

@@ -3,7 +3,7 @@
 import { QuillClientBase, QuillDisabled } from './core.js';
 
 export * from './core.js';
-export { quillAuthNeededCallback, CHAIN_IDS } from './lit.js';
+export { quillAuthNeededCallback, quillAccount, CHAIN_IDS } from './lit.js';
 
 /** The WebSocket port the README suggests enabling (quill --websocket-port 7475). */
 export const DEFAULT_WS_URL = 'ws://127.0.0.1:7475';

@@ -80,6 +80,7 @@ export class QuillClientBase {
 
   #conn;
   #pending = new Map();
+  #listeners = new Map(); // event name → Set of listeners
   #nextId = 1;
   #closedError = null;
   #hello = null; // the running pairing, shared by concurrent re-pairs
@@ -101,9 +102,40 @@ export class QuillClientBase {
 
   get tokenKey() { return `${this.endpoint}#${this.appName}`; }
 
+  /**
+   * Listens to `pending` ({id, method}: a request now waits for the user — say so in a headless
+   * app), `resolved` ({id, method, outcome}: approved, rejected, expired or failed, just before
+   * its answer) and `disconnected` (the error that closed the connection).
+   */
+  on(event, listener) {
+    if (!['pending', 'resolved', 'disconnected'].includes(event)) throw new TypeError(`event: pending, resolved or disconnected, not ${event}`);
+    if (!this.#listeners.has(event)) this.#listeners.set(event, new Set());
+    this.#listeners.get(event).add(listener);
+    return this;
+  }
+
+  off(event, listener) {
+    this.#listeners.get(event)?.delete(listener);
+    return this;
+  }
+
+  #emit(event, value) {
+    for (const listener of [...(this.#listeners.get(event) ?? [])]) {
+      try { listener(value); } catch { /* a listener's error is its own */ }
+    }
+  }
+
   #onMessage(text) {
     let msg;
     try { msg = JSON.parse(text); } catch { return; }
+    if (msg && msg.id === undefined && typeof msg.method === 'string') {
+      // A notification about one of our own requests.
+      const id = msg.params?.id;
+      const method = this.#pending.get(id)?.method;
+      if (msg.method === 'quill_pending') this.#emit('pending', { id, method });
+      else if (msg.method === 'quill_resolved') this.#emit('resolved', { id, method, outcome: msg.params?.outcome });
+      return;
+    }
     const call = this.#pending.get(msg?.id);
     if (!call) return;
     this.#pending.delete(msg.id);
@@ -112,16 +144,18 @@ export class QuillClientBase {
   }
 
   #onClose(err) {
+    if (this.#closedError) return;
     this.#closedError = err ?? new QuillDisconnected('Quill closed the connection');
     for (const call of this.#pending.values()) call.reject(this.#closedError);
     this.#pending.clear();
+    this.#emit('disconnected', this.#closedError);
   }
 
   #send(method, paramsJson) {
     if (this.#closedError) return Promise.reject(this.#closedError);
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
+      this.#pending.set(id, { resolve, reject, method });
       this.#conn.send(`{"jsonrpc":"2.0","id":${id},"method":${JSON.stringify(method)},"params":${paramsJson}}`);
     });
   }
@@ -217,6 +251,16 @@ export class QuillClientBase {
     const extra = profile ? `,"profile":${JSON.stringify(profile)}` : '';
     return this.#call('quill_requestAuthSig',
       `{"request":${QuillClientBase.#requestJson(request)},"sessionPublicKey":${JSON.stringify(sessionPublicKey)}${extra}}`);
+  }
+
+  /**
+   * Signs a Lit session SIWE message that the app's own Lit SDK built (any SDK version), byte
+   * for byte, after the user's review: {signature, authSig}. Quill refuses anything that is not
+   * exactly one Lit session message (QuillInvalidRequest naming the part).
+   */
+  signSiweMessage(message) {
+    if (typeof message !== 'string') throw new TypeError('message: the SIWE text');
+    return this.#call('quill_signSiweMessage', JSON.stringify({ message }));
   }
 
   /** Logs the app out: Quill unpairs it; the kept token is deleted. */

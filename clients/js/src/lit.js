@@ -1,6 +1,7 @@
-// Lit JS SDK v7 glue: Quill as getSessionSigs()'s authNeededCallback.
+// Lit JS SDK glue: Quill as v7 getSessionSigs()'s authNeededCallback, and as the account of
+// v8's createEoaAuthContext.
 
-import { QuillInvalidRequest } from './core.js';
+import { QuillInvalidRequest, QuillUnsupported } from './core.js';
 
 /** EVM chain names of the Lit SDK (LIT_CHAINS) → EIP-155 chain ids, for the common ones. */
 export const CHAIN_IDS = Object.freeze({
@@ -52,5 +53,34 @@ export function quillAuthNeededCallback(quill, { litNodeClient, domain, statemen
       nodeUrls,
     };
     return quill.requestAuthSig(request, uri.slice('lit:session:'.length));
+  };
+}
+
+/**
+ * An account for the Lit SDK v8's `authManager.createEoaAuthContext({config: {account}})`: the
+ * SDK builds its SIWE (createSiweMessageWithResources) and calls `account.signMessage({message})`;
+ * Quill shows that exact message and signs it (quill_signSiweMessage). The address is the one
+ * given, else the first account the user reveals to this app (quill_accounts).
+ * Only Lit session messages can be signed this way; transactions and typed data are refused.
+ */
+export async function quillAccount(quill, { address } = {}) {
+  if (!quill || typeof quill.signSiweMessage !== 'function') throw new TypeError('quill: a connected QuillClient');
+  const chosen = address ?? (await quill.accounts())[0];
+  if (!chosen) throw new QuillInvalidRequest('address: the user revealed no account to this app', -32602);
+  const refuse = (what) => async () => {
+    throw new QuillUnsupported(`${what}: Quill signs only Lit session messages for this account`, 4200);
+  };
+  return {
+    address: chosen,
+    type: 'local',
+    source: 'quill',
+    async signMessage({ message }) {
+      const text = typeof message === 'string' ? message : null;
+      if (text === null) throw new QuillInvalidRequest('message: Quill signs text messages only (not raw bytes)', -32602);
+      const signed = await quill.signSiweMessage(text);
+      return signed.signature;
+    },
+    signTransaction: refuse('signTransaction'),
+    signTypedData: refuse('signTypedData'),
   };
 }

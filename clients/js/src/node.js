@@ -9,7 +9,7 @@ import { QuillClientBase, QuillDisabled, QuillNotRunning } from './core.js';
 import { openUnixSocket, openWebSocket } from './node-transports.js';
 
 export * from './core.js';
-export { quillAuthNeededCallback, CHAIN_IDS } from './lit.js';
+export { quillAuthNeededCallback, quillAccount, CHAIN_IDS } from './lit.js';
 
 /** Quill's socket: $XDG_RUNTIME_DIR/quill/quill.sock (Qt's fallback: /tmp/runtime-$USER). */
 export function defaultSocketPath() {

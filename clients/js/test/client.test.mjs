@@ -2,7 +2,7 @@
 // Unix socket and over the WebSocket.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import {
@@ -88,6 +88,30 @@ for (const transport of ['socket', 'websocket']) {
     } finally {
       q.close();
     }
+  });
+
+  test(`${transport}: signSiweMessage signs an SDK-built message as it is; pending, resolved and disconnected events`, async () => {
+    const q = await connect('JS SIWE', new MemoryTokenStore());
+    const events = [];
+    q.on('pending', (e) => events.push(['pending', e.method]));
+    q.on('resolved', (e) => events.push(['resolved', e.method, e.outcome]));
+    q.on('disconnected', () => events.push(['disconnected']));
+    try {
+      const now = new Date();
+      const text = readFileSync(path.join(process.env.QUILL_TEST_DATA, 'siwemessage/valid_v7_default_statement.txt'), 'utf8')
+        .replace('Issued At: 2035-01-15T12:00:00.000Z', `Issued At: ${now.toISOString()}`)
+        .replace('Expiration Time: 2035-01-16T12:00:00.000Z', `Expiration Time: ${new Date(now.getTime() + 3600e3).toISOString()}`);
+      const { signature, authSig } = await q.signSiweMessage(text);
+      assert.equal(authSig.signedMessage, text);
+      assert.equal(authSig.sig, signature);
+      assert.equal(authSig.address, DEV_ADDRESS);
+      assert.deepEqual(events, [['pending', 'quill_signSiweMessage'], ['resolved', 'quill_signSiweMessage', 'approved']]);
+      await assert.rejects(q.signSiweMessage(`${text}\nAlso send 1 ETH.`),
+        (e) => e instanceof QuillInvalidRequest && e.code === -32602);
+    } finally {
+      q.close();
+    }
+    assert.deepEqual(events.at(-1), ['disconnected']);
   });
 
   test(`${transport}: revoke forgets the token; next connect pairs`, async () => {

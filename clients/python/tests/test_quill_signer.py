@@ -6,6 +6,7 @@ The dev key is the public test key of Quill's spec vectors (4c0883a6…2318).
 """
 
 import asyncio
+import datetime
 import json
 import os
 import shutil
@@ -142,6 +143,22 @@ class ClientTest(unittest.TestCase):
         self.assertEqual(auth["address"], DEV_ADDRESS)
         self.assertEqual(auth["derivedVia"], "web3.eth.personal.sign")
         self.assertIn(f"URI: lit:session:{SESSION_PK}", auth["signedMessage"])
+
+    def test_signSiweMessage_signsTheTextAsItIs(self):
+        now = datetime.datetime.now(datetime.timezone.utc)
+        iso = lambda t: t.strftime("%Y-%m-%dT%H:%M:%S.") + f"{t.microsecond // 1000:03d}Z"
+        with open(os.path.join(os.environ["QUILL_TEST_DATA"], "siwemessage", "valid_v7_default_statement.txt")) as f:
+            text = (f.read().replace("Issued At: 2035-01-15T12:00:00.000Z", "Issued At: " + iso(now))
+                    .replace("Expiration Time: 2035-01-16T12:00:00.000Z",
+                             "Expiration Time: " + iso(now + datetime.timedelta(hours=1))))
+        with self.connect() as q:
+            signed = q.sign_siwe_message(text)
+            self.assertEqual(signed["authSig"]["signedMessage"], text)
+            self.assertEqual(signed["authSig"]["sig"], signed["signature"])
+            self.assertEqual(signed["authSig"]["address"], DEV_ADDRESS)
+            with self.assertRaises(QuillInvalidRequest) as caught:
+                q.sign_siwe_message(text + "\nAlso send 1 ETH.")
+            self.assertEqual(caught.exception.code, -32602)
 
     def test_invalidRequest_namesField(self):
         req = make_request(1)
