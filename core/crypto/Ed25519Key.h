@@ -13,9 +13,9 @@ namespace quill::crypto {
 using Ed25519PublicKey = std::array<std::uint8_t, 32>;
 using Ed25519Signature = std::array<std::uint8_t, 64>;
 
-/// An Ed25519 (RFC 8032, pure) signing key held as its 32-byte seed, through OpenSSL raw
-/// keys. Move-only; the seed lives in SecureBytes and OpenSSL's copy is freed (and
-/// cleansed by OpenSSL) with the EVP_PKEY.
+/// An Ed25519 (RFC 8032, pure) signing key held as its 32-byte seed. Signs with libsodium
+/// (faster than OpenSSL here; the bytes are the same), verifies with OpenSSL (verifyStrict).
+/// Move-only; the seed and libsodium's expanded secret live in SecureBytes.
 class Ed25519Key
 {
 public:
@@ -45,11 +45,10 @@ public:
     static bool isSmallOrder(std::span<const std::uint8_t, 32> encoded);
 
 private:
-    struct Pkey;
-    Ed25519Key(SecureBytes seed, std::unique_ptr<Pkey> pkey, const Ed25519PublicKey &pub);
+    Ed25519Key(SecureBytes seed, SecureBytes secret, const Ed25519PublicKey &pub);
 
     SecureBytes m_seed;
-    std::unique_ptr<Pkey> m_pkey;
+    SecureBytes m_secret; ///< libsodium's secret key: seed || public key
     Ed25519PublicKey m_public{};
 };
 

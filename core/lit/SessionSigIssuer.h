@@ -56,6 +56,10 @@ struct IssuancePlan
     std::vector<DelegationWindow> delegations;
 };
 
+/// From this many nodes on, issue() signs on idle cores too (measured: bench_core
+/// BM_SessionSigs/N, issue 12).
+constexpr std::size_t kParallelSigningMinNodes = 6;
+
 /// Turns an approved SessionRequest into the exact bytes the official Lit SDK would make.
 /// Stateless; all functions are thread-safe.
 class SessionSigIssuer
