@@ -228,6 +228,23 @@ private Q_SLOTS:
         for (const auto &w : kWalletCommands)
             QVERIFY2(r.out.contains(QByteArray("quill-cli wallet " + w.toUtf8())), qPrintable(w));
     }
+    // The README's quill-cli synopsis is the whole of `quill-cli --help` (issue 11).
+    void readme_hasTheWholeSynopsis()
+    {
+        QFile readme(QStringLiteral(QUILL_TEST_DATA_DIR "/../../README.md"));
+        QVERIFY(readme.open(QIODevice::ReadOnly));
+        const QByteArray text = readme.readAll();
+        const auto r = cli({QStringLiteral("--help")});
+        QCOMPARE(r.code, 0);
+        const auto lines = r.out.split('\n');
+        const auto from = lines.indexOf(QByteArray()) + 1; // after the usage lines
+        auto to = from;
+        while (to < lines.size() && !lines[to].isEmpty()) // up to the exit codes
+            ++to;
+        QVERIFY(from > 0 && to > from);
+        for (auto i = from; i < to; ++i)
+            QVERIFY2(text.contains(QByteArray(lines[i] + '\n')), lines[i].constData());
+    }
     void help_everyCommand_data()
     {
         QTest::addColumn<QStringList>("args");
