@@ -6,9 +6,10 @@
 #   - desktop-file-validate on the installed .desktop entry (hints are printed);
 #   - appstreamcli validate --pedantic --no-net on the installed metainfo (errors and
 #     warnings fail; --no-net: the screenshot URLs are not fetched in CI);
-#   - both binaries' --version is the package's upstream version, `quill --help` works
-#     without a display, the metainfo's newest release is that version, and quill-cli.1
-#     names every command that `quill-cli --help` lists.
+#   - both binaries' --version is the package's upstream version, as are the metainfo's
+#     newest release, the man pages' .TH lines and the changelog's first entry (a version
+#     bump in project() must update them); `quill --help` works without a display;
+#     quill-cli.1 names every command that `quill-cli --help` lists.
 #   check-package.sh [BUILD_DIR]     (default build/dev; registered in CTest as package_lint)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -19,7 +20,9 @@ done
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-# CPack builds what is out of date first (in CI the tree is already built).
+# What the package installs must be current: CPack itself does not build (in CI the tree is
+# already built, and this is a no-op).
+cmake --build "$build" --target quill quill-cli quill_docs >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
 (cd "$build" && cpack -G DEB -B "$out" >"$out/cpack.log" 2>&1) || { cat "$out/cpack.log"; exit 1; }
 deb=$(ls "$out"/*.deb)
 echo "package: $(basename "$deb") ($(du -k "$deb" | cut -f1) KB)"
@@ -56,6 +59,10 @@ env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$root/usr/bin/quill" --hel
   fail "quill --help without a display"
 release=$(grep -o '<release version="[^"]*"' "$metainfo" | head -1 | cut -d'"' -f2)
 [[ "$release" == "$upstream" ]] || fail "metainfo's newest release is $release, package is $upstream"
+for page in quill quill-cli; do
+  zcat "$root/usr/share/man/man1/$page.1.gz" | grep -q "^\.TH .*\"Quill $upstream\"" ||
+    fail "$page.1 does not say Quill $upstream in its .TH line"
+done
 zcat "$root/usr/share/doc/quill/changelog.Debian.gz" | head -1 | grep -qF "quill ($version)" ||
   fail "changelog.Debian's first entry is not $version"
 
