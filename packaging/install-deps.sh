@@ -5,7 +5,8 @@
 # Notes:
 # - QtKeychain (qtkeychain-qt6) loads libsecret-1.so.0 at run time without declaring it,
 #   so libsecret-1-0 is listed explicitly (and in the .deb's Depends).
-# - A bare Debian 12 lacks `file` and `dpkg-dev`, which CPack's DEB generator needs.
+# - A bare Debian 12 lacks `file` and `dpkg-dev`, which CPack's DEB generator needs;
+#   lintian, desktop-file-utils and appstream check the package (packaging/check-package.sh).
 # - clang + libclang-rt-14-dev give libFuzzer for tests/fuzz.
 # - python3-pip/-setuptools/-wheel build and install the Python client's wheel offline
 #   (`pip wheel --no-build-isolation --no-deps`; PyPI is not needed).
@@ -18,7 +19,7 @@ packages=(
   qt6-base-dev qt6-svg-dev qt6-websockets-dev qtkeychain-qt6-dev libsecp256k1-dev libssl-dev libsecret-1-0
   nlohmann-json3-dev libsodium-dev libbenchmark-dev clang libclang-rt-14-dev
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools fonts-dejavu-core
-  file dpkg-dev
+  file dpkg-dev lintian desktop-file-utils appstream
   python3 python3-pip python3-setuptools python3-wheel
   chromium
 )

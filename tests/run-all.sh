@@ -2,7 +2,9 @@
 # Quill's whole test suite from a fresh Debian 12 checkout: installs the dependencies,
 # builds, and runs every test (unit, integration, interop against the official npm
 # packages, fuzz-corpus replay) in a Debug build with -Werror, then the unit, integration
-# and fuzz-corpus tests again under AddressSanitizer + UndefinedBehaviorSanitizer.
+# and fuzz-corpus tests again under AddressSanitizer + UndefinedBehaviorSanitizer. The dev
+# run includes package_lint: the .deb built with CPack and checked with lintian,
+# desktop-file-validate and appstreamcli (packaging/check-package.sh).
 # This is the README's test command and what .ci/run calls.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +19,7 @@ ctest --preset dev -j "$jobs"
 cmake --preset asan
 cmake --build --preset asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --preset asan -j "$jobs" -LE interop
+  ctest --preset asan -j "$jobs" -LE 'interop|package'
 
 # libFuzzer targets (clang): build, then a short run of each from its corpus.
 cmake --preset fuzz

@@ -21,7 +21,7 @@ constexpr int kUnusable = 2;
 
 int fail(const Error &error)
 {
-    printError(describe(error));
+    printError(error);
     return kUnusable;
 }
 
@@ -50,7 +50,7 @@ Result<lit::SessionRequest> requestFrom(const Args &args)
         return text.error();
     auto req = lit::SessionRequest::fromJson(*text);
     if (!req)
-        return Error{req.error().code, QStringLiteral("--request: ") + describe(req.error())};
+        return locate(QStringLiteral("--request"), req.error());
     return req;
 }
 
@@ -110,24 +110,24 @@ int runIssue(const std::vector<std::string> &argv)
             return fail(seed.error());
         auto key = lit::SessionKey::fromSeed(*seed);
         if (!key)
-            return fail(QStringLiteral("--session-seed-file: ") + describe(key.error()));
+            return fail(locate(QStringLiteral("--session-seed-file"), key.error()));
         sessionKey.emplace(std::move(key).value());
     } else {
         sessionKey.emplace(lit::SessionKey::generate());
     }
     auto plan = lit::SessionSigIssuer::plan(*request, *now, profile);
     if (!plan)
-        return fail(QStringLiteral("--request: ") + describe(plan.error()));
+        return fail(locate(QStringLiteral("--request"), plan.error()));
     auto siwe = lit::SessionSigIssuer::buildSiwe(*request, *plan, addressOf(*walletKey),
                                                  sessionKey->publicKeyHex());
     if (!siwe)
-        return fail(QStringLiteral("--request: ") + describe(siwe.error()));
+        return fail(locate(QStringLiteral("--request"), siwe.error()));
     auto authSig = lit::SessionSigIssuer::signAuthSig(*walletKey, *siwe);
     if (!authSig)
         return fail(authSig.error());
     auto sigs = lit::SessionSigIssuer::issue(*request, *plan, *authSig, *sessionKey, profile);
     if (!sigs)
-        return fail(QStringLiteral("--request: ") + describe(sigs.error()));
+        return fail(locate(QStringLiteral("--request"), sigs.error()));
     std::cout << sigs->toJson() << '\n';
     return 0;
 }
@@ -160,10 +160,10 @@ int runAuthSig(const std::vector<std::string> &argv)
         return fail(walletKey.error());
     auto plan = lit::SessionSigIssuer::plan(*request, *now, profile);
     if (!plan)
-        return fail(QStringLiteral("--request: ") + describe(plan.error()));
+        return fail(locate(QStringLiteral("--request"), plan.error()));
     auto siwe = lit::SessionSigIssuer::buildSiwe(*request, *plan, addressOf(*walletKey), *pub);
     if (!siwe)
-        return fail(QStringLiteral("--request: ") + describe(siwe.error()));
+        return fail(locate(QStringLiteral("--request"), siwe.error()));
     auto authSig = lit::SessionSigIssuer::signAuthSig(*walletKey, *siwe);
     if (!authSig)
         return fail(authSig.error());
@@ -193,23 +193,24 @@ int runSiwe(const std::vector<std::string> &argv)
         return fail(QStringLiteral("--address: required"));
     auto address = eth::Address::parse(args->value("--address"));
     if (!address)
-        return fail(QStringLiteral("--address: ") + describe(address.error()));
+        return fail(locate(QStringLiteral("--address"), address.error()));
     auto pub = sessionPublicKeyFrom(*args);
     if (!pub)
         return fail(pub.error());
     auto plan = lit::SessionSigIssuer::plan(*request, *now, profile);
     if (!plan)
-        return fail(QStringLiteral("--request: ") + describe(plan.error()));
+        return fail(locate(QStringLiteral("--request"), plan.error()));
     auto siwe = lit::SessionSigIssuer::buildSiwe(*request, *plan, address->toChecksummed(), *pub);
     if (!siwe)
-        return fail(QStringLiteral("--request: ") + describe(siwe.error()));
+        return fail(locate(QStringLiteral("--request"), siwe.error()));
     std::cout << siwe->render() << '\n';
     return 0;
 }
 
 int runVerify(const std::vector<std::string> &argv)
 {
-    auto args = parseArgs(argv, {"--now", "--address", "--resource", "--ability"}, {"--node-only"});
+    auto args = parseArgs(argv, {"--now", "--address", "--resource", "--ability"}, {"--node-only"},
+                          {"--resource", "--ability"});
     if (!args)
         return fail(args.error());
     if (args->positional.size() != 1)
@@ -223,7 +224,7 @@ int runVerify(const std::vector<std::string> &argv)
     if (args->has("--address")) {
         auto a = eth::Address::parse(args->value("--address"));
         if (!a)
-            return fail(QStringLiteral("--address: ") + describe(a.error()));
+            return fail(locate(QStringLiteral("--address"), a.error()));
         options.expectedAddress = args->value("--address");
     }
     const auto resources = args->values("--resource");
@@ -245,7 +246,7 @@ int runVerify(const std::vector<std::string> &argv)
         return fail(text.error());
     auto report = lit::SessionSigVerifier::verify(*text, options);
     if (!report)
-        return fail(QStringLiteral("SIGS.json: ") + describe(report.error()));
+        return fail(locate(QStringLiteral("SIGS.json"), report.error()));
     std::cout << report->toJson() << '\n';
     return report->ok() ? 0 : 1;
 }
@@ -339,13 +340,13 @@ int runReview(const std::vector<std::string> &argv)
         return fail(text.error());
     auto request = lit::SessionRequest::fromJson(*text);
     if (!request)
-        return fail(QStringLiteral("REQ.json: ") + describe(request.error()));
+        return fail(locate(QStringLiteral("REQ.json"), request.error()));
     // Without an account or key the text shows placeholders; rows and warnings do not depend on them.
     std::string address = "0x0000000000000000000000000000000000000000";
     if (args->has("--address")) {
         auto a = eth::Address::parse(args->value("--address"));
         if (!a)
-            return fail(QStringLiteral("--address: ") + describe(a.error()));
+            return fail(locate(QStringLiteral("--address"), a.error()));
         address = a->toChecksummed();
     }
     std::string pub(64, '0');
@@ -362,10 +363,10 @@ int runReview(const std::vector<std::string> &argv)
     app.firstRequest = false;
     auto plan = lit::SessionSigIssuer::resolvePlan(*request, *now, profile);
     if (!plan)
-        return fail(QStringLiteral("REQ.json: ") + describe(plan.error()));
+        return fail(locate(QStringLiteral("REQ.json"), plan.error()));
     auto review = requests::RequestReview::build(*request, *plan, app, QString::fromStdString(address), pub, profile, *now);
     if (!review)
-        return fail(QStringLiteral("REQ.json: ") + describe(review.error()));
+        return fail(locate(QStringLiteral("REQ.json"), review.error()));
     static const char *const kSeverity[] = {"info", "WARNING", "DANGER"};
     std::cout << "This app will be able to:\n";
     for (const auto &row : review->rows)

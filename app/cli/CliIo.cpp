@@ -4,6 +4,7 @@
 #include "crypto/Secp256k1.h"
 #include "eth/Keystore.h"
 
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 #include <openssl/crypto.h>
@@ -33,7 +34,8 @@ std::vector<std::string> Args::values(const std::string &flag) const
 }
 
 Result<Args> parseArgs(const std::vector<std::string> &argv, const std::vector<std::string> &valued,
-                       const std::vector<std::string> &switches)
+                       const std::vector<std::string> &switches,
+                       const std::vector<std::string> &repeatable)
 {
     Args args;
     auto contains = [](const std::vector<std::string> &v, const std::string &s) {
@@ -56,6 +58,9 @@ Result<Args> parseArgs(const std::vector<std::string> &argv, const std::vector<s
             value = a.substr(eq + 1);
             inlineValue = true;
         }
+        if (args.has(name) && !contains(repeatable, name))
+            return Error{ErrorCode::InvalidArgument,
+                         QString::fromStdString(name) + QStringLiteral(": given more than once")};
         if (contains(switches, name) && !inlineValue) {
             args.flags.emplace(name, std::string());
         } else if (contains(valued, name)) {
@@ -156,13 +161,39 @@ Result<crypto::SecureBytes> walletKeyFrom(const Args &args)
         return password.error();
     auto key = eth::keystore::decrypt(*json, *password);
     if (!key)
-        return Error{key.error().code, QStringLiteral("--keystore: ") + key.error().context};
+        return locate(QStringLiteral("--keystore"), key.error());
     return key;
 }
 
 void printError(const QString &message)
 {
     std::cerr << "quill-cli: " << message.toStdString() << '\n';
+}
+
+QString describeForCli(const Error &error)
+{
+    // The CLI's own messages say what is wrong in words: "--words: expected 12 or 24".
+    if (error.code == ErrorCode::InvalidArgument && !error.context.isEmpty())
+        return error.context;
+    // A location is a flag (--request) or a placeholder of the synopsis (SIGS.json, ADDRESS).
+    static const QRegularExpression located(
+        QStringLiteral("^(--[a-z0-9-]+|[A-Z][A-Z0-9_]*(\\.json)?): "));
+    const auto m = located.match(error.context);
+    if (!m.hasMatch())
+        return describe(error);
+    return m.captured(1) + QStringLiteral(": ") +
+           describe(Error{error.code, error.context.mid(m.capturedLength())});
+}
+
+void printError(const Error &error)
+{
+    printError(describeForCli(error));
+}
+
+Error locate(const QString &where, Error error)
+{
+    error.context = error.context.isEmpty() ? where : where + QStringLiteral(": ") + error.context;
+    return error;
 }
 
 QString dataDir()

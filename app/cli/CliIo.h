@@ -11,7 +11,8 @@
 
 namespace quill::cli {
 
-/// Parsed command line: positional arguments and --flags (each flag may repeat).
+/// Parsed command line: positional arguments and --flags (only those parsed as repeatable
+/// may appear more than once).
 struct Args
 {
     std::vector<std::string> positional;
@@ -23,10 +24,12 @@ struct Args
 };
 
 /// Parses argv after the command name. `valued` lists the flags that take a value and
-/// `switches` those that do not; anything else is an error naming it.
+/// `switches` those that do not; anything else is an error naming it. A flag given twice is
+/// an error too (a silently ignored second value is worse), unless `repeatable` lists it.
 [[nodiscard]] Result<Args> parseArgs(const std::vector<std::string> &argv,
                                      const std::vector<std::string> &valued,
-                                     const std::vector<std::string> &switches);
+                                     const std::vector<std::string> &switches,
+                                     const std::vector<std::string> &repeatable = {});
 
 /// Reads a whole file as text. Errors name the flag it came from.
 [[nodiscard]] Result<std::string> readTextFile(const std::string &path, const std::string &flag);
@@ -47,6 +50,18 @@ struct Args
 
 /// Prints "quill-cli: <message>" on stderr.
 void printError(const QString &message);
+
+/// An error as quill-cli reports it, each part once: where it came from first (the flag,
+/// file or argument a CLI helper put at the start of the context: "--request: …",
+/// "SIGS.json: …"), then what kind of error (omitted for the CLI's own invalid-argument
+/// messages), then the detail. "--request: Lit resource prefix: …".
+QString describeForCli(const Error &error);
+
+/// Prints describeForCli(error) as printError does.
+void printError(const Error &error);
+
+/// `error` with `where` (a flag, file or argument name) put before its context.
+Error locate(const QString &where, Error error);
 
 /// Quill's data folder: $QUILL_DATA_DIR, else the platform's app data folder
 /// (~/.local/share/quill/quill). Needs the QCoreApplication names set.

@@ -101,7 +101,7 @@ int runRequest(const std::vector<std::string> &argv)
 {
     auto args = parseArgs(argv, {"--socket", "--ws", "--origin", "--name", "--profile"}, {});
     if (!args) {
-        printError(describe(args.error()));
+        printError(args.error());
         return kUnusable;
     }
     if (args->positional.size() != 1) {
@@ -114,13 +114,13 @@ int runRequest(const std::vector<std::string> &argv)
     }
     auto text = readTextFile(args->positional[0], "REQ.json");
     if (!text) {
-        printError(describe(text.error()));
+        printError(text.error());
         return kUnusable;
     }
     QJsonParseError parseError{};
     QJsonDocument::fromJson(QByteArray::fromStdString(*text), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        printError(QStringLiteral("REQ.json: not JSON (%1)").arg(parseError.errorString()));
+        printError(QStringLiteral("REQ.json: not valid JSON (at byte %1)").arg(parseError.offset));
         return kUnusable;
     }
     const std::string profile = args->has("--profile") ? args->value("--profile") : "lit-v7";

@@ -127,7 +127,7 @@ int runServe(const std::vector<std::string> &argv)
     auto args =
         parseArgs(argv, {"--dev-key-file", "--socket", "--websocket-port", "--approve"}, {"--dev"});
     if (!args)
-        return fail(describe(args.error()));
+        return fail(describeForCli(args.error()));
     if (!args->positional.empty())
         return fail(QStringLiteral("serve: unexpected argument '%1'")
                         .arg(QString::fromStdString(args->positional[0])));
@@ -156,7 +156,7 @@ int runServe(const std::vector<std::string> &argv)
     }
     auto key = readHexSecretFile(args->value("--dev-key-file"), "--dev-key-file", 32);
     if (!key)
-        return fail(describe(key.error()));
+        return fail(describeForCli(key.error()));
     auto pub = crypto::secp256k1::publicKey(*key);
     if (!pub)
         return fail(QStringLiteral("--dev-key-file: not a valid secp256k1 private key"));

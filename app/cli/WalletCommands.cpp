@@ -25,6 +25,7 @@
 
 #include <functional>
 #include <iostream>
+#include <unistd.h>
 
 namespace quill::cli {
 
@@ -35,7 +36,7 @@ constexpr int kUnusable = 2;
 
 int failWith(const Error &e)
 {
-    printError(describe(e));
+    printError(e);
     return kUnusable;
 }
 
@@ -107,7 +108,7 @@ Result<eth::HdKey> masterFromMnemonic(const Args &args)
         return phrase.error();
     auto mnemonic = eth::Mnemonic::parse(textOf(*phrase));
     if (!mnemonic)
-        return Error{mnemonic.error().code, QStringLiteral("--mnemonic-file: ") + mnemonic.error().context};
+        return locate(QStringLiteral("--mnemonic-file"), mnemonic.error());
     crypto::SecureBytes passphrase;
     if (args.has("--passphrase-file")) {
         auto p = readSecretFile(args.value("--passphrase-file"), "--passphrase-file");
@@ -157,7 +158,7 @@ Result<KeyToImport> keyToImport(const Args &args)
             return master.error();
         auto child = master->derive(path);
         if (!child)
-            return Error{child.error().code, QStringLiteral("--path: ") + child.error().context};
+            return locate(QStringLiteral("--path"), child.error());
         return KeyToImport{child->privateKey().clone(), vault::AccountSource::Mnemonic, QString::fromStdString(path)};
     }
     auto key = walletKeyFrom(args);
@@ -292,14 +293,44 @@ int walletList()
     });
 }
 
+/// Asks on stderr whether to remove `account` and reads one line of stdin: the address's
+/// last 6 hex digits (any case) or "yes" confirm. End of input (no terminal, nothing piped)
+/// or any other answer is no (issue 11: removing deletes the key).
+bool confirmRemoval(const vault::Account &account)
+{
+    const QString suffix = account.address.right(6);
+    std::cerr << "Remove " << account.address.toStdString();
+    if (!account.label.isEmpty())
+        std::cerr << " (" << account.label.toStdString() << ")";
+    std::cerr << "? Its key is deleted from the OS keychain; without a backup (quill-cli wallet "
+                 "export, or the recovery phrase) it is lost.\n"
+              << "Type " << suffix.toStdString()
+              << " (the address's last 6 characters) or 'yes' to remove it: " << std::flush;
+    std::string line;
+    const bool answered = static_cast<bool>(std::getline(std::cin, line));
+    if (!answered || !::isatty(STDIN_FILENO))
+        std::cerr << '\n'; // a terminal echoed the user's newline; a pipe did not
+    if (!answered)
+        return false;
+    const QString answer = QString::fromStdString(line).trimmed();
+    return answer.compare(suffix, Qt::CaseInsensitive) == 0 || answer == QStringLiteral("yes");
+}
+
 int walletRemove(const Args &args)
 {
     if (args.positional.size() != 2)
         return failWith(Error{ErrorCode::InvalidArgument, QStringLiteral("wallet remove: expected ADDRESS")});
     const QString address = QString::fromStdString(args.positional[1]);
     if (auto a = eth::Address::parse(address.toStdString()); !a)
-        return failWith(Error{a.error().code, QStringLiteral("ADDRESS: ") + a.error().context});
+        return failWith(locate(QStringLiteral("ADDRESS"), a.error()));
+    const bool ask = !args.has("--yes");
     return withVault([&](Vault &v, Finish finish) {
+        // An address that is not listed gets the vault's own answer (AccountNotFound).
+        if (auto account = v.wallets.account(address); account && ask && !confirmRemoval(*account))
+            return finish(
+                failWith(Error{ErrorCode::InvalidArgument,
+                               QStringLiteral("wallet remove: not confirmed, nothing removed "
+                                              "(--yes removes without asking)")}));
         v.wallets.remove(address, [finish](Status removed) { finish(removed ? 0 : failWith(removed.error())); });
     });
 }
@@ -431,7 +462,7 @@ int walletDoctor(const Args &args)
         return withVault([&](Vault &v, Finish finish) {
             v.wallets.adopt(address, label, [finish](Result<vault::Account> a) {
                 if (!a)
-                    return finish(failWith(Error{a.error().code, QStringLiteral("--adopt: ") + describe(a.error())}));
+                    return finish(failWith(locate(QStringLiteral("--adopt"), a.error())));
                 std::cout << "adopted " << a->address.toStdString() << ": listed again with its key from the keychain\n";
                 finish(0);
             });
@@ -450,9 +481,11 @@ int runWallet(const std::vector<std::string> &argv)
 {
     if (argv.empty())
         return failWith(Error{ErrorCode::InvalidArgument, QStringLiteral("wallet: expected import|create|list|export|remove|derive|doctor")});
-    auto args = parseArgs(argv, {"--key-file", "--label", "--mnemonic-file", "--passphrase-file", "--account", "--path",
-                                 "--keystore", "--password-file", "--words", "--out", "--count", "--adopt"},
-                          {});
+    auto args = parseArgs(argv,
+                          {"--key-file", "--label", "--mnemonic-file", "--passphrase-file",
+                           "--account", "--path", "--keystore", "--password-file", "--words",
+                           "--out", "--count", "--adopt"},
+                          {"--yes"});
     if (!args)
         return failWith(args.error());
     const auto &sub = args->positional.empty() ? std::string() : args->positional[0];
@@ -498,13 +531,13 @@ int runIssueFromVault(const std::vector<std::string> &argv)
         return failWith(text.error());
     auto request = lit::SessionRequest::fromJson(*text);
     if (!request)
-        return failWith(Error{request.error().code, QStringLiteral("--request: ") + describe(request.error())});
+        return failWith(locate(QStringLiteral("--request"), request.error()));
     auto plan = lit::SessionSigIssuer::plan(*request, now, *profile);
     if (!plan)
-        return failWith(Error{plan.error().code, QStringLiteral("--request: ") + describe(plan.error())});
+        return failWith(locate(QStringLiteral("--request"), plan.error()));
     auto address = eth::Address::parse(args->value("--account"));
     if (!address)
-        return failWith(Error{address.error().code, QStringLiteral("--account: ") + address.error().context});
+        return failWith(locate(QStringLiteral("--account"), address.error()));
     const QString account = QString::fromStdString(address->toChecksummed());
     const QString appId = QString::fromStdString(args->value("--app"));
     auto req = std::make_shared<lit::SessionRequest>(std::move(request).value());

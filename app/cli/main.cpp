@@ -2,70 +2,43 @@
 // exit codes are a contract (README "quill-cli").
 
 #include "CliCommands.h"
+#include "CliUsage.h"
 #include "ServeCommand.h"
 #include "WalletCommands.h"
 
+#include "QuillVersion.h"
+
 #include <cstring>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
-namespace {
-
-constexpr const char *kUsage = R"(usage: quill-cli COMMAND [options]
-
-  issue    --request REQ.json (--key-file F | --keystore F --password-file P) [--session-seed-file S] [--now ISO8601]
-           [--profile lit-v7|lit-v8]
-           print the SessionSigs map {nodeUrl: {sig, derivedVia, signedMessage, address, algo}}
-  auth-sig --request REQ.json --session-public-key HEX (--key-file F | --keystore F --password-file P)
-           [--now ISO8601] [--profile lit-v7|lit-v8]
-           print the wallet AuthSig JSON (for apps that keep their own session key)
-  siwe     --request REQ.json --address 0x... --session-public-key HEX [--now ISO8601]
-           [--profile lit-v7|lit-v8]
-           print the exact SIWE text that would be signed
-  verify   SIGS.json [--now ISO8601] [--address 0x...] [--resource PREFIX://ID --ability NAME]...
-           [--node-only]
-           check session sigs as a Lit node would; exit 0 pass, 1 fail, 2 unusable input
-  issue    --request REQ.json --account ADDRESS --app APP_ID [--now ISO8601] [--profile …]
-           as above with the account's key from the OS keychain and the app's session key
-           (created on first use)
-  address  (--key-file F | --keystore F --password-file P)
-           print the EIP-55 address of a key
-  wallet   import (--key-file F | --mnemonic-file M [--passphrase-file P] [--account N | --path P]
-                  | --keystore F --password-file P) [--label L]
-           create [--words 12|24] [--label L]     (prints the recovery phrase once)
-           list | remove ADDRESS | export ADDRESS --password-file P --out FILE
-           derive --mnemonic-file M [--passphrase-file P] [--count N]   (addresses to pick from)
-           doctor [--adopt ADDRESS [--label L]]   (make the lists and the keychain agree; exit 1 if
-                  something needs you, e.g. a key in the keychain that no list names)
-           manage accounts (keys in the OS keychain; the index in $QUILL_DATA_DIR or
-           ~/.local/share/quill/quill)
-  request  REQ.json [--socket PATH | --ws ws://127.0.0.1:PORT [--origin O]] [--name APP]
-           [--profile lit-v7|lit-v8]
-           ask a running Quill for SessionSigs (pairs on first use; token kept in the keychain)
-  review   REQ.json [--address 0x...] [--session-public-key HEX] [--origin URL] [--unpaired]
-           [--now ISO8601] [--profile lit-v7|lit-v8]
-           print what the approval dialog shows: capabilities in plain words, warnings, the text
-  serve    --dev --dev-key-file F [--socket PATH] [--websocket-port N] [--approve all|remember|none]
-           a development signer for app CI: the local API with F's key in memory only, every
-           pairing and request answered by rule (all: signed WITHOUT ASKING; none: 4001).
-           Prints "READY <socket> <ws port or -1>"; refuses a key that is one of your accounts
-  demo     issue and verify a session with a throw-away wallet (nothing is stored)
-
-Exit codes: 0 success, 1 verification failed, 2 unusable input (one line on stderr).
-)";
-
-} // namespace
-
 int main(int argc, char **argv)
 {
+    using namespace quill::cli;
     if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
-        (argc < 2 ? std::cerr : std::cout) << kUsage;
+        (argc < 2 ? std::cerr : std::cout) << usage();
         return argc < 2 ? 2 : 0;
+    }
+    if (std::strcmp(argv[1], "--version") == 0) {
+        std::cout << "quill-cli " QUILL_VERSION "\n";
+        return 0;
     }
     const std::string command = argv[1];
     const std::vector<std::string> rest(argv + 2, argv + argc);
-    using namespace quill::cli;
+    // COMMAND --help, wallet --help and wallet SUB --help: the help on stdout, exit 0.
+    if (asksForHelp(rest)) {
+        std::optional<std::string> text;
+        if (command == "wallet")
+            text = walletUsage(rest[0]); // rest is not empty: it asks for help
+        if (!text)
+            text = commandUsage(command);
+        if (text) {
+            std::cout << *text;
+            return 0;
+        }
+    }
     if (command == "issue") {
         for (const auto &a : rest)
             if (a == "--account" || a.rfind("--account=", 0) == 0)

@@ -17,6 +17,8 @@
 #include "vault/KeychainStore.h"
 #include "vault/MemoryStore.h"
 
+#include "QuillVersion.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -87,16 +89,16 @@ int main(int argc, char **argv)
     QElapsedTimer sinceStart;
     sinceStart.start();
     disableCoreDumps();
-    QApplication app(argc, argv);
+    // Names, version and options before QApplication: `--help` and `--version` answer without
+    // a display (issue 11); QApplication needs one (or QT_QPA_PLATFORM=offscreen).
     QCoreApplication::setApplicationVersion(QStringLiteral(QUILL_VERSION));
-    QApplication::setApplicationName(QStringLiteral("quill"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Quill"));
-    QApplication::setOrganizationName(QStringLiteral("quill"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/quill.svg")));
+    QCoreApplication::setApplicationName(QStringLiteral("quill"));
+    QCoreApplication::setOrganizationName(QStringLiteral("quill"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Quill — desktop signer for Lit Protocol session signatures"));
-    parser.addHelpOption();
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
     QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Throw-away in-memory wallet and a sample request."));
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("With --demo: save PNGs to DIR and quit."),
                                   QStringLiteral("DIR"));
@@ -106,6 +108,40 @@ int main(int argc, char **argv)
                               QStringLiteral("PORT"));
     QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use a dark palette (to check dark themes without one)."));
     parser.addOptions({demo, screenshot, timing, dark, wsPort});
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    // Qt's own options (-platform, -style …) are unknown here; QApplication takes them out and
+    // parser.process() below reports anything else that is unknown.
+    (void)parser.parse(arguments);
+    if (parser.isSet(help)) {
+        // Without a QCoreApplication the parser cannot name the program: name it here.
+        const QString text = parser.helpText();
+        std::fputs(qPrintable(QStringLiteral("Usage: quill [options]") +
+                              text.mid(text.indexOf(QLatin1Char('\n')))),
+                   stdout);
+        return 0;
+    }
+    if (parser.isSet(version)) {
+        std::printf("quill %s\n", QUILL_VERSION);
+        return 0;
+    }
+    const bool platformGiven = qEnvironmentVariableIsSet("QT_QPA_PLATFORM") ||
+                               arguments.contains(QStringLiteral("-platform"));
+    if (!platformGiven && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
+        std::fputs("quill: no display (DISPLAY and WAYLAND_DISPLAY are unset). Without one, use "
+                   "quill-cli, or QT_QPA_PLATFORM=offscreen quill --screenshot DIR\n",
+                   stderr);
+        return 2;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("Quill"));
+    // The window's app id (Wayland) is the desktop entry's id, so docks and the session find
+    // packaging/io.github.quill.Quill.desktop; on X11 StartupWMClass there names WM_CLASS.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.quill.Quill"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/quill.svg")));
     parser.process(app);
     if (parser.isSet(dark)) {
         QApplication::setStyle(QStringLiteral("Fusion"));

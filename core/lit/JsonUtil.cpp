@@ -1,5 +1,6 @@
 #include "lit/JsonUtil.h"
 
+#include "common/JsonSyntaxError.h"
 #include "common/JsonText.h"
 
 #include <set>
@@ -32,8 +33,10 @@ Result<OrderedJson> parseOrdered(std::string_view text)
             return Error{ErrorCode::InvalidJson,
                          QStringLiteral("duplicate key %1").arg(QString::fromStdString(duplicate))};
         return doc;
-    } catch (const OrderedJson::exception &e) {
-        return Error{ErrorCode::InvalidJson, QString::fromUtf8(e.what())};
+    } catch (const OrderedJson::parse_error &e) {
+        return Error{ErrorCode::InvalidJson, jsonSyntaxError(text, e.byte)};
+    } catch (const OrderedJson::exception &) {
+        return Error{ErrorCode::InvalidJson, jsonSyntaxError(text, 0)};
     }
 }
 

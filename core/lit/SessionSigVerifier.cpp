@@ -463,6 +463,19 @@ Result<VerifyReport> SessionSigVerifier::verify(std::string_view sessionSigsJson
     if (!doc->is_object() || doc->empty())
         return Error{ErrorCode::InvalidArgument,
                      QStringLiteral("expected a non-empty SessionSigs map {nodeUrl: sessionSig}")};
+    // Not a SessionSigs map at all (a request, an AuthSig, a report) is unusable input, not a
+    // failed verification (issue 11): every entry must at least be an object with a sig or a
+    // signedMessage. A forged or damaged session sig still gets its report.
+    int position = 0;
+    for (const auto &item : doc->items()) {
+        const auto &entry = item.value();
+        ++position;
+        if (!entry.is_object() || (!entry.contains("sig") && !entry.contains("signedMessage")))
+            return Error{ErrorCode::InvalidArgument,
+                         QStringLiteral("not a SessionSigs map {nodeUrl: sessionSig}: entry %1 is "
+                                        "not a session sig")
+                             .arg(position)};
+    }
     VerifyReport report;
     for (const auto &[url, entry] : doc->items()) {
         EntryVerifier verifier(url, options, report);

@@ -1,5 +1,6 @@
 #include "recap/Recap.h"
 
+#include "common/JsonSyntaxError.h"
 #include "common/JsonText.h"
 #include "crypto/Encoding.h"
 
@@ -130,8 +131,10 @@ Result<Recap> Recap::decode(std::string_view urn, Mode mode)
     nlohmann::json doc;
     try {
         doc = nlohmann::json::parse(text.begin(), text.end(), onEvent);
-    } catch (const nlohmann::json::exception &e) {
-        return Error{ErrorCode::RecapJson, QString::fromUtf8(e.what())};
+    } catch (const nlohmann::json::parse_error &e) {
+        return Error{ErrorCode::RecapJson, jsonSyntaxError(text, e.byte)};
+    } catch (const nlohmann::json::exception &) {
+        return Error{ErrorCode::RecapJson, jsonSyntaxError(text, 0)};
     }
     if (duplicate)
         return Error{ErrorCode::RecapDuplicateKey, QString::fromStdString(duplicateKey)};

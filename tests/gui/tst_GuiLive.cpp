@@ -95,7 +95,9 @@ private Q_SLOTS:
         QVERIFY2(listed.contains(kCliAccount) && listed.contains(kGuiAccount), qPrintable(listed));
 
         // A removal by quill-cli shows too.
-        QCOMPARE(cli.run({QStringLiteral("wallet"), QStringLiteral("remove"), kCliAccount}).first,
+        QCOMPARE(cli.run({QStringLiteral("wallet"), QStringLiteral("remove"), kCliAccount,
+                          QStringLiteral("--yes")})
+                     .first,
                  0);
         QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, 1000);
         QCOMPARE(view->model()->index(0, 1).data().toString(), kGuiAccount);

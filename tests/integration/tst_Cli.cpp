@@ -19,15 +19,41 @@ struct Run
     QByteArray err;
 };
 
-Run cli(const QStringList &args)
+Run run(const QString &program, const QStringList &args,
+        const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
-    p.start(QStringLiteral(QUILL_CLI_PATH), args);
+    p.setProcessEnvironment(env);
+    p.start(program, args);
     if (!p.waitForFinished(30000))
-        qFatal("quill-cli hung: %s", qPrintable(args.join(QLatin1Char(' '))));
+        qFatal("%s hung: %s", qPrintable(program), qPrintable(args.join(QLatin1Char(' '))));
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
             p.readAllStandardError()};
 }
+
+Run cli(const QStringList &args)
+{
+    return run(QStringLiteral(QUILL_CLI_PATH), args);
+}
+
+/// The desktop app as started from a text console or over ssh: no display, no platform set.
+Run guiWithoutDisplay(const QStringList &args)
+{
+    auto env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+        env.remove(QString::fromLatin1(name));
+    return run(QStringLiteral(QUILL_GUI_PATH), args, env);
+}
+
+const QStringList kCommands = {QStringLiteral("issue"),   QStringLiteral("auth-sig"),
+                               QStringLiteral("siwe"),    QStringLiteral("verify"),
+                               QStringLiteral("address"), QStringLiteral("wallet"),
+                               QStringLiteral("request"), QStringLiteral("review"),
+                               QStringLiteral("serve"),   QStringLiteral("demo")};
+const QStringList kWalletCommands = {QStringLiteral("import"), QStringLiteral("create"),
+                                     QStringLiteral("list"),   QStringLiteral("export"),
+                                     QStringLiteral("remove"), QStringLiteral("derive"),
+                                     QStringLiteral("doctor")};
 
 } // namespace
 
@@ -162,6 +188,183 @@ private Q_SLOTS:
         QCOMPARE(bad.code, 2);
         QVERIFY(bad.err.contains("ability"));
     }
+    // Issue 11: both binaries report the one project version.
+    void version_bothBinariesFromTheProjectVersion()
+    {
+        const auto c = cli({QStringLiteral("--version")});
+        QCOMPARE(c.code, 0);
+        QCOMPARE(c.out, QByteArray("quill-cli " QUILL_PROJECT_VERSION "\n"));
+        QVERIFY(c.err.isEmpty());
+        const auto g = guiWithoutDisplay({QStringLiteral("--version")});
+        QCOMPARE(g.code, 0);
+        QCOMPARE(g.out, QByteArray("quill " QUILL_PROJECT_VERSION "\n"));
+    }
+    // Issue 11: `quill --help` aborted without a display; now it answers before QApplication.
+    void gui_helpWithoutDisplay()
+    {
+        for (const char *flag : {"--help", "-h"}) {
+            const auto r = guiWithoutDisplay({QString::fromLatin1(flag)});
+            QCOMPARE(r.code, 0);
+            QVERIFY2(r.out.startsWith("Usage: quill [options]\n"), r.out.constData());
+            for (const char *option :
+                 {"--demo", "--screenshot <DIR>", "--websocket-port <PORT>", "--version"})
+                QVERIFY2(r.out.contains(option), option);
+            QVERIFY2(r.err.isEmpty(), r.err.constData());
+        }
+        // Anything else needs a display: said in one line, not a Qt abort.
+        const auto noDisplay = guiWithoutDisplay({QStringLiteral("--demo")});
+        QCOMPARE(noDisplay.code, 2);
+        QVERIFY2(noDisplay.err.startsWith("quill: no display"), noDisplay.err.constData());
+        QCOMPARE(noDisplay.err.count('\n'), 1);
+    }
+    void help_listsEveryCommand()
+    {
+        const auto r = cli({QStringLiteral("--help")});
+        QCOMPARE(r.code, 0);
+        for (const auto &c : kCommands)
+            QVERIFY2(r.out.contains(QByteArray("\nquill-cli " + c.toUtf8() + ' ')) ||
+                         r.out.contains(QByteArray("\nquill-cli " + c.toUtf8() + '\n')),
+                     qPrintable(c));
+        for (const auto &w : kWalletCommands)
+            QVERIFY2(r.out.contains(QByteArray("quill-cli wallet " + w.toUtf8())), qPrintable(w));
+    }
+    // The README's quill-cli synopsis is the whole of `quill-cli --help` (issue 11).
+    void readme_hasTheWholeSynopsis()
+    {
+        QFile readme(QStringLiteral(QUILL_TEST_DATA_DIR "/../../README.md"));
+        QVERIFY(readme.open(QIODevice::ReadOnly));
+        const QByteArray text = readme.readAll();
+        const auto r = cli({QStringLiteral("--help")});
+        QCOMPARE(r.code, 0);
+        const auto lines = r.out.split('\n');
+        const auto from = lines.indexOf(QByteArray()) + 1; // after the usage lines
+        auto to = from;
+        while (to < lines.size() && !lines[to].isEmpty()) // up to the exit codes
+            ++to;
+        QVERIFY(from > 0 && to > from);
+        for (auto i = from; i < to; ++i)
+            QVERIFY2(text.contains(QByteArray(lines[i] + '\n')), lines[i].constData());
+    }
+    void help_everyCommand_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("synopsis");
+        for (const auto &c : kCommands) {
+            QTest::newRow(qPrintable(c)) << QStringList{c, QStringLiteral("--help")}
+                                         << QByteArray("usage: quill-cli " + c.toUtf8());
+            QTest::newRow(qPrintable(c + QStringLiteral(" -h")))
+                << QStringList{c, QStringLiteral("-h")}
+                << QByteArray("usage: quill-cli " + c.toUtf8());
+        }
+        for (const auto &w : kWalletCommands)
+            QTest::newRow(qPrintable(QStringLiteral("wallet ") + w))
+                << QStringList{QStringLiteral("wallet"), w, QStringLiteral("--help")}
+                << QByteArray("usage: quill-cli wallet " + w.toUtf8());
+        // --help wins over everything else on the line, even flags that would be unusable.
+        QTest::newRow("issue with other flags")
+            << QStringList{QStringLiteral("issue"), QStringLiteral("--bogus"),
+                           QStringLiteral("--help")}
+            << QByteArray("usage: quill-cli issue");
+        QTest::newRow("wallet remove with address")
+            << QStringList{QStringLiteral("wallet"), QStringLiteral("remove"),
+                           QStringLiteral("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23"),
+                           QStringLiteral("--help")}
+            << QByteArray("usage: quill-cli wallet remove ADDRESS [--yes]");
+    }
+    void help_everyCommand()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, synopsis);
+        const auto r = cli(args);
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.startsWith(synopsis), r.out.constData());
+        QVERIFY2(r.out.contains("Exit codes:"), r.out.constData());
+        QVERIFY2(r.err.isEmpty(), r.err.constData());
+    }
+    // Issue 11: "Lit resource prefix: --request: Lit resource prefix: …" and JSON-library text.
+    void errors_sayEachPartOnce_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("expected");
+        const auto key = path(QStringLiteral("key.hex"));
+        const auto issueWith = [&](const QString &file) {
+            return QStringList{QStringLiteral("issue"), QStringLiteral("--request"),
+                               dataPath(QStringLiteral("requests/") + file),
+                               QStringLiteral("--key-file"), key};
+        };
+        QTest::newRow("unknown prefix")
+            << issueWith(QStringLiteral("expfail_unknown_prefix.json"))
+            << QByteArray("quill-cli: --request: Lit resource prefix: ");
+        QTest::newRow("truncated JSON") << issueWith(QStringLiteral("expfail_truncated.json"))
+                                        << QByteArray("quill-cli: --request: invalid JSON: ");
+        QTest::newRow("request not JSON")
+            << QStringList{QStringLiteral("issue"), QStringLiteral("--request"),
+                           path(QStringLiteral("garbage.json")), QStringLiteral("--key-file"), key}
+            << QByteArray("quill-cli: --request: invalid JSON: syntax error at line 1, column 3\n");
+        auto vault = issueWith(QStringLiteral("expfail_unknown_prefix.json"));
+        vault.replace(3, QStringLiteral("--account"));
+        vault.replace(4, QStringLiteral("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23"));
+        vault << QStringLiteral("--app") << QStringLiteral("x");
+        QTest::newRow("unknown prefix, vault key")
+            << vault << QByteArray("quill-cli: --request: Lit resource prefix: ");
+        QTest::newRow("review not JSON")
+            << QStringList{QStringLiteral("review"), path(QStringLiteral("garbage.json"))}
+            << QByteArray("quill-cli: REQ.json: invalid JSON: syntax error at line 1, column 3\n");
+        QTest::newRow("verify not JSON")
+            << QStringList{QStringLiteral("verify"), path(QStringLiteral("garbage.json"))}
+            << QByteArray("quill-cli: SIGS.json: invalid JSON: syntax error at line 1, column 3\n");
+        QTest::newRow("repeated flag")
+            << QStringList{QStringLiteral("address"), QStringLiteral("--key-file"), key,
+                           QStringLiteral("--key-file"), key}
+            << QByteArray("quill-cli: --key-file: given more than once\n");
+    }
+    void errors_sayEachPartOnce()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, expected);
+        const auto r = cli(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.startsWith(expected), r.err.constData());
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(!r.err.contains("json.exception"), r.err.constData());
+        QVERIFY2(!r.err.contains("parse_error"), r.err.constData());
+        // No part of the message twice ("X: --request: X: …").
+        QStringList parts = QString::fromUtf8(r.err).trimmed().split(QLatin1Char(':'));
+        for (auto &part : parts)
+            part = part.trimmed();
+        QVERIFY2(parts.removeDuplicates() == 0, r.err.constData());
+    }
+    // Issue 11: a file that is not a SessionSigs map is unusable input (2), not a failure (1).
+    void verify_notSessionSigs_exits2_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("a request") << dataPath(QStringLiteral("requests/valid_vector_a.json"));
+        QTest::newRow("a keystore") << dataPath(QStringLiteral("keystore/spec_pbkdf2.json"));
+    }
+    void verify_notSessionSigs_exits2()
+    {
+        QFETCH(QString, file);
+        const auto r = cli({QStringLiteral("verify"), file});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.startsWith("quill-cli: SIGS.json: not a SessionSigs map"),
+                 r.err.constData());
+    }
+    // --resource/--ability pairs are the flags that may repeat.
+    void verify_repeatedResourcePairs()
+    {
+        const QString resource =
+            QStringLiteral("lit-accesscontrolcondition://"
+                           "53b01f820c82e86d7e4cd804b8a6f68682221eeb7df76fd43ee777c8caab5628/"
+                           "35900b737f8be49f1b2534969c6d3d253fd07102a9adfeda5c1faae181b8c349");
+        const auto r = cli({QStringLiteral("verify"), path(QStringLiteral("sigsA.json")),
+                            QStringLiteral("--now"), QStringLiteral("2025-01-15T12:00:00.000Z"),
+                            QStringLiteral("--resource"), resource, QStringLiteral("--ability"),
+                            QStringLiteral("access-control-condition-decryption"),
+                            QStringLiteral("--resource"), resource, QStringLiteral("--ability"),
+                            QStringLiteral("access-control-condition-decryption")});
+        QVERIFY2(r.code == 0, QByteArray(r.out + r.err).constData());
+    }
     // Every unusable flag, file or field: exit 2, one line on stderr naming it, no stdout.
     void unusableInput_oneLineAndExit2_data()
     {
@@ -189,6 +392,27 @@ private Q_SLOTS:
         QTest::newRow("verify unpaired resource") << QStringList{QStringLiteral("verify"), path(QStringLiteral("sigsA.json")), QStringLiteral("--resource"), QStringLiteral("lit-pkp://*")} << QStringLiteral("--resource");
         QTest::newRow("verify bad resource") << QStringList{QStringLiteral("verify"), path(QStringLiteral("sigsA.json")), QStringLiteral("--resource"), QStringLiteral("pkp"), QStringLiteral("--ability"), QStringLiteral("pkp-signing")} << QStringLiteral("--resource");
         QTest::newRow("verify missing file") << QStringList{QStringLiteral("verify"), path(QStringLiteral("nope.json"))} << QStringLiteral("SIGS.json");
+        QTest::newRow("repeated flag") << QStringList{QStringLiteral("issue"),
+                                                      QStringLiteral("--request"),
+                                                      req,
+                                                      QStringLiteral("--now"),
+                                                      QStringLiteral("2025-01-15T12:00:00Z"),
+                                                      QStringLiteral("--key-file"),
+                                                      key,
+                                                      QStringLiteral("--now"),
+                                                      QStringLiteral("2025-01-16T12:00:00Z")}
+                                       << QStringLiteral("--now: given more than once");
+        QTest::newRow("repeated switch")
+            << QStringList{QStringLiteral("verify"), path(QStringLiteral("sigsA.json")),
+                           QStringLiteral("--node-only"), QStringLiteral("--node-only")}
+            << QStringLiteral("--node-only: given more than once");
+        QTest::newRow("repeated wallet flag")
+            << QStringList{QStringLiteral("wallet"),  QStringLiteral("derive"),
+                           QStringLiteral("--count"), QStringLiteral("1"),
+                           QStringLiteral("--count"), QStringLiteral("2")}
+            << QStringLiteral("--count: given more than once");
+        QTest::newRow("verify a request") << QStringList{QStringLiteral("verify"), req}
+                                          << QStringLiteral("not a SessionSigs map");
         // Issue #8: Quill's deliberate refusals, in both profiles, name the field.
         for (const char *profile : {"lit-v7", "lit-v8"}) {
             const auto p = QString::fromLatin1(profile);

@@ -34,11 +34,11 @@ check "16 concurrent imports all succeed" test "$ok" -eq 16
 check "16 accounts listed" test "$(listed | wc -l)" -eq 16
 check "16 keychain items, nothing else" test "$(keychain_items | wc -l)" -eq 16
 check "index and keychain agree after imports" agree
-for i in $(seq 8); do "$CLI" wallet remove "$(cat "$W/a$i")" 2>"$W/r$i" & done
+for i in $(seq 8); do "$CLI" wallet remove --yes "$(cat "$W/a$i")" 2>"$W/r$i" & done
 wait
 check "8 left after 8 concurrent removes" test "$(listed | wc -l)" -eq 8
 check "keychain agrees after removes" agree
-for i in $(seq 9 16); do "$CLI" wallet remove "$(cat "$W/a$i")" >/dev/null 2>&1; done
+for i in $(seq 9 16); do "$CLI" wallet remove --yes "$(cat "$W/a$i")" >/dev/null 2>&1; done
 check "all removed" test -z "$(keychain_items)"
 
 # --- wallet create beside three wallet list, 50 rounds ---
@@ -54,7 +54,7 @@ for r in $(seq 50); do
 done
 check "create beside 3 lists: 50/50 listed with their key" test "$lost" -eq 0
 check "agree after the create rounds" agree
-for a in $(listed); do "$CLI" wallet remove "$a" >/dev/null 2>&1; done
+for a in $(listed); do "$CLI" wallet remove --yes "$a" >/dev/null 2>&1; done
 
 # --- kill -9 at random moments: import, remove, session key creation ---
 openssl rand -hex 32 > "$W/kk"
@@ -71,7 +71,7 @@ echo "  one operation takes ~$span_ms ms here"
 bad=0 killed=0
 for r in $(seq "$ROUNDS"); do
   case $((RANDOM % 4)) in
-    0) if listed | grep -qx "$ADDR"; then cmd=("$CLI" wallet remove "$ADDR"); else cmd=("$CLI" wallet import --key-file "$W/kk"); fi ;;
+    0) if listed | grep -qx "$ADDR"; then cmd=("$CLI" wallet remove --yes "$ADDR"); else cmd=("$CLI" wallet import --key-file "$W/kk"); fi ;;
     1) cmd=("$CLI" issue --request "$HERE/data/requests/valid_vector_a.json" --account "$KEEP" --app "app$((RANDOM % 4))" --now "$NOW") ;;
     2) cmd=("$CLI" wallet import --key-file "$W/kk") ;;
     3) cmd=("$PAIR_ONCE") ;;

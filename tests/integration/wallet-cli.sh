@@ -56,7 +56,24 @@ check "the app's session key is reused" test -n "$key1" -a "$key1" = "$key2"
 seed_stored() { secret-tool lookup user "session:demo-app:${ADDR,,}" server quill >/dev/null 2>&1; }
 check "session seed in the keychain" seed_stored
 
-check "remove" "$CLI" wallet remove "$ADDR"
+# Issue 11: remove asks (the key is deleted); no answer, a wrong one or no terminal is no.
+"$CLI" wallet remove "$ADDR" </dev/null >/dev/null 2>"$W/err"; rc=$?
+check "remove without an answer refuses" test $rc -eq 2
+check "remove without an answer says how" grep -q -- "--yes" "$W/err"
+check "still listed after a refused remove" listed
+check "key kept after a refused remove" in_keychain
+printf 'no\n' | "$CLI" wallet remove "$ADDR" >/dev/null 2>"$W/err"; rc=$?
+check "remove answered no refuses" test $rc -eq 2
+check "remove asks for the address's last 6 characters" grep -q "Type a65c23 " "$W/err"
+check "still listed after no" listed
+printf 'A65C23\n' | "$CLI" wallet remove "$ADDR"; rc=$?
+check "remove confirmed with the address suffix" test $rc -eq 0
+check "not listed after a confirmed remove" not_listed
+"$CLI" wallet import --key-file "$W/key.hex" --label Main >/dev/null
+check "remove confirmed with yes" bash -c "printf 'yes\n' | '$CLI' wallet remove '$ADDR' 2>/dev/null"
+check "not listed after yes" not_listed
+"$CLI" wallet import --key-file "$W/key.hex" --label Main >/dev/null
+check "remove --yes" "$CLI" wallet remove "$ADDR" --yes </dev/null
 check "not listed after remove" not_listed
 check "key gone from the keychain" not_in_keychain
 
@@ -89,7 +106,7 @@ check "exported keystore reads back" test "$("$CLI" address --keystore "$W/expor
 if [[ -d "$HERE/interop/node_modules" ]]; then
   check "ethers 5 and 6 decrypt the export" node "$HERE/interop/check-keystore.mjs" "$W/exported.json" "$(printf export-pass | od -An -tx1 | tr -d ' \n')" "$created"
 fi
-for a in 0x6Fac4D18c912343BF86fa7049364Dd4E424Ab9C0 0x008AeEda4D805471dF9b2A5B0f38A0C3bCBA786b "$created"; do "$CLI" wallet remove "$a"; done
+for a in 0x6Fac4D18c912343BF86fa7049364Dd4E424Ab9C0 0x008AeEda4D805471dF9b2A5B0f38A0C3bCBA786b "$created"; do "$CLI" wallet remove "$a" --yes; done
 
 for point in accounts:add:after-index accounts:add:after-secret; do
   QUILL_TEST_CRASH_AT=$point "$CLI" wallet import --key-file "$W/key.hex" >/dev/null 2>&1; rc=$?
@@ -99,7 +116,7 @@ for point in accounts:add:after-index accounts:add:after-secret; do
 done
 for point in accounts:remove:after-index accounts:remove:after-secret; do
   "$CLI" wallet import --key-file "$W/key.hex" >/dev/null
-  QUILL_TEST_CRASH_AT=$point "$CLI" wallet remove "$ADDR" >/dev/null 2>&1; rc=$?
+  QUILL_TEST_CRASH_AT=$point "$CLI" wallet remove "$ADDR" --yes >/dev/null 2>&1; rc=$?
   check "crash at $point happened" test $rc -eq 86
   check "after crash at $point: new state (not listed)" not_listed
   check "after crash at $point: keychain agrees" not_in_keychain

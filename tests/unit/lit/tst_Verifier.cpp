@@ -269,6 +269,14 @@ private Q_SLOTS:
         QTest::newRow("expfail_not_json") << QStringLiteral("{");
         QTest::newRow("expfail_array") << QStringLiteral("[]");
         QTest::newRow("expfail_empty_map") << QStringLiteral("{}");
+        // Issue 11: JSON that is not a SessionSigs map is unusable input, not a failed check.
+        QTest::newRow("expfail_entry_not_object")
+            << QStringLiteral("{\"https://127.0.0.1:7470\":\"x\"}");
+        QTest::newRow("expfail_request_document") << QStringLiteral(
+            "{\"domain\":\"localhost\",\"nodeUrls\":[\"https://127.0.0.1:7470\"]}");
+        QTest::newRow("expfail_report") << QStringLiteral("{\"ok\":true,\"checks\":[]}");
+        QTest::newRow("expfail_map_of_other_objects")
+            << QStringLiteral("{\"https://127.0.0.1:7470\":{\"name\":\"x\"}}");
     }
     void rejects_unusableInput()
     {
