@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "ApprovalDialog.h"
+#include "Autostart.h"
 #include "ImportWalletDialog.h"
 #include "Models.h"
 
@@ -14,6 +15,7 @@
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
+#include <QMenuBar>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -151,6 +153,30 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
     m_tabs->addTab(makeTab(activityView, QStringLiteral("activityTab"), {}), tr("Activity"));
     setCentralWidget(m_tabs);
 
+    // "Start Quill when I log in": an XDG autostart entry running `quill --background`.
+    m_autostartAction = new QAction(tr("Start Quill when I &log in"), this);
+    m_autostartAction->setObjectName(QStringLiteral("autostartAction"));
+    m_autostartAction->setCheckable(true);
+    m_autostartAction->setChecked(Autostart::isEnabled());
+    m_autostartAction->setToolTip(tr("Quill starts in the tray when you log in, so apps find it."));
+    connect(m_autostartAction, &QAction::toggled, this, [this](bool on) {
+        if (auto st = Autostart::setEnabled(on, QCoreApplication::applicationFilePath()); !st) {
+            QMessageBox::warning(this, tr("Quill"), describe(st.error()));
+            const QSignalBlocker block(m_autostartAction);
+            m_autostartAction->setChecked(Autostart::isEnabled());
+            return;
+        }
+        statusBar()->showMessage(on ? tr("Quill will start in the tray when you log in.")
+                                    : tr("Quill will not start when you log in."),
+                                 5000);
+    });
+    auto *quillMenu = menuBar()->addMenu(tr("&Quill"));
+    quillMenu->setObjectName(QStringLiteral("quillMenu"));
+    quillMenu->addAction(m_autostartAction);
+    quillMenu->addSeparator();
+    auto *quit = quillMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    quit->setShortcut(QKeySequence::Quit);
+
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     // The tray's recent activity, remembered answers included: kept from appended() (O(1)).
     m_recentMenu = new QMenu(tr("Recent activity"), this);
@@ -174,6 +200,7 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
             activateWindow();
         });
         menu->addMenu(m_recentMenu);
+        menu->addAction(m_autostartAction);
         menu->addAction(tr("Quit"), qApp, &QApplication::quit);
         m_tray->setContextMenu(menu);
         connect(m_tray, &QSystemTrayIcon::activated, this, [this] {

@@ -92,6 +92,7 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     static constexpr int kRecentInTray = 5;
     QMenu *m_recentMenu = nullptr;
+    QAction *m_autostartAction = nullptr;
     QList<requests::ActivityEntry> m_recent;
     QPointer<ApprovalDialog> m_dialog;
     QList<quint64> m_queue;

@@ -31,6 +31,7 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QSystemTrayIcon>
 #include <QTimer>
 
 #include <sys/prctl.h>
@@ -107,7 +108,10 @@ int main(int argc, char **argv)
                               QStringLiteral("Also serve apps on ws://127.0.0.1:PORT (off by default; setting api/websocketPort)."),
                               QStringLiteral("PORT"));
     QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use a dark palette (to check dark themes without one)."));
-    parser.addOptions({demo, screenshot, timing, dark, wsPort});
+    QCommandLineOption background(QStringLiteral("background"),
+                                  QStringLiteral("Start in the tray without a window (what \"Start Quill when I log in\" "
+                                                 "runs); requests still open their dialog."));
+    parser.addOptions({demo, screenshot, timing, dark, wsPort, background});
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
@@ -250,7 +254,12 @@ int main(int argc, char **argv)
                                                                    ? QStringLiteral(" and ws://127.0.0.1:%1").arg(websocket.port())
                                                                    : QString()));
     }
-    window.show();
+    // --background: only the tray (where there is one; without a tray the window is the only
+    // way to reach Quill, so it is shown).
+    if (!parser.isSet(background) || !QSystemTrayIcon::isSystemTrayAvailable() || isDemo)
+        window.show();
+    else
+        std::fprintf(stderr, "quill: running in the tray; apps connect at %s\n", qPrintable(local.path()));
     if (parser.isSet(timing)) {
         QTimer::singleShot(0, &app, [&] {
             std::printf("first window shown after %lld ms\n", static_cast<long long>(sinceStart.elapsed()));

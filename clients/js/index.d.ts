@@ -47,6 +47,10 @@ export interface ConnectOptions {
   origin?: string;
   /** Default: Node `secret-tool` or a 0600 file; browser IndexedDB. */
   tokenStore?: TokenStore;
+  /** Node, Unix socket: when nothing answers, run `quill --background` (from PATH) and wait for it. */
+  autoStart?: boolean;
+  /** How long autoStart waits for Quill's socket (default 15000 ms). */
+  autoStartTimeoutMs?: number;
 }
 
 export class QuillClient {

@@ -23,6 +23,7 @@ import os
 import random
 import shutil
 import subprocess
+import time
 import threading
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Union
@@ -292,6 +293,9 @@ def default_token_store() -> TokenStore:
 # -------------------------------------------------------------------------------------------
 # The asyncio client (the one implementation; QuillClient wraps it)
 # -------------------------------------------------------------------------------------------
+_STARTED: List[subprocess.Popen] = []  # Quill processes auto_start launched (never waited for)
+
+
 class AsyncQuillClient:
     """A connection to Quill, paired. Create with ``await AsyncQuillClient.connect(...)``.
     Calls may run concurrently on one connection."""
@@ -322,23 +326,53 @@ class AsyncQuillClient:
 
     @classmethod
     async def connect(cls, app_name: str, socket_path: Optional[str] = None, *, description: Optional[str] = None,
-                      url: Optional[str] = None, token_store: Optional[TokenStore] = None) -> "AsyncQuillClient":
+                      url: Optional[str] = None, token_store: Optional[TokenStore] = None,
+                      auto_start: bool = False, auto_start_timeout: float = 15.0) -> "AsyncQuillClient":
         """Connects to Quill and pairs (first use: the user approves, the token is kept in
         ``token_store``) or presents the kept token. A token Quill no longer knows (the user
-        forgot the app) is dropped and the app pairs again, once.
+        forgot the app) is dropped and the app pairs again, once. With ``auto_start``, when
+        nothing answers, runs ``quill --background`` from PATH and waits for its socket.
         Raises QuillNotRunning, QuillRejected (pairing refused), QuillBusy, QuillError."""
         if not app_name or not isinstance(app_name, str):
             raise ValueError("app_name: a non-empty string (shown to the user as a claim)")
         if token_store is None:
             token_store = await asyncio.get_running_loop().run_in_executor(None, default_token_store)
         self = cls(app_name, socket_path or default_socket_path(), description, url, token_store)
-        await self._open()
+        try:
+            await self._open()
+        except QuillNotRunning:
+            if not auto_start:
+                raise
+            await self._start_quill(auto_start_timeout)
         try:
             await self._hello()
         except BaseException:
             await self.close()
             raise
         return self
+
+    async def _start_quill(self, timeout: float) -> None:
+        """auto_start: ``quill --background`` (detached: it outlives this process), then waits."""
+        quill = shutil.which("quill")
+        if not quill:
+            raise QuillNotRunning(f"Quill is not running (nothing answers at {self.socket_path}) and auto_start "
+                                  "found no `quill` on PATH. Install Quill, or start it yourself.")
+        # Detached on purpose: Quill outlives this process. Kept referenced so that dropping the
+        # handle does not warn about a child that is still running.
+        _STARTED.append(subprocess.Popen([quill, "--background"], stdin=subprocess.DEVNULL,
+                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                         start_new_session=True))
+        deadline = time.monotonic() + timeout
+        while True:
+            await asyncio.sleep(0.1)
+            try:
+                await self._open()
+                return
+            except QuillNotRunning:
+                if time.monotonic() >= deadline:
+                    raise QuillNotRunning(f"auto_start ran {quill} --background, but nothing answered at "
+                                          f"{self.socket_path} within {timeout:g} s. "
+                                          + START_HINT.format(path=self.socket_path)) from None
 
     async def _open(self) -> None:
         try:
@@ -541,12 +575,14 @@ class QuillClient:
 
     @classmethod
     def connect(cls, app_name: str, socket_path: Optional[str] = None, *, description: Optional[str] = None,
-                url: Optional[str] = None, token_store: Optional[TokenStore] = None) -> "QuillClient":
+                url: Optional[str] = None, token_store: Optional[TokenStore] = None,
+                auto_start: bool = False, auto_start_timeout: float = 15.0) -> "QuillClient":
         """See AsyncQuillClient.connect."""
         loop = asyncio.new_event_loop()
         try:
             inner = loop.run_until_complete(AsyncQuillClient.connect(
-                app_name, socket_path, description=description, url=url, token_store=token_store))
+                app_name, socket_path, description=description, url=url, token_store=token_store,
+                auto_start=auto_start, auto_start_timeout=auto_start_timeout))
         except BaseException:
             loop.close()
             raise

@@ -7,6 +7,7 @@
 
 #include "ApiPrompts.h"
 #include "ApprovalDialog.h"
+#include "Autostart.h"
 #include "ImportWalletDialog.h"
 #include "MainWindow.h"
 #include "api/PairingStore.h"
@@ -20,6 +21,8 @@
 #include "vault/MemoryStore.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
+#include <QFileInfo>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
@@ -365,6 +368,44 @@ private Q_SLOTS:
         QTRY_COMPARE(apps.rowCount(), 1);
         QTRY_COMPARE(activity.rowCount(), 1);
         QVERIFY(grants.data(grants.index(0, 2)).toString().contains(QStringLiteral("Decrypt data")));
+    }
+    void autostart_menuWritesAndRemovesTheXdgEntry()
+    {
+        QTemporaryDir config;
+        qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
+        const QString entry = config.path() + QStringLiteral("/autostart/io.github.quill.Quill.desktop");
+        QCOMPARE(ui::Autostart::entryPath(), entry);
+        Fixture f;
+        ui::MainWindow window({f.wallets, f.sessionKeys, f.permissions, f.activity, f.broker, f.clock});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *action = window.findChild<QAction *>(QStringLiteral("autostartAction"));
+        QVERIFY(action);
+        QVERIFY(action->isCheckable());
+        QVERIFY(!action->isChecked());
+        QVERIFY(window.findChild<QMenu *>(QStringLiteral("quillMenu"))->actions().contains(action));
+        action->trigger();
+        QVERIFY(ui::Autostart::isEnabled());
+        QFile f1(entry);
+        QVERIFY(f1.open(QIODevice::ReadOnly));
+        const QByteArray text = f1.readAll();
+        const QByteArray exec = "\nExec=" + QCoreApplication::applicationFilePath().toUtf8() + " --background\n";
+        QVERIFY2(text.contains(exec), text.constData());
+        QVERIFY(text.startsWith("[Desktop Entry]\nType=Application\n"));
+        QCOMPARE(QFileInfo(entry).permissions() & (QFileDevice::WriteGroup | QFileDevice::WriteOther), QFileDevice::Permissions());
+        action->trigger();
+        QVERIFY(!QFile::exists(entry));
+        // A desktop's own "off" switch is respected; a path with spaces is quoted.
+        QVERIFY(ui::Autostart::setEnabled(true, QStringLiteral("/opt/my apps/quill")).ok());
+        QFile f2(entry);
+        QVERIFY(f2.open(QIODevice::ReadOnly));
+        QVERIFY(f2.readAll().contains("Exec=\"/opt/my apps/quill\" --background"));
+        f2.close();
+        QVERIFY(f2.open(QIODevice::Append));
+        f2.write("Hidden=true\n");
+        f2.close();
+        QVERIFY(!ui::Autostart::isEnabled());
+        qunsetenv("XDG_CONFIG_HOME");
     }
     void mainWindow_revokeFromSessionsView()
     {

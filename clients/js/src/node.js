@@ -1,8 +1,8 @@
 // quill-signer for Node (≥ 20): Quill's Unix socket by default, its WebSocket when wsUrl is
 // given; the pairing token in the OS keychain through `secret-tool`, else 0600 files.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs, existsSync } from 'node:fs';
+import { promises as fs, accessSync, constants, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { QuillClientBase, QuillDisabled, QuillNotRunning } from './core.js';
@@ -91,12 +91,49 @@ export async function defaultTokenStore() {
   return new FileTokenStore();
 }
 
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** The `quill` executable on PATH, or null. */
+function findQuill() {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, 'quill');
+    try { accessSync(candidate, constants.X_OK); return candidate; } catch { /* not here */ }
+  }
+  return null;
+}
+
+/** autoStart: runs `quill --background` (detached: it outlives the app) and waits for its socket. */
+async function startQuillAndOpen(endpoint, timeoutMs, firstCode) {
+  const quill = findQuill();
+  if (!quill) {
+    throw new QuillNotRunning(`Quill is not running (nothing answers at ${endpoint}: ${firstCode}) and autoStart found no ` +
+      '`quill` on PATH. Install Quill, or start it yourself.');
+  }
+  const child = spawn(quill, ['--background'], { detached: true, stdio: 'ignore' });
+  child.unref();
+  const deadline = Date.now() + timeoutMs;
+  let last = firstCode;
+  while (Date.now() < deadline) {
+    await sleep(100);
+    try {
+      return await openUnixSocket(endpoint);
+    } catch (e) {
+      if (e.code !== 'ENOENT' && e.code !== 'ECONNREFUSED') throw e;
+      last = e.code;
+    }
+  }
+  throw new QuillNotRunning(`autoStart ran ${quill} --background, but nothing answered at ${endpoint} within ` +
+    `${timeoutMs} ms (${last}). ${START_HINT(endpoint)}`);
+}
+
 export class QuillClient extends QuillClientBase {
   /**
    * Connects and pairs (first use: the user approves; the token is kept) or presents the kept token.
    * Unix socket (socketPath, default Quill's) unless wsUrl is given (then Origin = origin).
    */
-  static async connect({ appName, description, url, socketPath, wsUrl, origin, tokenStore } = {}) {
+  static async connect({ appName, description, url, socketPath, wsUrl, origin, tokenStore, autoStart = false,
+                         autoStartTimeoutMs = 15000 } = {}) {
     if (!appName || typeof appName !== 'string') throw new TypeError('appName: a non-empty string (shown to the user as a claim)');
     let conn;
     let endpoint;
@@ -117,10 +154,11 @@ export class QuillClient extends QuillClientBase {
       try {
         conn = await openUnixSocket(endpoint);
       } catch (e) {
-        if (e.code === 'ENOENT' || e.code === 'ECONNREFUSED') {
+        if (e.code !== 'ENOENT' && e.code !== 'ECONNREFUSED') throw e;
+        if (!autoStart) {
           throw new QuillNotRunning(`Quill is not running (nothing answers at ${endpoint}: ${e.code}). ${START_HINT(endpoint)}`);
         }
-        throw e;
+        conn = await startQuillAndOpen(endpoint, autoStartTimeoutMs, e.code);
       }
     }
     const client = new QuillClient(conn, { appName, description, url, tokenStore: tokenStore ?? await defaultTokenStore(), endpoint });

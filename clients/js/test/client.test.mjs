@@ -2,14 +2,14 @@
 // Unix socket and over the WebSocket.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import {
   QuillClient, FileTokenStore, MemoryTokenStore, SecretToolTokenStore, QuillRejected, QuillNotRunning, QuillDisabled,
   QuillInvalidRequest, QuillUnsupported, errorFromRpc,
 } from 'quill-signer';
-import { startServer, makeRequest, verify, tmp, DEV_ADDRESS } from './helpers.mjs';
+import { startServer, makeRequest, verify, tmp, DEV_ADDRESS, DEV_KEY } from './helpers.mjs';
 
 let all;
 let none;
@@ -146,6 +146,36 @@ test('--approve none: pairing is rejected with 4001', async () => {
 test('not running: QuillNotRunning says how to start Quill', async () => {
   await assert.rejects(QuillClient.connect({ appName: 'x', socketPath: path.join(tmp, 'absent.sock'), tokenStore: new MemoryTokenStore() }),
     (e) => e instanceof QuillNotRunning && /quill-cli serve --dev/.test(e.message));
+});
+
+test('autoStart: runs `quill --background` from PATH when the socket is absent, then connects', async () => {
+  // A stand-in `quill` that starts `quill-cli serve --dev` on the socket the client waits for.
+  const bin = path.join(tmp, 'autostart-bin');
+  const socket = path.join(tmp, 'autostart.sock');
+  const pidFile = path.join(tmp, 'autostart.pid');
+  const argsFile = path.join(tmp, 'autostart.args');
+  mkdirSync(bin, { recursive: true });
+  writeFileSync(path.join(tmp, 'dev.key'), DEV_KEY);
+  writeFileSync(path.join(bin, 'quill'), `#!/bin/sh\necho "$@" > '${argsFile}'\necho $$ > '${pidFile}'\n` +
+    `exec '${process.env.QUILL_CLI}' serve --dev --dev-key-file '${path.join(tmp, 'dev.key')}' --socket '${socket}' --approve all >/dev/null 2>&1\n`,
+  { mode: 0o755 });
+  const savedPath = process.env.PATH;
+  try {
+    await assert.rejects(QuillClient.connect({ appName: 'No autostart', socketPath: socket, tokenStore: new MemoryTokenStore() }),
+      (e) => e instanceof QuillNotRunning);
+    process.env.PATH = `${bin}${path.delimiter}${savedPath}`;
+    const q = await QuillClient.connect({ appName: 'Autostarted', socketPath: socket, tokenStore: new MemoryTokenStore(), autoStart: true });
+    assert.deepEqual(await q.accounts(), [DEV_ADDRESS]);
+    q.close();
+    assert.equal(readFileSync(argsFile, 'utf8').trim(), '--background');
+    // Without a quill on PATH, autoStart says so.
+    process.env.PATH = path.join(tmp, 'empty-bin');
+    await assert.rejects(QuillClient.connect({ appName: 'No quill', socketPath: path.join(tmp, 'none.sock'), tokenStore: new MemoryTokenStore(), autoStart: true }),
+      (e) => e instanceof QuillNotRunning && /no `quill` on PATH/.test(e.message));
+  } finally {
+    process.env.PATH = savedPath;
+    try { process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGTERM'); } catch { /* not started */ }
+  }
 });
 
 test('WebSocket off while Quill runs: QuillDisabled', async () => {

@@ -200,6 +200,43 @@ class ClientTest(unittest.TestCase):
         self.assertIn("quill-cli serve --dev", str(cm.exception))
         self.assertIn("Quill", str(cm.exception))
 
+    def test_autoStart_runsQuillBackgroundFromPath(self):
+        # A stand-in `quill` that starts `quill-cli serve --dev` on the socket the client waits for.
+        bin_dir = os.path.join(self.tmp, "autostart-bin")
+        os.makedirs(bin_dir, exist_ok=True)
+        sock = os.path.join(self.tmp, "autostart.sock")
+        key = os.path.join(self.tmp, "autostart.key")
+        pid_file = os.path.join(self.tmp, "autostart.pid")
+        args_file = os.path.join(self.tmp, "autostart.args")
+        with open(key, "w") as f:
+            f.write(DEV_KEY)
+        script = os.path.join(bin_dir, "quill")
+        with open(script, "w") as f:
+            f.write(f"#!/bin/sh\necho \"$@\" > '{args_file}'\necho $$ > '{pid_file}'\n"
+                    f"exec '{CLI}' serve --dev --dev-key-file '{key}' --socket '{sock}' --approve all >/dev/null 2>&1\n")
+        os.chmod(script, 0o755)
+        saved = os.environ["PATH"]
+        try:
+            with self.assertRaises(QuillNotRunning):
+                QuillClient.connect("No autostart", sock, token_store=MemoryTokenStore())
+            os.environ["PATH"] = bin_dir + os.pathsep + saved
+            with QuillClient.connect("Autostarted", sock, token_store=MemoryTokenStore(), auto_start=True) as q:
+                self.assertEqual(q.accounts(), [DEV_ADDRESS])
+            with open(args_file) as f:
+                self.assertEqual(f.read().strip(), "--background")
+            os.environ["PATH"] = os.path.join(self.tmp, "empty-bin")
+            with self.assertRaises(QuillNotRunning) as cm:
+                QuillClient.connect("No quill", os.path.join(self.tmp, "none.sock"), token_store=MemoryTokenStore(),
+                                    auto_start=True, auto_start_timeout=1)
+            self.assertIn("no `quill` on PATH", str(cm.exception))
+        finally:
+            os.environ["PATH"] = saved
+            try:
+                with open(pid_file) as f:
+                    os.kill(int(f.read()), 15)
+            except (OSError, ValueError):
+                pass
+
     def test_async_largeAnswerAndConcurrentCalls(self):
         async def run():
             q = await AsyncQuillClient.connect("Async test", self.server.socket, token_store=self.tokens)
