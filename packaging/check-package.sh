@@ -22,7 +22,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 # What the package installs must be current: CPack itself does not build (in CI the tree is
 # already built, and this is a no-op).
-cmake --build "$build" --target quill quill-cli quill_docs >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
+cmake --build "$build" --target quill quill-cli quill-cli-full quill_docs >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
 (cd "$build" && cpack -G DEB -B "$out" >"$out/cpack.log" 2>&1) || { cat "$out/cpack.log"; exit 1; }
 deb=$(ls "$out"/*.deb)
 echo "package: $(basename "$deb") ($(du -k "$deb" | cut -f1) KB)"

@@ -3,16 +3,46 @@
 
 #include "CliCommands.h"
 #include "CliUsage.h"
+#ifndef QUILL_CLI_LEAN
 #include "ServeCommand.h"
 #include "WalletCommands.h"
+#endif
 
 #include "QuillVersion.h"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <climits>
 #include <cstring>
 #include <iostream>
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace {
+
+#ifdef QUILL_CLI_LEAN
+/// The commands that talk to the keychain or to Quill run in quill-cli-full (issue 12): this
+/// binary loads no QtNetwork, QtWebSockets, QtDBus or QtKeychain. Same argv, same exit code.
+[[noreturn]] void runFull(char **argv)
+{
+    char self[PATH_MAX];
+    const ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1);
+    std::string dir = n > 0 ? std::string(self, std::size_t(n)) : std::string();
+    dir = dir.substr(0, dir.rfind('/') + 1);
+    for (const std::string &candidate : {dir + "quill-cli-full", dir + QUILL_CLI_FULL_RELATIVE}) {
+        ::execv(candidate.c_str(), argv);
+        if (errno != ENOENT)
+            break;
+    }
+    std::cerr << "quill-cli: cannot run quill-cli-full for '" << argv[1] << "' (" << std::strerror(errno)
+              << "); it is installed beside quill-cli in <libexecdir>/quill\n";
+    std::exit(2);
+}
+#endif
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -39,16 +69,29 @@ int main(int argc, char **argv)
             return 0;
         }
     }
+#ifdef QUILL_CLI_LEAN
+    if (command == "wallet" || command == "request" || command == "serve")
+        runFull(argv);
+#endif
     if (command == "issue") {
         for (const auto &a : rest)
-            if (a == "--account" || a.rfind("--account=", 0) == 0)
+            if (a == "--account" || a.rfind("--account=", 0) == 0) {
+#ifdef QUILL_CLI_LEAN
+                runFull(argv);
+#else
                 return runIssueFromVault(rest);
+#endif
+            }
         return runIssue(rest);
     }
+#ifndef QUILL_CLI_LEAN
     if (command == "wallet")
         return runWallet(rest);
     if (command == "request")
         return runRequest(rest);
+    if (command == "serve")
+        return runServe(rest);
+#endif
     if (command == "auth-sig")
         return runAuthSig(rest);
     if (command == "siwe")
@@ -57,8 +100,6 @@ int main(int argc, char **argv)
         return runVerify(rest);
     if (command == "address")
         return runAddress(rest);
-    if (command == "serve")
-        return runServe(rest);
     if (command == "demo")
         return runDemo(rest);
     if (command == "review")
