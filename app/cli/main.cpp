@@ -50,6 +50,12 @@ constexpr const char *kUsage = R"(usage: quill-cli COMMAND [options]
            a development signer for app CI: the local API with F's key in memory only, every
            pairing and request answered by rule (all: signed WITHOUT ASKING; none: 4001).
            Prints "READY <socket> <ws port or -1>"; refuses a key that is one of your accounts
+  chainsecured sign --purpose create-wallet|convert-account|add-usage-api-key|billing-auth --chain-id N
+           (--account ADDRESS | --key-file F | --keystore F --password-file P) [--now ISO8601] [--header]
+           print the Lit Chipotle request body {typed_data, signature} (EIP-712, valid for 5 minutes
+           and replayable in that time); --header: the X-Wallet-Auth value (billing-auth)
+  chainsecured verify FILE --chain-id N [--now ISO8601] [--purpose P]
+           apply Chipotle's checks to a body, or an X-Wallet-Auth value; exit 0 pass, 1 fail, 2 unusable
   demo     issue and verify a session with a throw-away wallet (nothing is stored)
 
 Exit codes: 0 success, 1 verification failed, 2 unusable input (one line on stderr).
@@ -90,6 +96,8 @@ int main(int argc, char **argv)
         return runDemo(rest);
     if (command == "review")
         return runReview(rest);
+    if (command == "chainsecured")
+        return runChainSecured(rest);
     std::cerr << "quill-cli: unknown command '" << command << "' (see quill-cli --help)\n";
     return 2;
 }
