@@ -7,6 +7,8 @@
 
 #include <QTest>
 
+#include <nlohmann/json.hpp>
+
 using namespace quill;
 using namespace quill::crypto;
 using namespace quill::eth;
@@ -92,6 +94,48 @@ private Q_SLOTS:
                  QStringLiteral("4355c47d63924e8a72e509b65029052eb6c299d53a04e167c5775fd466751c9d"
                                 "07299936d304c153f6443dfa05f40ff007d72911b6f72307f996231605b91562"
                                 "01"));
+    }
+    // Vectors computed by ethers 6 TypedDataEncoder and checked against viem hashTypedData
+    // (tests/interop/gen-eip712-vectors.mjs; CTest interop_eip712_vectors keeps the file honest).
+    void npmVectors_data()
+    {
+        QTest::addColumn<QByteArray>("typedData");
+        QTest::addColumn<QString>("encodeType");
+        QTest::addColumn<QString>("domainSeparator");
+        QTest::addColumn<QString>("structHash");
+        QTest::addColumn<QString>("digest");
+        const auto doc = nlohmann::ordered_json::parse(
+            quill::test::readData(QStringLiteral("eip712/vectors.json")).toStdString());
+        QVERIFY(doc.size() >= 4);
+        for (const auto &v : doc)
+            QTest::newRow(v["name"].get<std::string>().c_str())
+                << QByteArray::fromStdString(v["typedData"].dump())
+                << QString::fromStdString(v["encodeType"].get<std::string>())
+                << QString::fromStdString(v["domainSeparator"].get<std::string>())
+                << QString::fromStdString(v["structHash"].get<std::string>())
+                << QString::fromStdString(v["digest"].get<std::string>());
+    }
+    void npmVectors()
+    {
+        QFETCH(QByteArray, typedData);
+        QFETCH(QString, encodeType);
+        QFETCH(QString, domainSeparator);
+        QFETCH(QString, structHash);
+        QFETCH(QString, digest);
+        auto h = hashTypedData(typedData.toStdString());
+        QVERIFY2(h.ok(), qPrintable(h.ok() ? QString() : describe(h.error())));
+        QCOMPARE(hex(h->domainSeparator), domainSeparator);
+        QCOMPARE(hex(h->structHash), structHash);
+        QCOMPARE(hex(h->digest), digest);
+        const auto doc = nlohmann::ordered_json::parse(typedData.toStdString());
+        Types types;
+        for (auto it = doc["types"].begin(); it != doc["types"].end(); ++it)
+            for (const auto &f : *it)
+                types[it.key()].push_back(
+                    {f["name"].get<std::string>(), f["type"].get<std::string>()});
+        QCOMPARE(QString::fromStdString(
+                     eip712::encodeType(types, doc["primaryType"].get<std::string>()).value()),
+                 encodeType);
     }
     // Referenced types are sorted by name, whatever order they are declared or used in.
     void encodeType_sortsReferencedTypes()
