@@ -33,23 +33,24 @@ ChainSecuredReviewView::ChainSecuredReviewView(QWidget *parent) : QWidget(parent
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
 
-    m_appLabel = plainLabel(QStringLiteral("appLabel"), tr("Requesting app"), this);
+    m_appLabel = plainLabel(QStringLiteral("chainSecuredAppLabel"), tr("Requesting app"), this);
     QFont big = m_appLabel->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setBold(true);
     m_appLabel->setFont(big);
     layout->addWidget(m_appLabel);
-    m_factsLabel = plainLabel(QStringLiteral("factsLabel"), tr("Facts about the app"), this);
+    m_factsLabel =
+        plainLabel(QStringLiteral("chainSecuredFactsLabel"), tr("Facts about the app"), this);
     layout->addWidget(m_factsLabel);
 
     m_warningsBox = new QWidget(this);
-    m_warningsBox->setObjectName(QStringLiteral("warningsBox"));
+    m_warningsBox->setObjectName(QStringLiteral("chainSecuredWarnings"));
     m_warningsLayout = new QVBoxLayout(m_warningsBox);
     m_warningsLayout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_warningsBox);
     m_acknowledge =
         new QCheckBox(tr("I understand the dangers above and still want to approve"), this);
-    m_acknowledge->setObjectName(QStringLiteral("acknowledgeCheck"));
+    m_acknowledge->setObjectName(QStringLiteral("chainSecuredAcknowledge"));
     m_acknowledge->setAccessibleName(tr("Acknowledge danger warnings"));
     connect(m_acknowledge, &QCheckBox::toggled, this, &ChainSecuredReviewView::refreshApprovable);
     layout->addWidget(m_acknowledge);

@@ -2,6 +2,7 @@
 
 #include "api/PeerFacts.h"
 
+#include "lit/ChainSecured.h"
 #include "lit/SessionRequest.h"
 #include "lit/SessionSigIssuer.h"
 
@@ -18,6 +19,8 @@ enum class ApiRequestKind
                  ///< map
     AuthSig,     ///< quill_requestAuthSig: the app keeps its session key, Quill returns the wallet
                  ///< AuthSig
+    ChainSecured, ///< quill_signLitChainSecured / quill_signTypedData: a Lit Chipotle EIP-712
+                  ///< authorization, answered {typed_data, signature} (issue #15)
 };
 
 /// A validated, typed session request from a paired app, as ApiServer hands it to the
@@ -35,6 +38,12 @@ struct ApiRequest
     std::string requestJson; ///< the `request` member exactly as the app sent it
     lit::Profile profile = lit::Profile::LitV7;
     std::string sessionPublicKey; ///< AuthSig kind: 64 lowercase hex (Ed25519), else empty
+    /// ChainSecured kind (quill_signLitChainSecured): the flow and the chain.
+    lit::ChainSecuredPurpose chainSecuredPurpose = lit::ChainSecuredPurpose::CreateWallet;
+    std::uint64_t chainId = 0;
+    /// ChainSecured kind (quill_signTypedData): the app's typed data, accepted by
+    /// lit::parseChainSecuredTypedData.
+    std::optional<lit::ChainSecuredAuthorization> typedData;
 };
 
 } // namespace quill::api

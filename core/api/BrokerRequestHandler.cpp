@@ -37,7 +37,12 @@ void BrokerRequestHandler::handle(const ApiRequest &request, Reply reply)
     in.app.origin = request.peer.origin;
     in.app.paired = true;
     in.app.firstRequest = m_approvedApps.count(request.appId) == 0;
-    in.kind = request.kind == ApiRequestKind::AuthSig ? requests::RequestKind::AuthSig : requests::RequestKind::SessionSigs;
+    in.kind = request.kind == ApiRequestKind::AuthSig        ? requests::RequestKind::AuthSig
+              : request.kind == ApiRequestKind::ChainSecured ? requests::RequestKind::ChainSecured
+                                                             : requests::RequestKind::SessionSigs;
+    in.chainSecuredPurpose = request.chainSecuredPurpose;
+    in.chainId = request.chainId;
+    in.typedData = request.typedData;
     in.request = request.request;
     in.profile = request.profile;
     in.sessionPublicKey = request.sessionPublicKey;

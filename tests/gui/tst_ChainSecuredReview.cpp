@@ -1,15 +1,25 @@
 // GUI test of the Lit Chipotle ChainSecured review (issue #15): what the user reads, and that a
 // danger warning gates approval until acknowledged.
+#include "../AsyncWait.h"
+#include "../FakeClock.h"
+
+#include "ApprovalDialog.h"
 #include "ChainSecuredReviewView.h"
+#include "crypto/Encoding.h"
+#include "vault/MemoryStore.h"
 
 #include <QCheckBox>
+#include <QGroupBox>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace quill;
 using namespace quill::requests;
+using namespace quill::test;
 
 namespace {
 
@@ -42,6 +52,34 @@ template <typename T> T *child(QObject *parent, const QString &name)
     return w;
 }
 
+// A broker with one account on a MemoryStore (public test key of the spec's vectors).
+constexpr const char *kKey = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
+const QString kAccount = QStringLiteral("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23");
+const UnixMillis kNow = 1780000000000;
+
+struct Fixture
+{
+    QTemporaryDir dir;
+    vault::MemoryStore store;
+    vault::WalletVault wallets{store, dir.path()};
+    vault::SessionKeyStore sessionKeys{store, dir.path()};
+    PermissionStore permissions{dir.path()};
+    ActivityLog activity{dir.path()};
+    FakeClock clock{kNow};
+    RequestBroker broker{wallets, sessionKeys, permissions, activity, clock};
+
+    Fixture()
+    {
+        auto r = await<Result<vault::Account>>([&](auto cb) {
+            wallets.importKey(std::move(crypto::secretFromHex(kKey)).value(),
+                              QStringLiteral("Test"), vault::AccountSource::PrivateKey, QString(),
+                              cb);
+        });
+        if (!r || !r->ok())
+            qFatal("import failed");
+    }
+};
+
 QString text(QWidget *view, const char *name)
 {
     return child<QLabel>(view, QLatin1String(name))->text();
@@ -69,10 +107,10 @@ private Q_SLOTS:
         QVERIFY2(text(&view, "validityLabel")
                      .contains(QStringLiteral("anyone who obtains it can repeat this action")),
                  qPrintable(text(&view, "validityLabel")));
-        QVERIFY(text(&view, "appLabel").contains(QStringLiteral("“My dapp”")));
+        QVERIFY(text(&view, "chainSecuredAppLabel").contains(QStringLiteral("“My dapp”")));
         QCOMPARE(child<QPlainTextEdit>(&view, QStringLiteral("typedDataText"))->toPlainText(),
                  QString::fromStdString(a.typedDataJson()));
-        QVERIFY(!child<QCheckBox>(&view, QStringLiteral("acknowledgeCheck"))->isVisible());
+        QVERIFY(!child<QCheckBox>(&view, QStringLiteral("chainSecuredAcknowledge"))->isVisible());
         QVERIFY(view.approvable());
         // Every focusable named widget has an accessible name.
         for (auto *w : view.findChildren<QWidget *>())
@@ -92,7 +130,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QVERIFY(text(&view, "warning_origin-not-lit").startsWith(QStringLiteral("Danger: ")));
         QVERIFY(text(&view, "warning_unknown-chain").startsWith(QStringLiteral("Warning: ")));
-        auto *ack = child<QCheckBox>(&view, QStringLiteral("acknowledgeCheck"));
+        auto *ack = child<QCheckBox>(&view, QStringLiteral("chainSecuredAcknowledge"));
         QVERIFY(ack->isVisible());
         QVERIFY(!view.approvable());
         QCOMPARE(spy.count(), 0);
@@ -109,6 +147,77 @@ private Q_SLOTS:
         QVERIFY(!view.approvable());
         QCOMPARE(spy.count(), 2);
         QVERIFY(!view.findChild<QLabel *>(QStringLiteral("warning_unknown-chain")));
+    }
+    // The approval dialog opens the ChainSecured review for a ChainSecured request, offers no
+    // "remember", and its Approve answers the app with a body Chipotle's checks accept.
+    void approvalDialog_showsTheReviewAndSigns()
+    {
+        Fixture f;
+        IncomingRequest in;
+        in.app = app(QStringLiteral("Lit Dashboard"),
+                     QStringLiteral("https://dashboard.litprotocol.com"));
+        in.kind = RequestKind::ChainSecured;
+        in.chainSecuredPurpose = lit::ChainSecuredPurpose::CreateWallet;
+        in.chainId = 8453;
+        auto reply = std::make_shared<std::optional<Result<std::string>>>();
+        const auto id =
+            f.broker.submit(in, [reply](Result<std::string> r) { reply->emplace(std::move(r)); });
+        QVERIFY(id.ok());
+        ui::ApprovalDialog dialog(f.broker, f.wallets, f.clock, *id);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *view =
+            child<ui::ChainSecuredReviewView>(&dialog, QStringLiteral("chainSecuredReview"));
+        QVERIFY(view->isVisible());
+        QCOMPARE(text(view, "actionLabel"),
+                 QStringLiteral("Create a new wallet (PKP) for your Lit ChainSecured account."));
+        QCOMPARE(text(view, "chainLabel"), QStringLiteral("Base (chain id 8453)"));
+        QCOMPARE(text(view, "accountLabel"), kAccount);
+        QVERIFY(!child<QPushButton>(&dialog, QStringLiteral("approveRememberButton"))->isVisible());
+        QVERIFY(!child<QWidget>(&dialog, QStringLiteral("capabilityTable"))->isVisible());
+        QVERIFY(!child<QWidget>(&dialog, QStringLiteral("siweText"))->isVisible());
+        QVERIFY(child<QPushButton>(&dialog, QStringLiteral("rejectButton"))->isDefault());
+        auto *approve = child<QPushButton>(&dialog, QStringLiteral("approveButton"));
+        QVERIFY(approve->isEnabled());
+        QSignalSpy finished(&f.broker, &RequestBroker::requestFinished);
+        QTest::mouseClick(approve, Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor([&] { return reply->has_value(); }, 10000));
+        QVERIFY2(reply->value().ok(),
+                 qPrintable(reply->value().ok() ? QString() : describe(reply->value().error())));
+        auto v = lit::verifyChainSecuredBody(
+            reply->value().value(),
+            lit::ChainSecuredExpectation{8453, kNow / kSecond,
+                                         lit::ChainSecuredPurpose::CreateWallet});
+        QVERIFY2(v.ok(), qPrintable(v.ok() ? QString() : describe(v.error())));
+        QCOMPARE(QString::fromStdString(v->address.toChecksummed()), kAccount);
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(finished.at(0).at(1).value<Decision>() == Decision::Approved);
+    }
+    void approvalDialog_dangerGatesApproveAndEscRejects()
+    {
+        Fixture f;
+        IncomingRequest in;
+        in.app =
+            app(QStringLiteral("Lit Dashboard"), QStringLiteral("https://lit-protocol.example"));
+        in.kind = RequestKind::ChainSecured;
+        in.chainSecuredPurpose = lit::ChainSecuredPurpose::ConvertAccount;
+        in.chainId = 8453;
+        auto reply = std::make_shared<std::optional<Result<std::string>>>();
+        const auto id =
+            f.broker.submit(in, [reply](Result<std::string> r) { reply->emplace(std::move(r)); });
+        QVERIFY(id.ok());
+        ui::ApprovalDialog dialog(f.broker, f.wallets, f.clock, *id);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *approve = child<QPushButton>(&dialog, QStringLiteral("approveButton"));
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("warning_origin-not-lit")));
+        QVERIFY(!approve->isEnabled());
+        auto *ack = child<QCheckBox>(&dialog, QStringLiteral("chainSecuredAcknowledge"));
+        QTest::mouseClick(ack, Qt::LeftButton, {}, QPoint(8, ack->height() / 2));
+        QVERIFY(approve->isEnabled());
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QVERIFY(QTest::qWaitFor([&] { return reply->has_value(); }, 5000));
+        QCOMPARE(reply->value().error().code, ErrorCode::UserRejected);
     }
 };
 
