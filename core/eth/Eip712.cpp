@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <optional>
 #include <set>
 
@@ -192,6 +193,7 @@ int bitLength(const Word &u)
 /// True if u == 2^(bits-1) exactly (the magnitude of the most negative intN).
 bool isPowerOfTwo(const Word &u, int bitsMinusOne)
 {
+    assert(bitsMinusOne >= 7 && bitsMinusOne < 256); // intN: N is 8 … 256
     Word p{};
     p[static_cast<std::size_t>(31 - bitsMinusOne / 8)] =
         static_cast<std::uint8_t>(1u << (bitsMinusOne % 8));

@@ -19,7 +19,7 @@ using detail::OrderedJson;
 
 /// Raw text beyond this is refused before parsing (the compact form must be ≤ 4 KiB; this
 /// leaves room for whitespace without letting a caller make us parse megabytes).
-constexpr std::size_t kMaxRawBytes = 64 * 1024;
+constexpr std::size_t kMaxRawBytes = std::size_t{64} * 1024;
 
 constexpr std::array kPurposes{
     ChainSecuredPurpose::CreateWallet, ChainSecuredPurpose::ConvertAccount,
