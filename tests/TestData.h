@@ -65,6 +65,8 @@ inline std::optional<ErrorCode> errorCodeFromIdentifier(const QString &name)
         QUILL_CODE(KeystoreWrongPassword), QUILL_CODE(KeystoreCorrupt),
         QUILL_CODE(Unauthorized), QUILL_CODE(RateLimited), QUILL_CODE(MessageTooLarge), QUILL_CODE(Busy),
         QUILL_CODE(UnsupportedMethod), QUILL_CODE(InvalidRpcRequest), QUILL_CODE(InvalidParams),
+        QUILL_CODE(TypedDataType), QUILL_CODE(TypedDataValue), QUILL_CODE(ChainSecuredSchema),
+        QUILL_CODE(ChainSecuredDomain), QUILL_CODE(ChainSecuredTime), QUILL_CODE(ChainSecuredSigner),
     };
 #undef QUILL_CODE
     for (const auto &[n, c] : kCodes)

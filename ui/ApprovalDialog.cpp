@@ -1,6 +1,8 @@
 #include "ApprovalDialog.h"
 
+#include "ChainSecuredReviewView.h"
 #include "Models.h"
+#include "ReviewStyle.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -20,30 +22,6 @@
 namespace quill::ui {
 
 namespace {
-
-QString severityName(requests::Severity s)
-{
-    switch (s) {
-    case requests::Severity::Danger: return QObject::tr("Danger");
-    case requests::Severity::Warning: return QObject::tr("Warning");
-    case requests::Severity::Info: return QObject::tr("Info");
-    }
-    return {};
-}
-
-/// Colours that read on light and dark palettes: tinted backgrounds, text in the palette's.
-QString severityStyle(requests::Severity s)
-{
-    switch (s) {
-    case requests::Severity::Danger:
-        return QStringLiteral("QLabel { background: rgba(220, 38, 38, 0.18); border-left: 4px solid #dc2626; padding: 6px; }");
-    case requests::Severity::Warning:
-        return QStringLiteral("QLabel { background: rgba(217, 119, 6, 0.16); border-left: 4px solid #d97706; padding: 6px; }");
-    case requests::Severity::Info:
-        return QStringLiteral("QLabel { border-left: 4px solid palette(mid); padding: 6px; }");
-    }
-    return {};
-}
 
 struct ExpiryChoice
 {
@@ -209,6 +187,22 @@ ApprovalDialog::ApprovalDialog(requests::RequestBroker &broker, const vault::Wal
     m_error->hide();
     layout->addWidget(m_error);
 
+    m_chainSecured = pending && pending->incoming.kind == requests::RequestKind::ChainSecured;
+    if (m_chainSecured) {
+        // The ChainSecured view shows who asks, warnings and what is signed; the session
+        // parts of this dialog do not apply.
+        setWindowTitle(tr("Quill — Lit ChainSecured authorization"));
+        setAccessibleName(tr("Lit ChainSecured authorization approval"));
+        m_chainSecuredView = new ChainSecuredReviewView(this);
+        layout->insertWidget(layout->indexOf(capsBox), m_chainSecuredView, 1);
+        for (QWidget *w : std::initializer_list<QWidget *>{
+                 m_appLabel, m_factsLabel, m_warningsBox, m_acknowledge, expiresLabel,
+                 m_expiryLabel, m_expiryCombo, rememberLabel, m_rememberCombo, capsBox, siweBox})
+            w->hide();
+        connect(m_chainSecuredView, &ChainSecuredReviewView::approvableChanged, this,
+                &ApprovalDialog::updateApproveEnabled);
+    }
+
     auto *buttons = new QHBoxLayout;
     m_countdown = new QLabel(this);
     m_countdown->setObjectName(QStringLiteral("countdownLabel"));
@@ -230,6 +224,8 @@ ApprovalDialog::ApprovalDialog(requests::RequestBroker &broker, const vault::Wal
     buttons->addWidget(m_approve);
     buttons->addWidget(m_approveRemember);
     layout->addLayout(buttons);
+    if (m_chainSecured)
+        m_approveRemember->hide(); // a one-off, never remembered
 
     connect(m_reject, &QPushButton::clicked, this, &ApprovalDialog::reject);
     connect(m_approve, &QPushButton::clicked, this, [this] { approve(false); });
@@ -276,6 +272,10 @@ std::optional<std::string> ApprovalDialog::chosenExpiration() const
 
 void ApprovalDialog::refreshReview()
 {
+    if (m_chainSecured) {
+        refreshChainSecuredReview();
+        return;
+    }
     const QString account = m_accountCombo->currentData().toString();
     auto review = m_broker.review(m_id, account, chosenExpiration());
     // Rebuild the warnings.
@@ -343,8 +343,34 @@ void ApprovalDialog::refreshReview()
     updateApproveEnabled();
 }
 
+void ApprovalDialog::refreshChainSecuredReview()
+{
+    const QString account = m_accountCombo->currentData().toString();
+    auto review = m_broker.reviewChainSecured(m_id, account);
+    m_reviewOk = review.ok();
+    if (!review) {
+        m_error->setText(account.isEmpty()
+                             ? tr("No account to sign with: import or create one first.")
+                             : describe(review.error()));
+        m_error->show();
+        updateApproveEnabled();
+        return;
+    }
+    m_error->hide();
+    const auto *pending = m_broker.pending(m_id);
+    m_chainSecuredView->setReview(*review,
+                                  pending ? pending->incoming.app : requests::AppIdentity{});
+    updateApproveEnabled();
+}
+
 void ApprovalDialog::updateApproveEnabled()
 {
+    if (m_chainSecured) {
+        m_approve->setEnabled(m_reviewOk && m_accountCombo->count() > 0 &&
+                              m_chainSecuredView->approvable());
+        m_approveRemember->setEnabled(false);
+        return;
+    }
     const bool enabled = m_reviewOk && m_accountCombo->count() > 0 && (!m_hasDanger || m_acknowledge->isChecked());
     m_approve->setEnabled(enabled);
     m_approveRemember->setEnabled(enabled);

@@ -15,6 +15,8 @@ class QTimer;
 
 namespace quill::ui {
 
+class ChainSecuredReviewView;
+
 /// Shows one pending request as the user must see it before deciding: who asks (claim vs
 /// facts), which account signs, what it allows in plain words, warnings (danger warnings
 /// must be acknowledged before Approve is enabled), the expiry (can be shortened), the exact
@@ -34,6 +36,7 @@ public Q_SLOTS:
 
 private:
     void refreshReview();
+    void refreshChainSecuredReview();
     void updateApproveEnabled();
     void updateCountdown();
     void approve(bool remember);
@@ -46,6 +49,10 @@ private:
     bool m_hasDanger = false;
     bool m_reviewOk = false;
     bool m_answered = false;
+    /// A Lit Chipotle ChainSecured request (issue #15): shown by m_chainSecuredView; no expiry,
+    /// capabilities, SIWE text or "remember".
+    bool m_chainSecured = false;
+    ChainSecuredReviewView *m_chainSecuredView = nullptr;
 
     QLabel *m_appLabel;
     QLabel *m_factsLabel;

@@ -135,6 +135,8 @@ QVariant PendingModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case 0: return p->incoming.app.claimedName.isEmpty() ? p->incoming.app.appId : p->incoming.app.claimedName;
     case 1: {
+        if (p->incoming.kind == requests::RequestKind::ChainSecured)
+            return requests::describePurpose(p->incoming.chainSecuredPurpose);
         QStringList what;
         for (const auto &r : p->incoming.request.resourceAbilityRequests)
             what << requests::describeCapability(r);

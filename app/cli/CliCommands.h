@@ -14,5 +14,8 @@ int runVerify(const std::vector<std::string> &argv);
 int runAddress(const std::vector<std::string> &argv);
 int runDemo(const std::vector<std::string> &argv);
 int runReview(const std::vector<std::string> &argv);
+/// `chainsecured sign|verify …`: Lit Chipotle ChainSecured authorizations (EIP-712, issue #15).
+/// verify exits 0 if the file passes the server's checks, 1 if it does not, 2 on unusable input.
+int runChainSecured(const std::vector<std::string> &argv);
 
 } // namespace quill::cli

@@ -40,7 +40,10 @@ void RuleApprover::onReviewRequested(quint64 id)
         (void)m_broker.reject(id);
         return;
     }
-    const bool remember = m_rule == ApprovalRule::Remember;
+    // A ChainSecured authorization is a one-off: approved, never remembered (issue #15).
+    const auto *pending = m_broker.pending(id);
+    const bool oneOff = pending && pending->incoming.kind == requests::RequestKind::ChainSecured;
+    const bool remember = m_rule == ApprovalRule::Remember && !oneOff;
     if (auto st = m_broker.approve(id, {m_account, remember, std::nullopt}); !st) {
         // An approval the broker refuses (e.g. an expiry nodes would reject) is a rejection.
         std::cerr << "quill-cli serve: cannot approve request " << id << ": "

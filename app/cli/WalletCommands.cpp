@@ -569,4 +569,17 @@ int runIssueFromVault(const std::vector<std::string> &argv)
     });
 }
 
+int withAccountKey(const QString &account, const std::function<int(const crypto::SecureBytes &)> &use)
+{
+    return withVault([&](Vault &v, Finish finish) {
+        v.wallets.privateKey(account, [finish, &use](Result<crypto::SecureBytes> key) {
+            if (!key)
+                return finish(failWith(key.error()));
+            const int code = use(*key);
+            key->clear();
+            finish(code);
+        });
+    });
+}
+
 } // namespace quill::cli

@@ -1,5 +1,10 @@
 #pragma once
 
+#include "crypto/SecureBytes.h"
+
+#include <QString>
+
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,5 +23,9 @@ int runIssueFromVault(const std::vector<std::string> &argv);
 /// Exit 0 with the SessionSigs on stdout, 1 if Quill refused (error on stderr), 2 on
 /// unusable input or no Quill.
 int runRequest(const std::vector<std::string> &argv);
+
+/// Opens the vault, loads `account`'s key from the OS keychain and calls `use` with it (the
+/// key is wiped afterwards); returns what `use` returns, or 2 if the key cannot be had.
+int withAccountKey(const QString &account, const std::function<int(const crypto::SecureBytes &)> &use);
 
 } // namespace quill::cli

@@ -70,7 +70,7 @@ int main(int argc, char **argv)
         }
     }
 #ifdef QUILL_CLI_LEAN
-    if (command == "wallet" || command == "request" || command == "serve")
+    if (command == "wallet" || command == "request" || command == "serve" || command == "chainsecured")
         runFull(argv);
 #endif
     if (command == "issue") {
@@ -91,6 +91,8 @@ int main(int argc, char **argv)
         return runRequest(rest);
     if (command == "serve")
         return runServe(rest);
+    if (command == "chainsecured")
+        return runChainSecured(rest);
 #endif
     if (command == "auth-sig")
         return runAuthSig(rest);

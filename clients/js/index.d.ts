@@ -78,9 +78,29 @@ export class QuillClient {
   on(event: 'resolved', listener: (e: { id: number; method?: string; outcome: 'approved' | 'rejected' | 'expired' | 'failed' }) => void): this;
   on(event: 'disconnected', listener: (error: QuillError) => void): this;
   off(event: 'pending' | 'resolved' | 'disconnected', listener: (...args: any[]) => void): this;
+  /** Lit Chipotle ChainSecured authorization {typed_data, signature} (EIP-712); chainId, or chipotleUrl to fetch it. */
+  signLitChainSecured(purpose: ChainSecuredPurpose,
+    options: { chainId?: number; chipotleUrl?: string; fetch?: typeof fetch }): Promise<ChainSecuredBody>;
+  /** Signs ChainSecured typed data the app built; any other shape is refused (-32602). */
+  signTypedData(typedData: object | string): Promise<ChainSecuredBody>;
   revoke(): Promise<void>;
   close(): void;
 }
+
+export type ChainSecuredPurpose = 'create-wallet' | 'convert-account' | 'add-usage-api-key' | 'billing-auth';
+export interface ChainSecuredBody {
+  typed_data: {
+    types: Record<string, { name: string; type: string }[]>;
+    primaryType: 'CreateWallet' | 'ConvertAccount' | 'AddUsageApiKey' | 'BillingAuth';
+    domain: { name: 'Lit ChainSecured'; version: '1'; chainId: string };
+    message: { address: string; issuedAt: string };
+  };
+  signature: string;
+}
+/** GET <base>/core/v1/get_node_chain_config → chain_id. */
+export function chipotleChainId(baseUrl: string, options?: { fetch?: typeof fetch }): Promise<number>;
+/** The X-Wallet-Auth header value (base64 of the body's JSON) for BillingAuth. */
+export function walletAuthHeader(body: ChainSecuredBody | string): string;
 
 export class QuillError extends Error {
   /** JSON-RPC code (stable; see Quill's core/api/README.md). */

@@ -17,6 +17,7 @@ Quill's ``core/api/README.md``.
 from __future__ import annotations
 
 import asyncio
+import base64
 import hashlib
 import json
 import os
@@ -25,6 +26,7 @@ import shutil
 import subprocess
 import time
 import threading
+import urllib.request
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Union
 
@@ -34,6 +36,7 @@ __all__ = [
     "QuillError", "QuillNotRunning", "QuillRejected", "QuillUnauthorized", "QuillUnsupported",
     "QuillExpired", "QuillCancelled", "QuillTooLarge", "QuillRateLimited", "QuillBusy",
     "QuillInvalidRequest", "QuillInternalError", "QuillDisconnected",
+    "chipotle_chain_id", "wallet_auth_header", "CHAIN_SECURED_PURPOSES",
 ]
 __version__ = "0.1.0"
 
@@ -533,6 +536,26 @@ class AsyncQuillClient:
             raise TypeError("message: the SIWE text")
         return await self._call("quill_signSiweMessage", json.dumps({"message": message}))
 
+    async def sign_lit_chain_secured(self, purpose: str, chain_id: Optional[int] = None, *,
+                                     chipotle_url: Optional[str] = None) -> Dict[str, Any]:
+        """Lit Chipotle ChainSecured authorization (EIP-712): the request body ``{typed_data,
+        signature}`` for ``purpose`` (one of CHAIN_SECURED_PURPOSES), signed by the account the
+        user picks when they approve. Give the server's ``chain_id``, or ``chipotle_url`` to read
+        it from ``GET /core/v1/get_node_chain_config``. Valid for 5 minutes; replayable in that
+        time. Raises QuillRejected, QuillInvalidRequest, …"""
+        if chain_id is None and chipotle_url is not None:
+            chain_id = await asyncio.get_running_loop().run_in_executor(None, chipotle_chain_id, chipotle_url)
+        if isinstance(chain_id, bool) or not isinstance(chain_id, int) or chain_id <= 0:
+            raise ValueError("chain_id: a positive integer (or give chipotle_url)")
+        return await self._call("quill_signLitChainSecured",
+                                f'{{"purpose":{json.dumps(purpose)},"chainId":{chain_id}}}')
+
+    async def sign_typed_data(self, typed_data: Union[Dict[str, Any], str]) -> Dict[str, Any]:
+        """Signs ChainSecured typed data the app built (a dict, or its JSON text); Quill refuses
+        any other shape with QuillInvalidRequest naming the first difference."""
+        return await self._call("quill_signTypedData",
+                                f'{{"typedData":{json.dumps(typed_data, separators=(",", ":"))}}}')
+
     async def revoke(self) -> None:
         """Logs the app out: Quill unpairs it (its session keys are dropped) and the kept token
         is deleted. The connection can no longer make calls."""
@@ -614,6 +637,13 @@ class QuillClient:
         """See AsyncQuillClient.sign_siwe_message."""
         return self._run(self._inner.sign_siwe_message(message))
 
+    def sign_lit_chain_secured(self, purpose: str, chain_id: Optional[int] = None, *,
+                               chipotle_url: Optional[str] = None) -> Dict[str, Any]:
+        return self._run(self._inner.sign_lit_chain_secured(purpose, chain_id, chipotle_url=chipotle_url))
+
+    def sign_typed_data(self, typed_data: Union[Dict[str, Any], str]) -> Dict[str, Any]:
+        return self._run(self._inner.sign_typed_data(typed_data))
+
     def revoke(self) -> None:
         self._run(self._inner.revoke())
 
@@ -628,3 +658,28 @@ class QuillClient:
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
+
+
+# -------------------------------------------------------------------------------------------
+# Lit Chipotle helpers (issue 15)
+# -------------------------------------------------------------------------------------------
+#: The ``purpose`` values of sign_lit_chain_secured.
+CHAIN_SECURED_PURPOSES = ("create-wallet", "convert-account", "add-usage-api-key", "billing-auth")
+
+
+def chipotle_chain_id(base_url: str, timeout: float = 10.0) -> int:
+    """The chain id a Lit Chipotle server checks ChainSecured signatures against:
+    ``GET <base>/core/v1/get_node_chain_config`` → ``chain_id``. ``base_url`` may end in /core/v1."""
+    base = base_url.rstrip("/")
+    url = f"{base}/get_node_chain_config" if base.endswith("/core/v1") else f"{base}/core/v1/get_node_chain_config"
+    with urllib.request.urlopen(url, timeout=timeout) as r:
+        chain_id = json.loads(r.read().decode("utf-8")).get("chain_id")
+    if isinstance(chain_id, bool) or not isinstance(chain_id, int) or chain_id <= 0:
+        raise QuillError(f"{url}: no chain_id in the answer")
+    return chain_id
+
+
+def wallet_auth_header(body: Union[Dict[str, Any], str]) -> str:
+    """The ``X-Wallet-Auth`` header value for a BillingAuth body: base64 of its JSON."""
+    text = body if isinstance(body, str) else json.dumps(body, separators=(",", ":"), ensure_ascii=False)
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")

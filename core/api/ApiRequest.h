@@ -2,6 +2,7 @@
 
 #include "api/PeerFacts.h"
 
+#include "lit/ChainSecured.h"
 #include "lit/SessionRequest.h"
 #include "lit/SessionSigIssuer.h"
 #include "lit/SessionSiwe.h"
@@ -22,6 +23,8 @@ enum class ApiRequestKind
     AuthSig,     ///< quill_requestAuthSig: the app keeps its session key, Quill returns the wallet
                  ///< AuthSig
     SiweMessage, ///< quill_signSiweMessage: the app's SDK built the SIWE; Quill signs it as it is
+    ChainSecured, ///< quill_signLitChainSecured / quill_signTypedData: a Lit Chipotle EIP-712
+                  ///< authorization, answered {typed_data, signature} (issue #15)
 };
 
 /// A validated, typed session request from a paired app, as ApiServer hands it to the
@@ -40,6 +43,12 @@ struct ApiRequest
     lit::Profile profile = lit::Profile::LitV7;
     std::string sessionPublicKey; ///< AuthSig kind: 64 lowercase hex (Ed25519), else empty
     std::shared_ptr<const lit::SessionSiwe> siwe; ///< SiweMessage kind: the parsed message
+    /// ChainSecured kind (quill_signLitChainSecured): the flow and the chain.
+    lit::ChainSecuredPurpose chainSecuredPurpose = lit::ChainSecuredPurpose::CreateWallet;
+    std::uint64_t chainId = 0;
+    /// ChainSecured kind (quill_signTypedData): the app's typed data, accepted by
+    /// lit::parseChainSecuredTypedData.
+    std::optional<lit::ChainSecuredAuthorization> typedData;
 };
 
 } // namespace quill::api

@@ -333,6 +333,10 @@ void ApiServer::dispatch(Client &c, JsonRpcRequest &request)
         sessionRequest(c, request, true);
     else if (request.method == "quill_signSiweMessage")
         signSiweMessage(c, request);
+    else if (request.method == "quill_signLitChainSecured")
+        chainSecuredRequest(c, request, false);
+    else if (request.method == "quill_signTypedData")
+        chainSecuredRequest(c, request, true);
     else if (request.method == "quill_accounts")
         accounts(c, request);
     else if (request.method == "quill_revoke")
@@ -353,7 +357,7 @@ void ApiServer::info(Client &c, JsonRpcRequest &request)
     result += R"(,"apiVersion":1,"profiles":["lit-v7","lit-v8"],"transports":["local-socket")";
     result += m_info.webSocket ? R"(,"websocket"],)" : "],";
     result +=
-        R"("methods":["quill_info","quill_hello","quill_requestSessionSigs","quill_requestAuthSig","quill_signSiweMessage","quill_accounts","quill_revoke"],)";
+        R"("methods":["quill_info","quill_hello","quill_requestSessionSigs","quill_requestAuthSig","quill_signSiweMessage","quill_accounts","quill_revoke","quill_signLitChainSecured","quill_signTypedData"],)";
     result += R"("notifications":["quill_pending","quill_resolved"],"paired":)";
     result += c.auth == Auth::Paired ? "true" : "false";
     result += R"(,"hasAccount":)";
@@ -652,7 +656,7 @@ void ApiServer::sessionRequest(Client &c, JsonRpcRequest &request, bool authSig)
     }
     out.request = std::move(parsed).value();
     out.requestJson = std::move(*text);
-    submitToHandler(c, rpcId, std::move(out));
+    handToHandler(c, rpcId, std::move(out));
 }
 
 void ApiServer::signSiweMessage(Client &c, JsonRpcRequest &request)
@@ -690,10 +694,10 @@ void ApiServer::signSiweMessage(Client &c, JsonRpcRequest &request)
     out.kind = ApiRequestKind::SiweMessage;
     out.siwe = std::make_shared<const lit::SessionSiwe>(std::move(parsed).value());
     out.requestJson = std::move(*text);
-    submitToHandler(c, rpcId, std::move(out));
+    handToHandler(c, rpcId, std::move(out));
 }
 
-void ApiServer::submitToHandler(Client &c, const std::string &rpcId, ApiRequest out)
+void ApiServer::handToHandler(Client &c, const std::string &rpcId, ApiRequest out)
 {
     out.appId = c.appId;
     out.appName = c.appName;
@@ -732,6 +736,93 @@ void ApiServer::submitToHandler(Client &c, const std::string &rpcId, ApiRequest 
         }
         self->send(*cl, JsonRpc::result(p->rpcId, json));
     });
+}
+
+void ApiServer::chainSecuredRequest(Client &c, JsonRpcRequest &request, bool typedData)
+{
+    // Lit Chipotle ChainSecured authorizations (issue #15): a one-off the user reviews every
+    // time; same pairing, limits and activity log as session requests.
+    const std::string &rpcId = request.id;
+    if (!m_handler) {
+        sendError(c, rpcId,
+                  err(ErrorCode::UnsupportedMethod,
+                      QString::fromStdString(request.method) + QStringLiteral(" (not available)")));
+        return;
+    }
+    const auto &params = request.params;
+    auto allowed =
+        typedData ? params.allowOnly({"typedData"}) : params.allowOnly({"purpose", "chainId"});
+    if (!allowed) {
+        sendError(c, rpcId, allowed.error());
+        return;
+    }
+    if (int(c.pendingByRpcId.size()) >= m_limits.maxPendingPerConnection) {
+        sendError(c, rpcId, err(ErrorCode::Busy, QStringLiteral("too many pending requests")));
+        return;
+    }
+    ApiRequest out;
+    out.kind = ApiRequestKind::ChainSecured;
+    if (typedData) {
+        auto text = params.valueText("typedData");
+        if (!text) {
+            sendError(c, rpcId, text.error());
+            return;
+        }
+        // Only typed data that passes the ChainSecured checker; the context names the first
+        // difference.
+        auto parsed = lit::parseChainSecuredTypedData(*text);
+        if (!parsed) {
+            send(c, JsonRpc::error(rpcId, RpcErrorCode::InvalidParams,
+                                   errorCodeName(ErrorCode::InvalidParams) +
+                                       QStringLiteral(": typedData: ") + parsed.error().context,
+                                   parsed.error().code));
+            return;
+        }
+        out.typedData = *parsed;
+        out.chainSecuredPurpose = parsed->purpose;
+        out.chainId = parsed->chainId;
+    } else {
+        auto purposeText = params.string("purpose", 32);
+        if (!purposeText) {
+            sendError(c, rpcId, purposeText.error());
+            return;
+        }
+        const auto purpose = lit::purposeFromName(*purposeText);
+        if (!purpose) {
+            sendError(
+                c, rpcId,
+                err(ErrorCode::InvalidParams,
+                    QStringLiteral(
+                        "purpose: must be create-wallet, convert-account, add-usage-api-key or "
+                        "billing-auth (or the primaryType: CreateWallet, …)")));
+            return;
+        }
+        auto chainText = params.valueText("chainId");
+        if (!chainText) {
+            sendError(c, rpcId, chainText.error());
+            return;
+        }
+        // A positive integer, as a JSON number or a decimal string.
+        std::string_view digits = *chainText;
+        if (digits.size() >= 2 && digits.front() == '"' && digits.back() == '"')
+            digits = digits.substr(1, digits.size() - 2);
+        std::uint64_t chainId = 0;
+        bool ok = !digits.empty() && digits.size() <= 19 && digits[0] != '0';
+        for (char ch : digits) {
+            ok = ok && ch >= '0' && ch <= '9';
+            if (ok)
+                chainId = chainId * 10 + static_cast<std::uint64_t>(ch - '0');
+        }
+        if (!ok) {
+            sendError(c, rpcId,
+                      err(ErrorCode::InvalidParams,
+                          QStringLiteral("chainId: must be a positive integer")));
+            return;
+        }
+        out.chainSecuredPurpose = *purpose;
+        out.chainId = chainId;
+    }
+    handToHandler(c, rpcId, std::move(out));
 }
 
 void ApiServer::accounts(Client &c, JsonRpcRequest &request)

@@ -21,6 +21,7 @@ class AccountsApprover;
 class PairingApprover;
 class RequestHandler;
 struct JsonRpcRequest;
+struct ApiRequest;
 
 /// The limits ApiServer enforces on every connection (core/api/README.md).
 struct ApiLimits
@@ -140,8 +141,10 @@ private:
     void notifyResolved(Client &c, const std::string &rpcId, const char *outcome);
     void sessionRequest(Client &c, JsonRpcRequest &request, bool authSig);
     void signSiweMessage(Client &c, JsonRpcRequest &request);
-    /// Hands a parsed request of `c` to the RequestHandler and answers when it does.
-    void submitToHandler(Client &c, const std::string &rpcId, ApiRequest out);
+    void chainSecuredRequest(Client &c, JsonRpcRequest &request, bool typedData);
+    /// Registers `out` as pending on `c` and hands it to the RequestHandler; the answer goes
+    /// back as the JSON-RPC result (or error) of `rpcId`.
+    void handToHandler(Client &c, const std::string &rpcId, ApiRequest out);
     void accounts(Client &c, JsonRpcRequest &request);
     void revoke(Client &c, JsonRpcRequest &request);
 

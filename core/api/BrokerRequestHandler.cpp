@@ -41,8 +41,12 @@ void BrokerRequestHandler::handle(const ApiRequest &request, Reply reply)
     case ApiRequestKind::SessionSigs: in.kind = requests::RequestKind::SessionSigs; break;
     case ApiRequestKind::AuthSig: in.kind = requests::RequestKind::AuthSig; break;
     case ApiRequestKind::SiweMessage: in.kind = requests::RequestKind::SiweMessage; break;
+    case ApiRequestKind::ChainSecured: in.kind = requests::RequestKind::ChainSecured; break;
     }
     in.siwe = request.siwe;
+    in.chainSecuredPurpose = request.chainSecuredPurpose;
+    in.chainId = request.chainId;
+    in.typedData = request.typedData;
     in.request = request.request;
     in.profile = request.profile;
     in.sessionPublicKey = request.sessionPublicKey;

@@ -85,6 +85,11 @@ RpcErrorCode rpcErrorCode(ErrorCode code)
     case ErrorCode::InvalidPublicKey:
     case ErrorCode::InvalidAddress:
     case ErrorCode::AddressChecksumMismatch:
+    case ErrorCode::TypedDataType:
+    case ErrorCode::TypedDataValue:
+    case ErrorCode::ChainSecuredSchema:
+    case ErrorCode::ChainSecuredDomain:
+    case ErrorCode::ChainSecuredTime:
         return RpcErrorCode::InvalidParams;
     case ErrorCode::UserRejected:
         return RpcErrorCode::UserRejected;
@@ -205,6 +210,17 @@ Result<std::string> JsonRpcParams::objectText(std::string_view name) const
         return invalidParam(name, QStringLiteral("must be an object"));
     auto text = detail::memberText(m_impl->text, name);
     assert(text); // the member exists in the parsed document, so it is in the text
+    if (!text)
+        return invalidParam(name, QStringLiteral("required"));
+    return std::string(*text);
+}
+
+Result<std::string> JsonRpcParams::valueText(std::string_view name) const
+{
+    if (!has(name))
+        return invalidParam(name, QStringLiteral("required"));
+    auto text = detail::memberText(m_impl->text, name);
+    assert(text);
     if (!text)
         return invalidParam(name, QStringLiteral("required"));
     return std::string(*text);

@@ -62,6 +62,8 @@ public:
     /// A required object member, as the exact bytes the app sent (key order, number spelling
     /// and escapes kept).
     [[nodiscard]] Result<std::string> objectText(std::string_view name) const;
+    /// A required member of any JSON type, as the exact bytes the app sent.
+    [[nodiscard]] Result<std::string> valueText(std::string_view name) const;
 
 private:
     friend class JsonRpc;

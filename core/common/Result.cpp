@@ -72,6 +72,12 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::UnsupportedMethod: return QStringLiteral("unsupported method");
     case ErrorCode::InvalidRpcRequest: return QStringLiteral("invalid request");
     case ErrorCode::InvalidParams: return QStringLiteral("invalid params");
+    case ErrorCode::TypedDataType: return QStringLiteral("EIP-712 type");
+    case ErrorCode::TypedDataValue: return QStringLiteral("EIP-712 value");
+    case ErrorCode::ChainSecuredSchema: return QStringLiteral("ChainSecured typed data shape");
+    case ErrorCode::ChainSecuredDomain: return QStringLiteral("ChainSecured domain");
+    case ErrorCode::ChainSecuredTime: return QStringLiteral("ChainSecured issuedAt outside ±300 s");
+    case ErrorCode::ChainSecuredSigner: return QStringLiteral("ChainSecured signer mismatch");
     }
     return QStringLiteral("error %1").arg(static_cast<int>(code));
 }

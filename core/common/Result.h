@@ -89,6 +89,13 @@ enum class ErrorCode : int {
     UnsupportedMethod = 148, ///< a method Quill does not offer (or not on this host)
     InvalidRpcRequest = 149, ///< valid JSON that is not a JSON-RPC 2.0 request Quill takes
     InvalidParams = 150,     ///< params of the wrong shape; context names the field
+    // EIP-712 typed data and Lit Chipotle ChainSecured authorizations (issue #15)
+    TypedDataType = 90,      ///< a `types` declaration EIP-712 cannot encode
+    TypedDataValue = 91,     ///< a value that does not fit its declared EIP-712 type
+    ChainSecuredSchema = 92, ///< typed data that is not exactly the ChainSecured shape
+    ChainSecuredDomain = 93, ///< domain name, version or chainId not the expected one
+    ChainSecuredTime = 94,   ///< issuedAt outside the ±300 s window
+    ChainSecuredSigner = 95, ///< the signature does not recover to message.address
 };
 
 /// A user-facing failure: what went wrong (code) and where (context, e.g. the field name).

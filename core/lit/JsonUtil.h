@@ -3,6 +3,7 @@
 // Internal to core/lit: nlohmann::json helpers shared by the request parser and the
 // verifier. Not installed; keep it out of public headers (it is expensive to compile).
 
+#include "common/OrderedJson.h"
 #include "common/Result.h"
 #include "lit/AuthSig.h"
 
@@ -12,11 +13,8 @@
 
 namespace quill::lit::detail {
 
-using OrderedJson = nlohmann::ordered_json;
-
-/// Parses JSON keeping key order; duplicate keys at any depth are an error.
-/// Returns: the document, or InvalidJson with the parser's message.
-[[nodiscard]] Result<OrderedJson> parseOrdered(std::string_view text);
+using quill::detail::OrderedJson;
+using quill::detail::parseOrdered;
 
 /// Validates an AuthSig object (allowed keys only, string fields).
 [[nodiscard]] Result<AuthSig> authSigFromJson(const OrderedJson &object);

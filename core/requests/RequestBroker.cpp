@@ -18,6 +18,7 @@ struct RequestBroker::Entry
     QString account;         ///< the account that signs, once approved
     UnixMillis rememberFor = 0; ///< with remember: how long the grant lasts
     bool automatic = false;     ///< answered from a grant: never waits for the user
+    std::optional<lit::ChainSecuredAuthorization> signedAuth; ///< ChainSecured: what was signed
 };
 
 QString toString(Decision decision, bool automatic)
@@ -53,6 +54,38 @@ Result<quint64> RequestBroker::submit(IncomingRequest incoming, Reply reply)
         logEvent(incoming, QStringLiteral("refused"), QString(), QString(), describe(e));
         return e;
     };
+    if (incoming.kind == RequestKind::ChainSecured) {
+        if (incoming.typedData) {
+            incoming.chainSecuredPurpose = incoming.typedData->purpose;
+            incoming.chainId = incoming.typedData->chainId;
+            // Typed data the server would already refuse is refused before anyone is asked.
+            const auto skew = now / kSecond - incoming.typedData->issuedAt;
+            if (skew > lit::kChainSecuredSkewSeconds || skew < -lit::kChainSecuredSkewSeconds)
+                return refuse(
+                    Error{ErrorCode::ChainSecuredTime,
+                          QStringLiteral("typedData.message.issuedAt: more than 300 s from now")});
+        }
+        if (incoming.chainId == 0)
+            return refuse(Error{ErrorCode::InvalidParams,
+                                QStringLiteral("chainId: must be a positive integer")});
+        auto entry = std::make_unique<Entry>();
+        const quint64 id = m_nextId++;
+        entry->pending.id = id;
+        entry->pending.incoming = std::move(incoming);
+        entry->pending.receivedAt = now;
+        entry->pending.deadline = now + m_timeout;
+        entry->reply = std::move(reply);
+        m_entries.emplace(id, std::move(entry));
+        Q_EMIT pendingCountChanged(int(pendingIds().size()));
+        QMetaObject::invokeMethod(
+            this,
+            [this, id] {
+                if (m_entries.count(id))
+                    Q_EMIT reviewRequested(id);
+            },
+            Qt::QueuedConnection);
+        return id;
+    }
     const bool siweKind = incoming.kind == RequestKind::SiweMessage;
     if (siweKind && !incoming.siwe)
         return refuse(Error{ErrorCode::InvalidParams, QStringLiteral("message: missing")});
@@ -142,6 +175,9 @@ Result<RequestReview> RequestBroker::review(quint64 id, const QString &account,
     if (it == m_entries.end())
         return Error{ErrorCode::RequestNotFound, QString::number(id)};
     auto &entry = *it->second;
+    if (entry.pending.incoming.kind == RequestKind::ChainSecured)
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("a ChainSecured request: use reviewChainSecured")};
     auto acct = m_wallets.account(account);
     if (!acct)
         return acct.error();
@@ -173,6 +209,17 @@ Status RequestBroker::approve(quint64 id, const ApprovalScope &scope)
     auto acct = m_wallets.account(scope.account);
     if (!acct)
         return acct.error();
+    if (pending.incoming.kind == RequestKind::ChainSecured) {
+        if (scope.remember)
+            return Error{ErrorCode::InvalidArgument,
+                         QStringLiteral(
+                             "a ChainSecured authorization is a one-off and is never remembered")};
+        if (auto auth = chainSecuredAuth(pending, acct->address); !auth)
+            return auth.error();
+        pending.executing = true;
+        executeChainSecured(id, acct->address);
+        return okStatus();
+    }
     if (pending.incoming.kind == RequestKind::SiweMessage) {
         if (auto st = checkSiweScope(pending.incoming, acct->address, scope.expiration); !st)
             return st;
@@ -304,6 +351,82 @@ void RequestBroker::execute(quint64 id, const QString &account, bool remember, b
     });
 }
 
+Result<lit::ChainSecuredAuthorization> RequestBroker::chainSecuredAuth(const PendingRequest &p,
+                                                                       const QString &account) const
+{
+    const auto &in = p.incoming;
+    if (in.kind != RequestKind::ChainSecured)
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("not a ChainSecured request")};
+    auto address = eth::Address::parse(account.toStdString());
+    if (!address)
+        return address.error();
+    if (in.typedData) {
+        if (in.typedData->address != *address)
+            return Error{ErrorCode::ChainSecuredSigner,
+                         QStringLiteral("the typed data names %1; only that account can sign it")
+                             .arg(QString::fromStdString(in.typedData->address.toChecksummed()))};
+        return *in.typedData;
+    }
+    lit::ChainSecuredAuthorization auth;
+    auth.purpose = in.chainSecuredPurpose;
+    auth.chainId = in.chainId;
+    auth.address = *address;
+    auth.issuedAt = m_clock.now() / kSecond;
+    return auth;
+}
+
+Result<ChainSecuredReview> RequestBroker::reviewChainSecured(quint64 id, const QString &account)
+{
+    auto it = m_entries.find(id);
+    if (it == m_entries.end())
+        return Error{ErrorCode::RequestNotFound, QString::number(id)};
+    auto acct = m_wallets.account(account);
+    if (!acct)
+        return acct.error();
+    auto auth = chainSecuredAuth(it->second->pending, acct->address);
+    if (!auth)
+        return auth.error();
+    return ChainSecuredReview::build(*auth, it->second->pending.incoming.app);
+}
+
+void RequestBroker::executeChainSecured(quint64 id, const QString &account)
+{
+    m_entries[id]->account = account;
+    m_wallets.privateKey(account, [this, id, account](Result<crypto::SecureBytes> key) {
+        auto it = m_entries.find(id);
+        if (it == m_entries.end())
+            return; // cancelled meanwhile
+        if (!key) {
+            finish(id, Decision::Failed, key.error(), false);
+            return;
+        }
+        // issuedAt is the moment of signing (the keychain may have taken a while).
+        auto auth = chainSecuredAuth(it->second->pending, account);
+        if (!auth) {
+            key->clear();
+            finish(id, Decision::Failed, auth.error(), false);
+            return;
+        }
+        const auto skew = m_clock.now() / kSecond - auth->issuedAt;
+        if (skew > lit::kChainSecuredSkewSeconds || skew < -lit::kChainSecuredSkewSeconds) {
+            key->clear();
+            finish(id, Decision::Failed,
+                   Error{ErrorCode::ChainSecuredTime,
+                         QStringLiteral("the typed data's issuedAt is now over 300 s old")},
+                   false);
+            return;
+        }
+        auto sig = lit::signChainSecured(*key, *auth);
+        key->clear();
+        if (!sig) {
+            finish(id, Decision::Failed, sig.error(), false);
+            return;
+        }
+        it->second->signedAuth = *auth;
+        finish(id, Decision::Approved, lit::chainSecuredBody(*auth, *sig), false);
+    });
+}
+
 Status RequestBroker::reject(quint64 id)
 {
     auto it = m_entries.find(id);
@@ -350,8 +473,14 @@ void RequestBroker::finish(quint64 id, Decision decision, Result<std::string> re
 void RequestBroker::log(const Entry &entry, Decision decision, bool automatic, const QString &error)
 {
     const bool signedIt = decision == Decision::Approved;
-    logEvent(entry.pending.incoming, toString(decision, automatic), entry.account,
-             signedIt ? QString::fromStdString(entry.pending.plan.expiration) : QString(), signedIt ? QString() : error);
+    QString expiration;
+    if (signedIt && entry.signedAuth)
+        expiration = QString::fromStdString(
+            formatIso((entry.signedAuth->issuedAt + lit::kChainSecuredSkewSeconds) * kSecond));
+    else if (signedIt)
+        expiration = QString::fromStdString(entry.pending.plan.expiration);
+    logEvent(entry.pending.incoming, toString(decision, automatic), entry.account, expiration,
+             signedIt ? QString() : error);
 }
 
 void RequestBroker::logEvent(const IncomingRequest &in, const QString &decision, const QString &account,
@@ -364,9 +493,17 @@ void RequestBroker::logEvent(const IncomingRequest &in, const QString &decision,
     a.account = account;
     a.kind = in.kind == RequestKind::SessionSigs ? QStringLiteral("session-sigs")
              : in.kind == RequestKind::AuthSig   ? QStringLiteral("auth-sig")
-                                                 : QStringLiteral("siwe-message");
-    for (const auto &r : in.request.resourceAbilityRequests)
-        a.resources.push_back(QString::fromStdString(r.key() + " " + std::string(lit::toString(r.ability))));
+             : in.kind == RequestKind::SiweMessage ? QStringLiteral("siwe-message")
+                                                 : QStringLiteral("chainsecured");
+    if (in.kind == RequestKind::ChainSecured)
+        a.resources.push_back(
+            QStringLiteral("%1 chain %2")
+                .arg(QString::fromUtf8(lit::primaryTypeName(in.chainSecuredPurpose).data()))
+                .arg(in.chainId));
+    else
+        for (const auto &r : in.request.resourceAbilityRequests)
+            a.resources.push_back(
+                QString::fromStdString(r.key() + " " + std::string(lit::toString(r.ability))));
     a.expiration = expiration;
     a.decision = decision;
     a.automatic = decision == QStringLiteral("remembered");

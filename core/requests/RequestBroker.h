@@ -2,10 +2,12 @@
 
 #include "requests/ActivityLog.h"
 #include "requests/AppIdentity.h"
+#include "requests/ChainSecuredReview.h"
 #include "requests/Clock.h"
 #include "requests/PermissionStore.h"
 #include "requests/RequestReview.h"
 
+#include "lit/ChainSecured.h"
 #include "lit/SessionSigIssuer.h"
 #include "lit/SessionSiwe.h"
 #include "vault/SessionKeyStore.h"
@@ -28,6 +30,9 @@ enum class RequestKind
     /// The app's own SDK built the SIWE message (quill_signSiweMessage): Quill signs exactly
     /// that text and returns {"signature", "authSig"}; account and expiry are the message's.
     SiweMessage,
+    /// Lit Chipotle ChainSecured authorization (EIP-712, issue #15): Quill returns the request
+    /// body {typed_data, signature}. A one-off: never remembered, never answered from a grant.
+    ChainSecured,
 };
 
 enum class Decision { Approved, Rejected, Expired, Cancelled, Failed };
@@ -44,6 +49,13 @@ struct IncomingRequest
     std::string sessionPublicKey; ///< AuthSig kind: the app's own key (64 lowercase hex)
     /// SiweMessage kind: the parsed message; submit() sets `request` from it.
     std::shared_ptr<const lit::SessionSiwe> siwe;
+    /// ChainSecured kind: the flow and the chain. Quill builds the typed data for the account
+    /// the user picks, issued at the moment of approval.
+    lit::ChainSecuredPurpose chainSecuredPurpose = lit::ChainSecuredPurpose::CreateWallet;
+    std::uint64_t chainId = 0;
+    /// ChainSecured kind, quill_signTypedData: the app's own typed data (already accepted by
+    /// lit::parseChainSecuredTypedData); signed as given, by message.address only.
+    std::optional<lit::ChainSecuredAuthorization> typedData;
 };
 
 /// A request waiting for the user, as the UI sees it.
@@ -107,6 +119,12 @@ public:
     [[nodiscard]] Result<RequestReview> review(quint64 id, const QString &account,
                                                const std::optional<std::string> &expiration = {});
 
+    /// The review of a pending ChainSecured request for `account` (issuedAt: now, or the app's
+    /// own typed data). Returns: the review, RequestNotFound, AccountNotFound, InvalidArgument
+    /// (not a ChainSecured request), or ChainSecuredSigner (the app's typed data names
+    /// another account).
+    [[nodiscard]] Result<ChainSecuredReview> reviewChainSecured(quint64 id, const QString &account);
+
     /// Approves: signs asynchronously and answers the app. Returns at once; an error here
     /// (unknown id, bad account, an expiration nodes would reject) leaves the request pending.
     [[nodiscard]] Status approve(quint64 id, const ApprovalScope &scope);
@@ -136,6 +154,9 @@ Q_SIGNALS:
 private:
     struct Entry;
     void execute(quint64 id, const QString &account, bool remember, bool automatic);
+    void executeChainSecured(quint64 id, const QString &account);
+    Result<lit::ChainSecuredAuthorization> chainSecuredAuth(const PendingRequest &p,
+                                                            const QString &account) const;
     void finish(quint64 id, Decision decision, Result<std::string> result, bool automatic);
     void log(const Entry &entry, Decision decision, bool automatic, const QString &error);
     void logEvent(const IncomingRequest &in, const QString &decision, const QString &account,

@@ -134,6 +134,45 @@ private Q_SLOTS:
         QCOMPARE(a.code, 0);
         QCOMPARE(QJsonDocument::fromJson(a.out).object(), v[QStringLiteral("authSig")].toObject());
     }
+    // The spec's ethers 6 vector (lit-chipotle-chainsecured.md), issue #15.
+    void chainsecured_vectorAndExitCodes()
+    {
+        write(QStringLiteral("cs-key.hex"), "0x8da4ef21b864d2cc526dbdb2a120bd2874c36c9d0a1fb7f8c63d7f7a8b41de8f\n");
+        const QString issued = QStringLiteral("2026-05-28T20:26:40Z"); // 1780000000
+        const auto s = cli({QStringLiteral("chainsecured"), QStringLiteral("sign"), QStringLiteral("--purpose"),
+                            QStringLiteral("create-wallet"), QStringLiteral("--chain-id"), QStringLiteral("84532"),
+                            QStringLiteral("--key-file"), path(QStringLiteral("cs-key.hex")), QStringLiteral("--now"), issued});
+        QCOMPARE(s.code, 0);
+        QVERIFY(s.out.endsWith(",\"signature\":\"0xc9a7862574d1865fd40ebae33b4852b584c52c1cedee5d731f0d3f6e6fb1caa256c"
+                               "790d550b4d9c55f88ed1d9386205b74668e4380c72ad136f9cd1d66e585f01b\"}\n"));
+        QVERIFY(s.out.contains("\"message\":{\"address\":\"0x63FaC9201494f0bd17B9892B9fae4d52fe3BD377\",\"issuedAt\":\"1780000000\"}"));
+        write(QStringLiteral("cs.json"), s.out);
+        auto verify = [&](const QString &file, const QString &chain, const QString &now) {
+            return cli({QStringLiteral("chainsecured"), QStringLiteral("verify"), path(file), QStringLiteral("--chain-id"), chain,
+                        QStringLiteral("--now"), now});
+        };
+        const auto ok = verify(QStringLiteral("cs.json"), QStringLiteral("84532"), QStringLiteral("2026-05-28T20:31:40Z"));
+        QCOMPARE(ok.code, 0);
+        QVERIFY(ok.out.startsWith("{\"ok\":true,\"purpose\":\"CreateWallet\""));
+        QCOMPARE(verify(QStringLiteral("cs.json"), QStringLiteral("84532"), QStringLiteral("2026-05-28T20:31:41Z")).code, 1);
+        QCOMPARE(verify(QStringLiteral("cs.json"), QStringLiteral("8453"), issued).code, 1);
+        QCOMPARE(verify(QStringLiteral("garbage.json"), QStringLiteral("8453"), issued).code, 2);
+        const auto h = cli({QStringLiteral("chainsecured"), QStringLiteral("sign"), QStringLiteral("--purpose"),
+                            QStringLiteral("billing-auth"), QStringLiteral("--chain-id"), QStringLiteral("8453"),
+                            QStringLiteral("--key-file"), path(QStringLiteral("cs-key.hex")), QStringLiteral("--header")});
+        QCOMPARE(h.code, 0);
+        QVERIFY(QByteArray::fromBase64(h.out.trimmed()).startsWith("{\"typed_data\":{"));
+        write(QStringLiteral("cs-header.txt"), h.out);
+        QCOMPARE(cli({QStringLiteral("chainsecured"), QStringLiteral("verify"), path(QStringLiteral("cs-header.txt")),
+                      QStringLiteral("--chain-id"), QStringLiteral("8453")})
+                     .code,
+                 0);
+        QCOMPARE(cli({QStringLiteral("chainsecured"), QStringLiteral("sign"), QStringLiteral("--purpose"),
+                      QStringLiteral("CreateWallet"), QStringLiteral("--chain-id"), QStringLiteral("8453"),
+                      QStringLiteral("--key-file"), path(QStringLiteral("cs-key.hex"))})
+                     .code,
+                 2);
+    }
     void address_printsChecksummed()
     {
         const auto r = cli({QStringLiteral("address"), QStringLiteral("--key-file"), path(QStringLiteral("key.hex"))});

@@ -56,6 +56,14 @@ check "the app's session key is reused" test -n "$key1" -a "$key1" = "$key2"
 seed_stored() { secret-tool lookup user "session:demo-app:${ADDR,,}" server quill >/dev/null 2>&1; }
 check "session seed in the keychain" seed_stored
 
+# ChainSecured (issue #15): the account's key from the keychain, same bytes as --key-file.
+"$CLI" chainsecured sign --purpose add-usage-api-key --chain-id 84532 --account "$ADDR" --now 2026-05-28T20:26:40Z \
+  >"$W/cs-account.json" 2>"$W/err"; rc=$?
+check "chainsecured sign --account" test $rc -eq 0
+"$CLI" chainsecured sign --purpose add-usage-api-key --chain-id 84532 --key-file "$W/key.hex" --now 2026-05-28T20:26:40Z \
+  >"$W/cs-file.json"
+check "chainsecured --account == --key-file" cmp -s "$W/cs-account.json" "$W/cs-file.json"
+check "chainsecured --account verifies" "$CLI" chainsecured verify "$W/cs-account.json" --chain-id 84532 --now 2026-05-28T20:27:00Z
 # Issue 11: remove asks (the key is deleted); no answer, a wrong one or no terminal is no.
 "$CLI" wallet remove "$ADDR" </dev/null >/dev/null 2>"$W/err"; rc=$?
 check "remove without an answer refuses" test $rc -eq 2

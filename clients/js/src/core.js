@@ -263,6 +263,24 @@ export class QuillClientBase {
     return this.#call('quill_signSiweMessage', JSON.stringify({ message }));
   }
 
+  /**
+   * Lit Chipotle ChainSecured authorization (EIP-712): the request body {typed_data, signature}
+   * for `purpose` ('create-wallet', 'convert-account', 'add-usage-api-key', 'billing-auth'),
+   * signed by the account the user picks when they approve. Give the server's `chainId`, or
+   * `chipotleUrl` (e.g. 'https://api.litprotocol.com') to read it from GET
+   * /core/v1/get_node_chain_config. Valid for 5 minutes and replayable in that time.
+   */
+  async signLitChainSecured(purpose, { chainId, chipotleUrl, fetch: fetchFn } = {}) {
+    if (chainId === undefined && chipotleUrl !== undefined) chainId = await chipotleChainId(chipotleUrl, { fetch: fetchFn });
+    if (!Number.isSafeInteger(chainId) || chainId <= 0) throw new TypeError('chainId: a positive integer (or give chipotleUrl)');
+    return this.#call('quill_signLitChainSecured', `{"purpose":${JSON.stringify(purpose)},"chainId":${chainId}}`);
+  }
+
+  /** Signs ChainSecured typed data the app built (object or JSON string); Quill refuses any other shape (-32602). */
+  signTypedData(typedData) {
+    return this.#call('quill_signTypedData', `{"typedData":${JSON.stringify(typedData)}}`);
+  }
+
   /** Logs the app out: Quill unpairs it; the kept token is deleted. */
   async revoke() {
     await this.#callRaw('quill_revoke');
@@ -273,4 +291,24 @@ export class QuillClientBase {
     this.#conn.close();
     if (!this.#closedError) this.#onClose(new QuillDisconnected('closed'));
   }
+}
+
+/**
+ * The chain id a Lit Chipotle server checks ChainSecured signatures against:
+ * GET <base>/core/v1/get_node_chain_config → chain_id. `baseUrl` may end in /core/v1.
+ */
+export async function chipotleChainId(baseUrl, { fetch: fetchFn = globalThis.fetch } = {}) {
+  const base = String(baseUrl).replace(/\/+$/, '');
+  const url = /\/core\/v1$/.test(base) ? `${base}/get_node_chain_config` : `${base}/core/v1/get_node_chain_config`;
+  const res = await fetchFn(url);
+  if (!res.ok) throw new QuillError(`${url}: HTTP ${res.status}`);
+  const chainId = (await res.json())?.chain_id;
+  if (!Number.isSafeInteger(chainId) || chainId <= 0) throw new QuillError(`${url}: no chain_id in the answer`);
+  return chainId;
+}
+
+/** The X-Wallet-Auth header value for a BillingAuth body: base64 of its JSON. */
+export function walletAuthHeader(body) {
+  const json = typeof body === 'string' ? body : JSON.stringify(body);
+  return btoa(String.fromCharCode(...new TextEncoder().encode(json)));
 }

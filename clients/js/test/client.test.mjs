@@ -7,9 +7,9 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import {
   QuillClient, FileTokenStore, MemoryTokenStore, SecretToolTokenStore, QuillRejected, QuillNotRunning, QuillDisabled,
-  QuillInvalidRequest, QuillUnsupported, errorFromRpc,
+  QuillInvalidRequest, QuillUnsupported, errorFromRpc, chipotleChainId, walletAuthHeader,
 } from 'quill-signer';
-import { startServer, makeRequest, verify, tmp, DEV_ADDRESS, DEV_KEY } from './helpers.mjs';
+import { startServer, makeRequest, verify, verifyChainSecured, tmp, DEV_ADDRESS, DEV_KEY } from './helpers.mjs';
 
 let all;
 let none;
@@ -216,4 +216,41 @@ test('error codes map to typed errors', () => {
   }
   assert.equal(errorFromRpc({ code: -32602, message: 'request.nodeUrls[0]: no port' }).field, 'request.nodeUrls[0]');
   assert.equal(errorFromRpc({ code: -32602, message: 'invalid params: request.bogus: unknown key' }).field, 'request.bogus');
+});
+
+// Lit Chipotle ChainSecured (issue #15), through serve --dev and checked by quill-cli's copy of
+// the server's checks.
+test('signLitChainSecured and signTypedData', async () => {
+  const q = await QuillClient.connect({ appName: 'JS chainsecured', tokenStore: new MemoryTokenStore(), socketPath: all.socket });
+  try {
+    const body = await q.signLitChainSecured('billing-auth', { chainId: 8453 });
+    assert.deepEqual(Object.keys(body), ['typed_data', 'signature']);
+    assert.equal(body.typed_data.primaryType, 'BillingAuth');
+    assert.equal(body.typed_data.message.address, DEV_ADDRESS);
+    let v = verifyChainSecured(body, '8453', '--purpose', 'billing-auth');
+    assert.equal(v.code, 0, v.out);
+    v = verifyChainSecured(walletAuthHeader(body), '8453');
+    assert.equal(v.code, 0, v.out);
+    assert.equal(verifyChainSecured(body, '84532').code, 1);
+    // The chain id from a Chipotle server's config endpoint.
+    const fakeFetch = async (url) => ({ ok: url === 'https://chipotle.example/core/v1/get_node_chain_config', status: 404,
+      json: async () => ({ chain_name: 'base-sepolia', chain_id: 84532 }) });
+    assert.equal(await chipotleChainId('https://chipotle.example/', { fetch: fakeFetch }), 84532);
+    const viaUrl = await q.signLitChainSecured('create-wallet', { chipotleUrl: 'https://chipotle.example/core/v1', fetch: fakeFetch });
+    assert.equal(viaUrl.typed_data.domain.chainId, '84532');
+    // Typed data the app built: signed as given; anything else refused naming the difference.
+    const typed = { ...body.typed_data, message: { ...body.typed_data.message, issuedAt: String(Math.floor(Date.now() / 1000)) } };
+    const again = await q.signTypedData(JSON.stringify(typed));
+    assert.deepEqual(again.typed_data, typed);
+    assert.equal(verifyChainSecured(again, '8453').code, 0);
+    await assert.rejects(q.signTypedData({ ...typed, types: { ...typed.types, Extra: [] } }),
+      (e) => e instanceof QuillInvalidRequest && e.code === -32602 && /unexpected type Extra/.test(e.message));
+    await assert.rejects(q.signLitChainSecured('mint', { chainId: 8453 }), (e) => e instanceof QuillInvalidRequest);
+    await assert.rejects(q.signLitChainSecured('billing-auth', {}), TypeError);
+  } finally {
+    q.close();
+  }
+  const refused = await QuillClient.connect({ appName: 'JS cs none', tokenStore: new MemoryTokenStore(), socketPath: none.socket })
+    .catch((e) => e);
+  assert.ok(refused instanceof QuillRejected, String(refused)); // --approve none refuses even the pairing
 });

@@ -55,3 +55,11 @@ export function verify(sigs, ...extra) {
   const r = spawnSync(CLI, ['verify', f, ...extra], { encoding: 'utf8' });
   return { code: r.status, out: r.stdout + r.stderr };
 }
+
+/** quill-cli chainsecured verify (a body object or an X-Wallet-Auth string): {code, out}. */
+export function verifyChainSecured(body, chainId, ...extra) {
+  const f = path.join(tmp, `cs-${Math.random().toString(16).slice(2)}.json`);
+  writeFileSync(f, typeof body === 'string' ? body : JSON.stringify(body));
+  const r = spawnSync(CLI, ['chainsecured', 'verify', f, '--chain-id', chainId, ...extra], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout + r.stderr };
+}

@@ -74,6 +74,17 @@ def verify(sigs, *extra):
         os.unlink(f.name)
 
 
+def verify_chain_secured(body, chain_id, *extra):
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        f.write(body if isinstance(body, str) else json.dumps(body))
+    try:
+        r = subprocess.run([CLI, "chainsecured", "verify", f.name, "--chain-id", str(chain_id), *extra],
+                           capture_output=True, text=True)
+        return r.returncode, r.stdout + r.stderr
+    finally:
+        os.unlink(f.name)
+
+
 class ClientTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -136,6 +147,53 @@ class ClientTest(unittest.TestCase):
             sigs = q.request_session_sigs(text, profile="lit-v8")
         self.assertEqual(len(sigs), 2)
         self.assertEqual(verify(sigs)[0], 0)
+
+    # Lit Chipotle ChainSecured (issue 15), checked by quill-cli's copy of the server's checks.
+    def test_signLitChainSecured_verifies(self):
+        with self.connect() as q:
+            body = q.sign_lit_chain_secured("add-usage-api-key", 84532)
+            self.assertEqual(list(body), ["typed_data", "signature"])
+            self.assertEqual(body["typed_data"]["message"]["address"], DEV_ADDRESS)
+            rc, out = verify_chain_secured(body, 84532, "--purpose", "add-usage-api-key")
+            self.assertEqual(rc, 0, out)
+            self.assertEqual(verify_chain_secured(quill_signer.wallet_auth_header(body), 84532)[0], 0)
+            self.assertEqual(verify_chain_secured(body, 8453)[0], 1)
+            again = q.sign_typed_data(json.dumps(body["typed_data"]))
+            self.assertEqual(again["typed_data"], body["typed_data"])
+            bad = dict(body["typed_data"], types={**body["typed_data"]["types"], "Extra": []})
+            with self.assertRaises(QuillInvalidRequest) as e:
+                q.sign_typed_data(bad)
+            self.assertIn("unexpected type Extra", str(e.exception))
+            with self.assertRaises(ValueError):
+                q.sign_lit_chain_secured("billing-auth")
+
+    def test_chipotleChainId_readsTheServersConfig(self):
+        import http.server
+        import threading
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                ok = self.path == "/core/v1/get_node_chain_config"
+                self.send_response(200 if ok else 404)
+                self.end_headers()
+                if ok:
+                    self.wfile.write(b'{"chain_name":"base-sepolia","chain_id":84532,"is_evm":true}')
+
+            def log_message(self, *args):
+                pass
+
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        try:
+            base = f"http://127.0.0.1:{httpd.server_address[1]}"
+            self.assertEqual(quill_signer.chipotle_chain_id(base), 84532)
+            self.assertEqual(quill_signer.chipotle_chain_id(base + "/core/v1/"), 84532)
+            with self.connect() as q:
+                body = q.sign_lit_chain_secured("create-wallet", chipotle_url=base)
+            self.assertEqual(body["typed_data"]["domain"]["chainId"], "84532")
+        finally:
+            httpd.shutdown()
+            httpd.server_close()
 
     def test_requestAuthSig_forAppSessionKey(self):
         with self.connect() as q:

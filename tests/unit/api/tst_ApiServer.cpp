@@ -520,6 +520,51 @@ private Q_SLOTS:
         QCOMPARE(QByteArray::fromStdString(f.handler.last->requestJson),
                  QByteArray(v8).replace('\n', ' '));
     }
+    // Lit Chipotle ChainSecured (issue #15): params checked here, the typed data by the strict
+    // checker; the handler gets a typed ChainSecured request.
+    void chainSecured_methods()
+    {
+        ApiFixture f;
+        QVERIFY(f.listen());
+        auto client = connectLocal(f.socketPath());
+        pair(*client);
+        auto r = call(*client, QStringLiteral("quill_signLitChainSecured"),
+                      R"({"purpose":"billing-auth","chainId":8453})");
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QVERIFY(f.handler.last->kind == ApiRequestKind::ChainSecured);
+        QVERIFY(f.handler.last->chainSecuredPurpose == lit::ChainSecuredPurpose::BillingAuth);
+        QCOMPARE(f.handler.last->chainId, std::uint64_t(8453));
+        QVERIFY(!f.handler.last->typedData);
+        r = call(*client, QStringLiteral("quill_signLitChainSecured"),
+                 R"({"purpose":"CreateWallet","chainId":"84532"})");
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QCOMPARE(f.handler.last->chainId, std::uint64_t(84532));
+        const int handled = f.handler.handled;
+        for (const char *bad :
+             {R"({"purpose":"mint","chainId":8453})", R"({"purpose":"billing-auth","chainId":0})",
+              R"({"purpose":"billing-auth","chainId":-1})",
+              R"({"purpose":"billing-auth","chainId":1.5})", R"({"purpose":"billing-auth"})",
+              R"({"purpose":"billing-auth","chainId":8453,"x":1})"}) {
+            r = call(*client, QStringLiteral("quill_signLitChainSecured"), QByteArray(bad));
+            QCOMPARE(r.code, -32602);
+        }
+        const QByteArray typed = readData(QStringLiteral("chainsecured/valid_canonical.json"));
+        r = call(*client, QStringLiteral("quill_signTypedData"),
+                 QByteArray("{\"typedData\":") + typed + '}');
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QVERIFY(f.handler.last->typedData.has_value());
+        QCOMPARE(f.handler.last->chainId, std::uint64_t(84532));
+        QCOMPARE(f.handler.last->typedData->issuedAt, std::int64_t(1780000000));
+        // Anything but the ChainSecured shape: -32602 naming the first difference.
+        const QByteArray extra = readData(QStringLiteral("chainsecured/expfail_extra_type.json"));
+        r = call(*client, QStringLiteral("quill_signTypedData"),
+                 QByteArray("{\"typedData\":") + extra + '}');
+        QCOMPARE(r.code, -32602);
+        QVERIFY2(
+            r.message.contains(QStringLiteral("typedData: types: unexpected type TotallyLegit")),
+            qPrintable(r.message));
+        QCOMPARE(f.handler.handled, handled + 1);
+    }
     void signSiweMessage_handsTheParsedMessageToTheHandler()
     {
         ApiFixture f;

@@ -4,6 +4,7 @@
 
 #include "crypto/Encoding.h"
 #include "eth/PersonalSign.h"
+#include "lit/ChainSecured.h"
 #include "lit/SessionSigVerifier.h"
 #include "requests/RequestBroker.h"
 #include "vault/MemoryStore.h"
@@ -433,6 +434,82 @@ private Q_SLOTS:
         QVERIFY(st && st->ok());
         QVERIFY(f.permissions.grants().isEmpty());
         QVERIFY(!f.sessionKeys.publicKey(QStringLiteral("app-1"), kAccount));
+    }
+    // Lit Chipotle ChainSecured (issue #15): a one-off, built for the chosen account and signed
+    // at the moment of approval.
+    void chainSecured_signsForTheChosenAccountAtApproval()
+    {
+        Fixture f;
+        QSignalSpy review(&f.broker, &RequestBroker::reviewRequested);
+        auto in = f.incoming();
+        in.kind = RequestKind::ChainSecured;
+        in.chainSecuredPurpose = lit::ChainSecuredPurpose::BillingAuth;
+        in.chainId = 8453;
+        auto s = submit(f, std::move(in));
+        QVERIFY(review.wait(5000));
+        QCOMPARE(f.broker.review(s.id, kAccount).error().code, ErrorCode::InvalidArgument);
+        auto r = f.broker.reviewChainSecured(s.id, kAccount);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : describe(r.error())));
+        QCOMPARE(r->account, kAccount);
+        QCOMPARE(r->chain, QStringLiteral("Base (chain id 8453)"));
+        f.clock.advance(10 * kSecond);
+        QCOMPARE(f.broker.approve(s.id, {kAccount, true, std::nullopt}).error().code,
+                 ErrorCode::InvalidArgument);
+        QVERIFY(f.broker.approve(s.id, {kAccount, false, std::nullopt}).ok());
+        QVERIFY(waitReply(s));
+        QVERIFY2(
+            s.reply->value().ok(),
+            qPrintable(s.reply->value().ok() ? QString() : describe(s.reply->value().error())));
+        const auto body = s.reply->value().value();
+        auto v = lit::verifyChainSecuredBody(
+            body, lit::ChainSecuredExpectation{8453, (kNow + 10 * kSecond) / kSecond,
+                                               lit::ChainSecuredPurpose::BillingAuth});
+        QVERIFY2(v.ok(), qPrintable(v.ok() ? QString() : describe(v.error())));
+        QCOMPARE(v->issuedAt, (kNow + 10 * kSecond) / kSecond);
+        QCOMPARE(QString::fromStdString(v->address.toChecksummed()), kAccount);
+        const auto log = f.activity.recent();
+        QCOMPARE(log.size(), 1);
+        QCOMPARE(log[0].kind, QStringLiteral("chainsecured"));
+        QCOMPARE(log[0].decision, QStringLiteral("approved"));
+        QCOMPARE(log[0].resources, QStringList{QStringLiteral("BillingAuth chain 8453")});
+        QVERIFY(f.permissions.grants().isEmpty());
+    }
+    void chainSecured_appTypedDataSignedAsGivenByItsAccountOnly()
+    {
+        Fixture f;
+        lit::ChainSecuredAuthorization given;
+        given.purpose = lit::ChainSecuredPurpose::CreateWallet;
+        given.chainId = 84532;
+        given.address = eth::Address::parse(kAccount.toStdString()).value();
+        given.issuedAt = kNow / kSecond - 100;
+        auto in = f.incoming();
+        in.kind = RequestKind::ChainSecured;
+        in.typedData = given;
+        auto s = submit(f, in);
+        QVERIFY(f.broker.approve(s.id, {kAccount, false, std::nullopt}).ok());
+        QVERIFY(waitReply(s));
+        QVERIFY(s.reply->value().ok());
+        QVERIFY(s.reply->value().value().rfind("{\"typed_data\":" + given.typedDataJson() + ",",
+                                               0) == 0);
+        QVERIFY(lit::verifyChainSecuredBody(
+                    s.reply->value().value(),
+                    lit::ChainSecuredExpectation{84532, kNow / kSecond, std::nullopt})
+                    .ok());
+        // Typed data naming an account Quill holds no key for cannot be approved with another.
+        in.typedData->address =
+            eth::Address::parse("0x63FaC9201494f0bd17B9892B9fae4d52fe3BD377").value();
+        auto other = submit(f, in);
+        QCOMPARE(f.broker.reviewChainSecured(other.id, kAccount).error().code,
+                 ErrorCode::ChainSecuredSigner);
+        QCOMPARE(f.broker.approve(other.id, {kAccount, false, std::nullopt}).error().code,
+                 ErrorCode::ChainSecuredSigner);
+        QVERIFY(f.broker.reject(other.id).ok());
+        QVERIFY(waitReply(other));
+        QCOMPARE(other.reply->value().error().code, ErrorCode::UserRejected);
+        // Typed data the server would refuse for its time is refused before anyone is asked.
+        in.typedData->issuedAt = kNow / kSecond - 301;
+        auto stale = f.broker.submit(in, [](Result<std::string>) {});
+        QCOMPARE(stale.error().code, ErrorCode::ChainSecuredTime);
     }
 };
 
