@@ -9,6 +9,7 @@ class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 class QTableWidget;
 class QVBoxLayout;
 class QTimer;
@@ -27,12 +28,22 @@ public:
                    const requests::Clock &clock, quint64 requestId, QWidget *parent = nullptr);
 
     quint64 requestId() const { return m_id; }
+    /// Sizes the dialog to at most its preferred 820×760 and to the free area of its screen
+    /// (panels excluded), frame included, and centres it there. Done on the first show.
+    void fitToScreen();
 
 public Q_SLOTS:
     /// Esc and the Reject button.
     void reject() override;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    static constexpr QSize kPreferredSize{820, 760};
+    /// Room left for a window frame not yet known (per side; the title bar gets 4×).
+    static constexpr int kFrameGuess = 10;
+
     void refreshReview();
     void updateApproveEnabled();
     void updateCountdown();
@@ -46,6 +57,7 @@ private:
     bool m_hasDanger = false;
     bool m_reviewOk = false;
     bool m_answered = false;
+    bool m_fitted = false;
 
     QLabel *m_appLabel;
     QLabel *m_factsLabel;
@@ -64,6 +76,7 @@ private:
     QPushButton *m_approve;
     QPushButton *m_approveRemember;
     QTimer *m_timer;
+    QScrollArea *m_scroll;
 };
 
 } // namespace quill::ui

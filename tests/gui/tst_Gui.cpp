@@ -22,11 +22,11 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
-#include <QFileInfo>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -35,6 +35,9 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -207,6 +210,58 @@ private Q_SLOTS:
         QTest::mouseClick(approve, Qt::LeftButton);
         QVERIFY(finished.wait(5000));
         QVERIFY(lastDecision(finished) == Decision::Approved);
+    }
+    void approval_fitsTheScreen_data()
+    {
+        QTest::addColumn<QString>("origin");
+        QTest::newRow("plain") << QString();
+        QTest::newRow("with danger warnings") << QStringLiteral("https://evil.example");
+    }
+    void approval_fitsTheScreen()
+    {
+        // Run at 1366×768 by the tst_gui_1366x768 test (an offscreen config file), at the
+        // offscreen default 800×800 by tst_gui: the frame fits the screen's free area and the
+        // decision buttons are inside the dialog, not cut off (issue 11).
+        QFETCH(QString, origin);
+        Fixture f;
+        const auto id = f.submit(origin);
+        QWidget parent;
+        parent.resize(980, 560);
+        parent.show();
+        ui::ApprovalDialog dialog(f.broker, f.wallets, f.clock, id, &parent);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const QRect available = dialog.screen()->availableGeometry();
+        qInfo() << "screen" << available << "dialog frame" << dialog.frameGeometry();
+        QVERIFY(available.contains(dialog.frameGeometry()));
+        QVERIFY(dialog.height() <= 760 && dialog.width() <= 820);
+        for (const char *name : {"rejectButton", "approveButton", "approveRememberButton"}) {
+            auto *b = child<QPushButton>(&dialog, name);
+            QVERIFY2(b->isVisible(), name);
+            const QRect inDialog(b->mapTo(&dialog, QPoint(0, 0)), b->size());
+            QVERIFY2(dialog.rect().contains(inDialog), name);
+            QVERIFY2(!b->visibleRegion().isEmpty(), name);
+        }
+        // The review scrolls inside the dialog: its content is taller than the room left.
+        auto *scroll = child<QScrollArea>(&dialog, "reviewScrollArea");
+        auto *siwe = child<QPlainTextEdit>(&dialog, "siweText");
+        QVERIFY(scroll->isAncestorOf(siwe));
+        QVERIFY(!scroll->isAncestorOf(child<QPushButton>(&dialog, "rejectButton")));
+        // Less room still (a desktop panel, a bigger font): the buttons stay, the review scrolls.
+        dialog.resize(dialog.width(), 520);
+        QTRY_COMPARE(dialog.height(), 520);
+        QTRY_VERIFY(scroll->verticalScrollBar()->isVisible());
+        QVERIFY(scroll->verticalScrollBar()->maximum() > 0);
+        for (const char *name : {"rejectButton", "approveButton", "approveRememberButton"}) {
+            auto *b = child<QPushButton>(&dialog, name);
+            QVERIFY2(dialog.rect().contains(QRect(b->mapTo(&dialog, QPoint(0, 0)), b->size())),
+                     name);
+        }
+        // Reject stays the default and a click on it still reaches the broker.
+        QSignalSpy finished(&f.broker, &RequestBroker::requestFinished);
+        QTest::mouseClick(child<QPushButton>(&dialog, "rejectButton"), Qt::LeftButton);
+        QTRY_COMPARE(finished.count(), 1);
+        QVERIFY(lastDecision(finished) == Decision::Rejected);
     }
     void approval_buttonsReachTheBroker_data()
     {
