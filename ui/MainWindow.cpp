@@ -4,6 +4,7 @@
 #include "Autostart.h"
 #include "ImportWalletDialog.h"
 #include "Models.h"
+#include "RemoveAccountDialog.h"
 
 #include "vault/DataFolderWatcher.h"
 
@@ -96,14 +97,32 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
     m_tabs->setAccessibleName(tr("Sections"));
 
     m_accountsView = tableView(m_accounts, "accountsView", tr("Accounts"), 1, this);
+    // Rename in place: F2 or a double-click on the label, or the Rename button.
+    m_accountsView->setEditTriggers(QAbstractItemView::EditKeyPressed |
+                                    QAbstractItemView::DoubleClicked);
+    connect(m_accounts, &AccountsModel::renameFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Not renamed: %1").arg(message), 8000);
+    });
     auto *importButton = button(tr("&Add account…"), "addAccountButton", this);
-    auto *removeButton = button(tr("&Remove"), "removeAccountButton", this);
+    auto *renameButton = button(tr("Re&name"), "renameAccountButton", this);
+    renameButton->setToolTip(tr("Change the selected account's label (F2)"));
+    auto *removeButton = button(tr("&Remove…"), "removeAccountButton", this);
     connect(importButton, &QPushButton::clicked, this, [this] {
         ImportWalletDialog dialog(m_s.wallets, this);
         dialog.exec();
     });
+    connect(renameButton, &QPushButton::clicked, this, [this] {
+        if (const int row = selectedRow(m_accountsView); row >= 0) {
+            const QModelIndex label = m_accounts->index(row, AccountsModel::kLabelColumn);
+            m_accountsView->setCurrentIndex(label);
+            m_accountsView->edit(label);
+        }
+    });
     connect(removeButton, &QPushButton::clicked, this, &MainWindow::removeSelectedAccount);
-    m_tabs->addTab(makeTab(m_accountsView, QStringLiteral("accountsTab"), {importButton, removeButton}), tr("Accounts"));
+    m_tabs->addTab(makeTab(m_accountsView, QStringLiteral("accountsTab"),
+                           {importButton, renameButton, removeButton}),
+                   tr("Accounts"));
+    enableWithSelection(m_accountsView, {renameButton, removeButton});
 
     m_pendingView = tableView(m_pending, "pendingView", tr("Pending requests"), 1, this);
     auto *reviewButton = button(tr("Re&view…"), "reviewButton", this);
@@ -113,6 +132,7 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
     });
     connect(m_pendingView, &QTableView::activated, this, [this](const QModelIndex &i) { showApproval(m_pending->idAt(i.row())); });
     m_tabs->addTab(makeTab(m_pendingView, QStringLiteral("requestsTab"), {reviewButton}), tr("Requests"));
+    enableWithSelection(m_pendingView, {reviewButton});
 
     m_grantsView = tableView(m_grants, "sessionsView", tr("Remembered sessions"), 2, this);
     auto *revokeButton = button(tr("Re&voke"), "revokeButton", this);
@@ -120,6 +140,7 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
     connect(revokeButton, &QPushButton::clicked, this, [this] { revokeSelected(false); });
     connect(revokeAppButton, &QPushButton::clicked, this, [this] { revokeSelected(true); });
     m_tabs->addTab(makeTab(m_grantsView, QStringLiteral("sessionsTab"), {revokeButton, revokeAppButton}), tr("Sessions"));
+    enableWithSelection(m_grantsView, {revokeButton, revokeAppButton});
 
     m_appsView = tableView(m_apps, "appsView", tr("Apps with a session key"), 2, this);
     auto *forgetButton = button(tr("&Forget session key"), "forgetKeyButton", this);
@@ -131,11 +152,13 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
         m_s.broker.revoke(info.appId, info.address, [](Status) {});
     });
     auto *appsTab = makeTab(m_appsView, QStringLiteral("appsTab"), {forgetButton});
+    enableWithSelection(m_appsView, {forgetButton});
     if (m_s.pairings) {
         m_pairedApps = new PairedAppsModel(*m_s.pairings, m_s.permissions, m_s.sessionKeys, m_s.activity, m_s.clock, this);
         m_pairedAppsView = tableView(m_pairedApps, "pairedAppsView", tr("Paired apps"), 1, this);
         auto *unpairButton = button(tr("&Unpair"), "unpairButton", this);
         connect(unpairButton, &QPushButton::clicked, this, &MainWindow::unpairSelected);
+        enableWithSelection(m_pairedAppsView, {unpairButton});
         auto *both = new QWidget(this);
         auto *v = new QVBoxLayout(both);
         v->setContentsMargins(0, 0, 0, 0);
@@ -234,6 +257,22 @@ QWidget *MainWindow::makeTab(QTableView *view, const QString &name, std::initial
         layout->addLayout(row);
     }
     return page;
+}
+
+void MainWindow::enableWithSelection(QTableView *view, std::initializer_list<QPushButton *> buttons)
+{
+    const QList<QPushButton *> list(buttons);
+    auto update = [view, list] {
+        const bool any = selectedRow(view) >= 0;
+        for (auto *b : list)
+            b->setEnabled(any);
+    };
+    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, update);
+    connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this, update);
+    // A reset or removed rows can take the selection without a selectionChanged.
+    connect(view->model(), &QAbstractItemModel::modelReset, this, update);
+    connect(view->model(), &QAbstractItemModel::rowsRemoved, this, update);
+    update();
 }
 
 void MainWindow::updatePendingCount(int count)
@@ -366,16 +405,18 @@ void MainWindow::removeSelectedAccount()
     const int row = selectedRow(m_accountsView);
     if (row < 0)
         return;
-    const QString address = m_accounts->addressAt(row);
-    const auto answer = QMessageBox::question(
-        this, tr("Remove account"),
-        tr("Remove %1 from Quill? Its key is deleted from the OS keychain. Make sure you have a backup.").arg(address));
-    if (answer != QMessageBox::Yes)
-        return;
-    m_s.wallets.remove(address, [this](Status st) {
-        if (!st)
-            statusBar()->showMessage(describe(st.error()));
+    // Window-modal, without a nested event loop: the key goes only on an explicit Remove.
+    auto *dialog = new RemoveAccountDialog(m_accounts->accountAt(row), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, address = dialog->address()] {
+        QPointer<MainWindow> self(this);
+        m_s.wallets.remove(address, [self, address](Status st) {
+            if (self)
+                self->statusBar()->showMessage(st ? tr("Removed %1 from Quill.").arg(address)
+                                                  : describe(st.error()));
+        });
     });
+    dialog->open();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -73,6 +73,8 @@ private:
     void reloadFromDisk();
     void unpairSelected();
     void fillRecentMenu();
+    /// Enables `buttons` only while a row of `view` is selected.
+    void enableWithSelection(QTableView *view, std::initializer_list<QPushButton *> buttons);
     QWidget *makeTab(QTableView *view, const QString &name, std::initializer_list<QPushButton *> buttons);
 
     Services m_s;

@@ -10,8 +10,9 @@
 #include "Autostart.h"
 #include "ImportWalletDialog.h"
 #include "MainWindow.h"
-#include "api/PairingStore.h"
 #include "Models.h"
+#include "RemoveAccountDialog.h"
+#include "api/PairingStore.h"
 
 #include "crypto/Encoding.h"
 #include "crypto/Secp256k1.h"
@@ -34,6 +35,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
@@ -489,6 +491,139 @@ private Q_SLOTS:
         QCOMPARE(view->model()->rowCount(), 0);
         QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("stay valid until they expire")));
         QCOMPARE(f.activity.recent(1).at(0).decision, QStringLiteral("revoked"));
+    }
+    // Remove asks for the address's last characters; Cancel is the default, so Enter (even
+    // with the right characters typed) never deletes the key (issue 11).
+    void accounts_removeDefaultsToCancelAndAsksForTheAddressSuffix()
+    {
+        Fixture f;
+        ui::MainWindow window(
+            {f.wallets, f.sessionKeys, f.permissions, f.activity, f.broker, f.clock});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *view = child<QTableView>(&window, "accountsView");
+        auto *remove = child<QPushButton>(&window, "removeAccountButton");
+        auto *rename = child<QPushButton>(&window, "renameAccountButton");
+        QVERIFY(!remove->isEnabled());
+        QVERIFY(!rename->isEnabled());
+        view->selectRow(0);
+        QVERIFY(remove->isEnabled());
+        QVERIFY(rename->isEnabled());
+        const QString key = QStringLiteral("wallet:") + kAccount;
+
+        auto open = [&]() -> ui::RemoveAccountDialog * {
+            QTest::mouseClick(remove, Qt::LeftButton);
+            auto *d =
+                window.findChild<ui::RemoveAccountDialog *>(QStringLiteral("removeAccountDialog"));
+            return d && d->isVisible() ? d : nullptr;
+        };
+        // Enter at once: Cancel.
+        QPointer<ui::RemoveAccountDialog> dialog = open();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isModal() || dialog->windowModality() != Qt::NonModal);
+        QVERIFY(child<QPushButton>(dialog, "cancelButton")->isDefault());
+        auto *confirm = child<QPushButton>(dialog, "confirmRemoveButton");
+        QVERIFY(!confirm->isEnabled());
+        QVERIFY(child<QLabel>(dialog, "removeAccountText")->text().contains(kAccount));
+        auto *edit = child<QLineEdit>(dialog, "confirmSuffixEdit");
+        QCOMPARE(edit->accessibleName(), QStringLiteral("Last 6 characters of the address"));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTRY_VERIFY(!dialog);
+        QCOMPARE(f.wallets.accounts().size(), 1);
+        // Wrong characters keep Remove disabled; the right ones (any case) enable it, and
+        // Enter still cancels.
+        dialog = open();
+        QVERIFY(dialog);
+        edit = child<QLineEdit>(dialog, "confirmSuffixEdit");
+        confirm = child<QPushButton>(dialog, "confirmRemoveButton");
+        QTest::keyClicks(edit, QStringLiteral("000000"));
+        QVERIFY(!confirm->isEnabled());
+        edit->clear();
+        QTest::keyClicks(edit, kAccount.right(6).toLower());
+        QVERIFY(confirm->isEnabled());
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTRY_VERIFY(!dialog);
+        QCOMPARE(f.wallets.accounts().size(), 1);
+        QVERIFY(f.store.contains(key));
+        // Typed and clicked: removed, key and all.
+        dialog = open();
+        QVERIFY(dialog);
+        QTest::keyClicks(child<QLineEdit>(dialog, "confirmSuffixEdit"), kAccount.right(6));
+        QTest::mouseClick(child<QPushButton>(dialog, "confirmRemoveButton"), Qt::LeftButton);
+        QTRY_VERIFY(f.wallets.accounts().isEmpty());
+        QVERIFY(!f.store.contains(key));
+        QTRY_VERIFY(!remove->isEnabled());
+    }
+    // Rename from the Accounts view: the Rename button, F2 and a double-click edit the label
+    // in place; the vault's index on disk follows; an empty label is refused (issue 11).
+    void accounts_renameInPlace()
+    {
+        Fixture f;
+        ui::MainWindow window(
+            {f.wallets, f.sessionKeys, f.permissions, f.activity, f.broker, f.clock});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *view = child<QTableView>(&window, "accountsView");
+        auto typeLabel = [&](const QString &text) -> bool {
+            QLineEdit *editor = nullptr;
+            for (auto *e : view->viewport()->findChildren<QLineEdit *>())
+                if (e->isVisible())
+                    editor = e;
+            if (!editor)
+                return false;
+            editor->selectAll();
+            QTest::keyClicks(editor, text);
+            QTest::keyClick(editor, Qt::Key_Return);
+            return true;
+        };
+        auto labelOnDisk = [&] {
+            vault::WalletVault other(f.store, f.dir.path());
+            return other.load().ok() && !other.accounts().isEmpty() ? other.accounts().first().label
+                                                                    : QString();
+        };
+        view->selectRow(0);
+        QTest::mouseClick(child<QPushButton>(&window, "renameAccountButton"), Qt::LeftButton);
+        QVERIFY(typeLabel(QStringLiteral("Savings")));
+        QTRY_COMPARE(f.wallets.accounts().first().label, QStringLiteral("Savings"));
+        QCOMPARE(labelOnDisk(), QStringLiteral("Savings"));
+        QCOMPARE(view->model()->index(0, 0).data().toString(), QStringLiteral("Savings"));
+
+        view->setFocus();
+        view->setCurrentIndex(view->model()->index(0, 0));
+        QTest::keyClick(view, Qt::Key_F2);
+        QVERIFY(typeLabel(QStringLiteral("Spending")));
+        QTRY_COMPARE(labelOnDisk(), QStringLiteral("Spending"));
+
+        // A double-click on another column does not edit; on the label it does.
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, {},
+                           view->visualRect(view->model()->index(0, 1)).center());
+        for (auto *e : view->viewport()->findChildren<QLineEdit *>())
+            QVERIFY(!e->isVisible());
+        const QPoint labelCell = view->visualRect(view->model()->index(0, 0)).center();
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, labelCell);
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, labelCell);
+        QVERIFY(typeLabel(QStringLiteral("   ")));
+        QTRY_VERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("Not renamed")));
+        QCOMPARE(labelOnDisk(), QStringLiteral("Spending"));
+    }
+    // Buttons that need a row are disabled until one is selected.
+    void buttons_disabledWithoutSelection()
+    {
+        Fixture f;
+        f.submit();
+        ui::MainWindow window(
+            {f.wallets, f.sessionKeys, f.permissions, f.activity, f.broker, f.clock});
+        for (const char *name : {"removeAccountButton", "renameAccountButton", "reviewButton",
+                                 "revokeButton", "revokeAppButton", "forgetKeyButton"})
+            QVERIFY2(!child<QPushButton>(&window, name)->isEnabled(), name);
+        QVERIFY(child<QPushButton>(&window, "addAccountButton")->isEnabled());
+        auto *pending = child<QTableView>(&window, "pendingView");
+        QTRY_COMPARE(pending->model()->rowCount(), 1);
+        pending->selectRow(0);
+        QVERIFY(child<QPushButton>(&window, "reviewButton")->isEnabled());
+        QVERIFY(f.broker.reject(f.broker.pendingIds().first()).ok());
+        QTRY_COMPARE(pending->model()->rowCount(), 0);
+        QVERIFY(!child<QPushButton>(&window, "reviewButton")->isEnabled());
     }
     // Requests nodes would reject never open a dialog: refused up front (issue #9).
     void invalidTimes_openNoDialog()
