@@ -278,6 +278,14 @@ int main(int argc, char **argv)
         return QApplication::exec();
     }
 
+    // Before the demo wallet: the first-run welcome and an empty tab (issue 11).
+    if (parser.isSet(screenshot)) {
+        QDir().mkpath(parser.value(screenshot));
+        savePng(&window, parser.value(screenshot) + QStringLiteral("/first-run.png"));
+        window.tabs()->setCurrentIndex(2);
+        savePng(&window, parser.value(screenshot) + QStringLiteral("/first-run-sessions.png"));
+        window.tabs()->setCurrentIndex(0);
+    }
     // Demo: a throw-away wallet, then a sample request a moment after start.
     crypto::SecureBytes key = crypto::randomBytes(32);
     while (!crypto::secp256k1::isValidPrivateKey(key))

@@ -23,6 +23,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
@@ -34,12 +35,14 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -108,7 +111,14 @@ Decision lastDecision(const QSignalSpy &spy) { return spy.last().at(1).value<Dec
 class TestGui : public QObject
 {
     Q_OBJECT
+    QTemporaryDir m_settings;
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // QSettings (the first-close notice) in a throw-away folder, not the user's.
+        QVERIFY(m_settings.isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
+    }
     void approval_showsRowsWarningsAndExactText()
     {
         Fixture f;
@@ -624,6 +634,97 @@ private Q_SLOTS:
         QVERIFY(f.broker.reject(f.broker.pendingIds().first()).ok());
         QTRY_COMPARE(pending->model()->rowCount(), 0);
         QVERIFY(!child<QPushButton>(&window, "reviewButton")->isEnabled());
+    }
+    // First run (issue 11): without an account the Accounts tab welcomes the user with what
+    // Quill does and Create / Import; the other tabs say what will appear there and how.
+    void firstRun_welcomeAndEmptyStates()
+    {
+        Fixture f(false);
+        ui::MainWindow window(
+            {f.wallets, f.sessionKeys, f.permissions, f.activity, f.broker, f.clock});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *welcome = child<QWidget>(&window, "welcomePanel");
+        auto *accounts = child<QTableView>(&window, "accountsView");
+        QVERIFY(welcome->isVisible());
+        QVERIFY(!accounts->isVisible());
+        QVERIFY(
+            child<QLabel>(&window, "welcomeText")->text().contains(QStringLiteral("Lit Protocol")));
+        const std::pair<int, const char *> empties[] = {{1, "requestsEmpty"},
+                                                        {2, "sessionsEmpty"},
+                                                        {3, "sessionKeysEmpty"},
+                                                        {4, "activityEmpty"}};
+        for (const auto &[tab, name] : empties) {
+            window.tabs()->setCurrentIndex(tab);
+            auto *label = child<QLabel>(&window, name);
+            QVERIFY2(label->isVisible(), name);
+            QVERIFY2(!label->accessibleName().isEmpty(), name);
+        }
+        window.tabs()->setCurrentIndex(0);
+
+        // "Create a wallet" opens the import dialog on its Create page.
+        QTest::mouseClick(child<QPushButton>(&window, "createWalletButton"), Qt::LeftButton);
+        QPointer<ui::ImportWalletDialog> dialog = window.findChild<ui::ImportWalletDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(child<QComboBox>(dialog, "kindCombo")->currentIndex(),
+                 int(ui::ImportWalletDialog::CreatePage));
+        QTest::mouseClick(child<QPushButton>(dialog, "cancelButton"), Qt::LeftButton);
+        QTRY_VERIFY(!dialog);
+        // "Import a wallet": the account appears and the welcome gives way to the table.
+        QTest::mouseClick(child<QPushButton>(&window, "importWalletButton"), Qt::LeftButton);
+        dialog = window.findChild<ui::ImportWalletDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(child<QComboBox>(dialog, "kindCombo")->currentIndex(),
+                 int(ui::ImportWalletDialog::PrivateKeyPage));
+        QTest::keyClicks(child<QLineEdit>(dialog, "privateKeyEdit"), QString::fromLatin1(kKey));
+        QTest::mouseClick(child<QPushButton>(dialog, "importButton"), Qt::LeftButton);
+        QTRY_COMPARE(f.wallets.accounts().size(), 1);
+        QTRY_VERIFY(accounts->isVisible());
+        QVERIFY(!welcome->isVisible());
+        // A request fills the Requests tab.
+        window.tabs()->setCurrentIndex(1);
+        f.submit();
+        QTRY_VERIFY(child<QTableView>(&window, "pendingView")->isVisible());
+        QVERIFY(!child<QLabel>(&window, "requestsEmpty")->isVisible());
+    }
+    // The first close with a tray says once that Quill keeps running there (issue 11).
+    void firstClose_saysOnceThatQuillKeepsRunning()
+    {
+        QSettings().remove(QStringLiteral("ui/trayNoticeShown"));
+        Fixture f;
+        ui::MainWindow window({f.wallets,
+                               f.sessionKeys,
+                               f.permissions,
+                               f.activity,
+                               f.broker,
+                               f.clock,
+                               QString(),
+                               nullptr,
+                               {},
+                               true});
+        auto notices = [] {
+            QList<QMessageBox *> found;
+            for (auto *w : QApplication::topLevelWidgets())
+                if (w->objectName() == QStringLiteral("trayNotice") && w->isVisible())
+                    found << qobject_cast<QMessageBox *>(w);
+            return found;
+        };
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.close();
+        QVERIFY(!window.isVisible());
+        QTRY_COMPARE(notices().size(), 1);
+        QVERIFY(notices().first()->text().contains(QStringLiteral("keeps running in the tray")));
+        QVERIFY(QSettings().value(QStringLiteral("ui/trayNoticeShown")).toBool());
+        QPointer<QMessageBox> first = notices().first();
+        QTest::keyClick(first, Qt::Key_Return);
+        QTRY_VERIFY(!first);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.close();
+        QVERIFY(!window.isVisible());
+        QTest::qWait(100);
+        QCOMPARE(notices().size(), 0);
     }
     // Requests nodes would reject never open a dialog: refused up front (issue #9).
     void invalidTimes_openNoDialog()
