@@ -28,6 +28,8 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -38,7 +40,9 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
+#include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -725,6 +729,107 @@ private Q_SLOTS:
         QVERIFY(!window.isVisible());
         QTest::qWait(100);
         QCOMPARE(notices().size(), 0);
+    }
+    // Two real `quill` processes (issue 11): a second one, with or without arguments, hands
+    // them to the running one and exits 0 at once; the first shows its window (or, for
+    // --background, nothing) and stays the only one listening.
+    void singleInstance_secondQuillHandsOverAndExits()
+    {
+        QTemporaryDir runtime; // 0700, as Qt wants XDG_RUNTIME_DIR
+        QTemporaryDir home;
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime.path());
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.path() + QStringLiteral("/data"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path() + QStringLiteral("/config"));
+        env.remove(
+            QStringLiteral("DBUS_SESSION_BUS_ADDRESS")); // no keyring: Quill warns and runs on
+        QProcess first;
+        auto stop = qScopeGuard([&] {
+            first.kill();
+            first.waitForFinished(5000);
+        });
+        first.setProcessEnvironment(env);
+        first.start(QStringLiteral(QUILL_GUI_PATH), {});
+        QVERIFY(first.waitForStarted());
+        const QString dir = runtime.path() + QStringLiteral("/quill");
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(dir + QStringLiteral("/quill.sock")), 15000);
+        QVERIFY(QFileInfo::exists(dir + QStringLiteral("/instance.sock")));
+        QCOMPARE(QFileInfo(dir + QStringLiteral("/instance.sock")).permissions() & 0x0077,
+                 QFileDevice::Permissions());
+
+        QString firstErr;
+        const QList<QStringList> runs = {
+            {}, {QStringLiteral("--background")}, {QStringLiteral("--dark")}};
+        for (const auto &args : runs) {
+            QProcess second;
+            second.setProcessEnvironment(env);
+            QElapsedTimer t;
+            t.start();
+            second.start(QStringLiteral(QUILL_GUI_PATH), args);
+            QVERIFY(second.waitForFinished(10000));
+            const QString err = QString::fromUtf8(second.readAllStandardError());
+            QVERIFY2(second.exitStatus() == QProcess::NormalExit && second.exitCode() == 0,
+                     qPrintable(err));
+            QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+            QVERIFY2(err.contains(QStringLiteral("Quill is already running")), qPrintable(err));
+            QVERIFY2(!err.contains(QStringLiteral("already listening")), qPrintable(err));
+        }
+        QCOMPARE(first.state(), QProcess::Running);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (firstErr += QString::fromUtf8(first.readAllStandardError()),
+             firstErr.count(QStringLiteral("started again: showing the window")) == 2 &&
+                 firstErr.contains(QStringLiteral("--background: nothing to show"))),
+            5000);
+        // Listening sockets bound under the runtime folder (/proc/net/unix: flags 00010000;
+        // the path is where QLocalServer bound it before moving it into place): two, the
+        // instance socket and the API socket, and both are the first quill's.
+        QFile unix(QStringLiteral("/proc/net/unix"));
+        QVERIFY(unix.open(QIODevice::ReadOnly));
+        QStringList inodes;
+        for (const auto &line : QString::fromUtf8(unix.readAll()).split(QLatin1Char('\n'))) {
+            const auto f = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            if (f.size() >= 8 && f.at(3) == QStringLiteral("00010000") &&
+                f.at(7).startsWith(dir + QLatin1Char('/')))
+                inodes << f.at(6);
+        }
+        QCOMPARE(inodes.size(), 2);
+        const QString fds = QStringLiteral("/proc/%1/fd").arg(first.processId());
+        QStringList ownSockets;
+        for (const auto &fd : QDir(fds).entryList(QDir::Files | QDir::System))
+            ownSockets << QFile::symLinkTarget(fds + QLatin1Char('/') + fd);
+        for (const auto &inode : inodes)
+            QVERIFY2(std::any_of(ownSockets.begin(), ownSockets.end(),
+                                 [&](const QString &t) {
+                                     return t.endsWith(QStringLiteral("socket:[") + inode +
+                                                       QLatin1Char(']'));
+                                 }),
+                     qPrintable(inode));
+
+        // A Quill that died (SIGKILL: its lock and socket files stay) does not block the next.
+        first.kill();
+        QVERIFY(first.waitForFinished(5000));
+        QProcess next;
+        next.setProcessEnvironment(env);
+        next.start(QStringLiteral(QUILL_GUI_PATH), {QStringLiteral("--background")});
+        auto stopNext = qScopeGuard([&] {
+            next.kill();
+            next.waitForFinished(5000);
+        });
+        QVERIFY(next.waitForStarted());
+        QTest::qWait(1000);
+        QCOMPARE(next.state(), QProcess::Running);
+        QProcess again;
+        again.setProcessEnvironment(env);
+        again.start(QStringLiteral(QUILL_GUI_PATH), {});
+        QVERIFY(again.waitForFinished(10000));
+        QCOMPARE(again.exitCode(), 0);
+        QString nextErr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (nextErr += QString::fromUtf8(next.readAllStandardError()),
+             nextErr.contains(QStringLiteral("started again: showing the window"))),
+            5000);
     }
     // Requests nodes would reject never open a dialog: refused up front (issue #9).
     void invalidTimes_openNoDialog()
