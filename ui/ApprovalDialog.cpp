@@ -61,7 +61,7 @@ ApprovalDialog::ApprovalDialog(requests::RequestBroker &broker, const vault::Wal
     : QDialog(parent), m_broker(broker), m_wallets(wallets), m_clock(clock), m_id(requestId)
 {
     setObjectName(QStringLiteral("approvalDialog"));
-    setWindowTitle(tr("Quill — Session request"));
+    setWindowTitle(tr("Session request")); // Qt adds " — Quill" (applicationDisplayName)
     setAccessibleName(tr("Session request approval"));
     setMinimumWidth(480);
     resize(kPreferredSize);

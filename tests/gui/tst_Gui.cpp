@@ -247,6 +247,8 @@ private Q_SLOTS:
         ui::ApprovalDialog dialog(f.broker, f.wallets, f.clock, id, &parent);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        // The platform appends the application's display name: the title must not repeat it.
+        QCOMPARE(dialog.windowTitle(), QStringLiteral("Session request"));
         const QRect available = dialog.screen()->availableGeometry();
         qInfo() << "screen" << available << "dialog frame" << dialog.frameGeometry();
         QVERIFY(available.contains(dialog.frameGeometry()));
@@ -1022,6 +1024,7 @@ private Q_SLOTS:
         QVERIFY(child<QLabel>(dialog, "factsLabel")->text().contains(QStringLiteral("process 4242")));
         QCOMPARE(child<QLabel>(dialog, "urlLabel")->text(), QStringLiteral("https://notes.example"));
         QVERIFY(child<QPushButton>(dialog, "refuseButton")->isDefault());
+        QCOMPARE(dialog->windowTitle(), QStringLiteral("Pair a new app?")); // Qt adds " — Quill"
         QTest::keyClick(dialog, Qt::Key_Escape);
         QVERIFY(decided.has_value());
         QVERIFY(!decided->has_value()); // refused
