@@ -70,7 +70,7 @@ void ApiPrompts::requestPairing(const api::PairingRequest &request, PairingAppro
 {
     auto *d = new QDialog(m_parent);
     d->setObjectName(QStringLiteral("pairingDialog"));
-    d->setWindowTitle(tr("Quill — Pair a new app?"));
+    d->setWindowTitle(tr("Pair a new app?"));
     d->setAccessibleName(tr("Pair a new app"));
     d->setAttribute(Qt::WA_DeleteOnClose);
     auto *layout = new QVBoxLayout(d);
@@ -128,7 +128,7 @@ void ApiPrompts::requestAccounts(const api::AccountsRequest &request, AccountsAp
 {
     auto *d = new QDialog(m_parent);
     d->setObjectName(QStringLiteral("accountsDialog"));
-    d->setWindowTitle(tr("Quill — Share account addresses?"));
+    d->setWindowTitle(tr("Share account addresses?"));
     d->setAccessibleName(tr("Share account addresses"));
     d->setAttribute(Qt::WA_DeleteOnClose);
     auto *layout = new QVBoxLayout(d);

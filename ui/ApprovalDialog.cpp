@@ -15,6 +15,9 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QShowEvent>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -36,14 +39,28 @@ ApprovalDialog::ApprovalDialog(requests::RequestBroker &broker, const vault::Wal
     : QDialog(parent), m_broker(broker), m_wallets(wallets), m_clock(clock), m_id(requestId)
 {
     setObjectName(QStringLiteral("approvalDialog"));
-    setWindowTitle(tr("Quill — Session request"));
+    setWindowTitle(tr("Session request")); // Qt adds " — Quill" (applicationDisplayName)
     setAccessibleName(tr("Session request approval"));
-    setMinimumWidth(640);
-    resize(820, 760);
+    setMinimumWidth(480);
+    resize(kPreferredSize);
     const auto *pending = broker.pending(requestId);
     const auto app = pending ? pending->incoming.app : requests::AppIdentity{};
 
-    auto *layout = new QVBoxLayout(this);
+    // Everything above the buttons scrolls, so that on a small screen (1366×768, issue 11)
+    // the dialog shrinks to the screen and Reject/Approve stay visible below.
+    auto *outer = new QVBoxLayout(this);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("reviewScrollArea"));
+    m_scroll->setAccessibleName(tr("Request details"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *content = new QWidget(m_scroll);
+    content->setObjectName(QStringLiteral("reviewContent"));
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_scroll->setWidget(content);
+    outer->addWidget(m_scroll, 1);
 
     // Who asks: the claim, then the facts the transport established.
     m_appLabel = new QLabel(this);
@@ -176,7 +193,7 @@ ApprovalDialog::ApprovalDialog(requests::RequestBroker &broker, const vault::Wal
     m_siweText->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_siweText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_siweText->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    m_siweText->setMinimumHeight(150);
+    m_siweText->setMinimumHeight(120);
     siweLayout->addWidget(m_siweText);
     layout->addWidget(siweBox, 1);
 
@@ -185,13 +202,13 @@ ApprovalDialog::ApprovalDialog(requests::RequestBroker &broker, const vault::Wal
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("QLabel { color: #dc2626; }"));
     m_error->hide();
-    layout->addWidget(m_error);
+    outer->addWidget(m_error);
 
     m_chainSecured = pending && pending->incoming.kind == requests::RequestKind::ChainSecured;
     if (m_chainSecured) {
         // The ChainSecured view shows who asks, warnings and what is signed; the session
         // parts of this dialog do not apply.
-        setWindowTitle(tr("Quill — Lit ChainSecured authorization"));
+        setWindowTitle(tr("Lit ChainSecured authorization")); // Qt adds " — Quill"
         setAccessibleName(tr("Lit ChainSecured authorization approval"));
         m_chainSecuredView = new ChainSecuredReviewView(this);
         layout->insertWidget(layout->indexOf(capsBox), m_chainSecuredView, 1);
@@ -223,7 +240,7 @@ ApprovalDialog::ApprovalDialog(requests::RequestBroker &broker, const vault::Wal
     buttons->addWidget(m_reject);
     buttons->addWidget(m_approve);
     buttons->addWidget(m_approveRemember);
-    layout->addLayout(buttons);
+    outer->addLayout(buttons);
     if (m_chainSecured)
         m_approveRemember->hide(); // a one-off, never remembered
 
@@ -256,6 +273,42 @@ ApprovalDialog::ApprovalDialog(requests::RequestBroker &broker, const vault::Wal
     refreshReview();
     updateCountdown();
     m_reject->setFocus();
+}
+
+void ApprovalDialog::fitToScreen()
+{
+    const QScreen *screen = parentWidget() ? parentWidget()->screen() : this->screen();
+    if (!screen)
+        return;
+    const QRect available = screen->availableGeometry();
+    // The frame (title bar, borders) is the window manager's and not known before the
+    // first show: leave room for a generous one, then correct with the real frame below.
+    QMargins frame = frameGeometry().isValid() && isVisible()
+                         ? QMargins(geometry().left() - frameGeometry().left(),
+                                    geometry().top() - frameGeometry().top(),
+                                    frameGeometry().right() - geometry().right(),
+                                    frameGeometry().bottom() - geometry().bottom())
+                         : QMargins();
+    if (frame.isNull())
+        frame = QMargins(kFrameGuess, kFrameGuess * 4, kFrameGuess, kFrameGuess);
+    const QSize room = available.marginsRemoved(frame).size();
+    const QSize size = kPreferredSize.boundedTo(room).expandedTo(minimumSizeHint().boundedTo(room));
+    resize(size);
+    // Centred on the screen's free area, the frame inside it.
+    const QRect outer = QRect(QPoint(0, 0), size).marginsAdded(frame);
+    QPoint topLeft = available.center() - outer.center();
+    topLeft.setX(qBound(available.left(), topLeft.x(), available.right() - outer.width() + 1));
+    topLeft.setY(qBound(available.top(), topLeft.y(), available.bottom() - outer.height() + 1));
+    move(topLeft);
+}
+
+void ApprovalDialog::showEvent(QShowEvent *event)
+{
+    if (!event->spontaneous() && !m_fitted) {
+        m_fitted = true;
+        fitToScreen();
+    }
+    QDialog::showEvent(event);
 }
 
 std::optional<std::string> ApprovalDialog::chosenExpiration() const

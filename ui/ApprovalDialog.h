@@ -9,6 +9,7 @@ class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 class QTableWidget;
 class QVBoxLayout;
 class QTimer;
@@ -29,12 +30,22 @@ public:
                    const requests::Clock &clock, quint64 requestId, QWidget *parent = nullptr);
 
     quint64 requestId() const { return m_id; }
+    /// Sizes the dialog to at most its preferred 820×760 and to the free area of its screen
+    /// (panels excluded), frame included, and centres it there. Done on the first show.
+    void fitToScreen();
 
 public Q_SLOTS:
     /// Esc and the Reject button.
     void reject() override;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    static constexpr QSize kPreferredSize{820, 760};
+    /// Room left for a window frame not yet known (per side; the title bar gets 4×).
+    static constexpr int kFrameGuess = 10;
+
     void refreshReview();
     void refreshChainSecuredReview();
     void updateApproveEnabled();
@@ -53,6 +64,7 @@ private:
     /// capabilities, SIWE text or "remember".
     bool m_chainSecured = false;
     ChainSecuredReviewView *m_chainSecuredView = nullptr;
+    bool m_fitted = false;
 
     QLabel *m_appLabel;
     QLabel *m_factsLabel;
@@ -71,6 +83,7 @@ private:
     QPushButton *m_approve;
     QPushButton *m_approveRemember;
     QTimer *m_timer;
+    QScrollArea *m_scroll;
 };
 
 } // namespace quill::ui

@@ -181,6 +181,11 @@ ImportWalletDialog::ImportWalletDialog(vault::WalletVault &vault, QWidget *paren
     connect(m_import, &QPushButton::clicked, this, &ImportWalletDialog::importNow);
 }
 
+void ImportWalletDialog::setPage(Page page)
+{
+    m_kind->setCurrentIndex(page);
+}
+
 ImportWalletDialog::~ImportWalletDialog()
 {
     m_newPhrase->clear();

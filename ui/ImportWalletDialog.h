@@ -34,6 +34,9 @@ public:
     explicit ImportWalletDialog(vault::WalletVault &vault, QWidget *parent = nullptr);
     ~ImportWalletDialog() override;
 
+    /// Opens on this kind of import (the welcome panel's "Create a wallet" opens CreatePage).
+    void setPage(Page page);
+
 private:
     void importNow();
     void showAccounts();

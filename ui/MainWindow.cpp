@@ -4,6 +4,7 @@
 #include "Autostart.h"
 #include "ImportWalletDialog.h"
 #include "Models.h"
+#include "RemoveAccountDialog.h"
 
 #include "vault/DataFolderWatcher.h"
 
@@ -15,10 +16,12 @@
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
-#include <QMenuBar>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
@@ -62,6 +65,20 @@ QTableView *tableView(QAbstractItemModel *model, const char *objectName, const Q
     return v;
 }
 
+/// What an empty table will show and how it fills (issue 11: no bare empty tables).
+QLabel *emptyState(const QString &text, const char *objectName, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setObjectName(QString::fromLatin1(objectName));
+    label->setAccessibleName(text);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    label->setAlignment(Qt::AlignCenter);
+    label->setMargin(24);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    return label;
+}
+
 int selectedRow(QTableView *v)
 {
     const auto rows = v->selectionModel() ? v->selectionModel()->selectedRows() : QModelIndexList();
@@ -96,14 +113,30 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
     m_tabs->setAccessibleName(tr("Sections"));
 
     m_accountsView = tableView(m_accounts, "accountsView", tr("Accounts"), 1, this);
+    // Rename in place: F2 or a double-click on the label, or the Rename button.
+    m_accountsView->setEditTriggers(QAbstractItemView::EditKeyPressed |
+                                    QAbstractItemView::DoubleClicked);
+    connect(m_accounts, &AccountsModel::renameFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Not renamed: %1").arg(message), 8000);
+    });
     auto *importButton = button(tr("&Add account…"), "addAccountButton", this);
-    auto *removeButton = button(tr("&Remove"), "removeAccountButton", this);
-    connect(importButton, &QPushButton::clicked, this, [this] {
-        ImportWalletDialog dialog(m_s.wallets, this);
-        dialog.exec();
+    auto *renameButton = button(tr("Re&name"), "renameAccountButton", this);
+    renameButton->setToolTip(tr("Change the selected account's label (F2)"));
+    auto *removeButton = button(tr("&Remove…"), "removeAccountButton", this);
+    connect(importButton, &QPushButton::clicked, this,
+            [this] { openImportDialog(ImportWalletDialog::PrivateKeyPage); });
+    connect(renameButton, &QPushButton::clicked, this, [this] {
+        if (const int row = selectedRow(m_accountsView); row >= 0) {
+            const QModelIndex label = m_accounts->index(row, AccountsModel::kLabelColumn);
+            m_accountsView->setCurrentIndex(label);
+            m_accountsView->edit(label);
+        }
     });
     connect(removeButton, &QPushButton::clicked, this, &MainWindow::removeSelectedAccount);
-    m_tabs->addTab(makeTab(m_accountsView, QStringLiteral("accountsTab"), {importButton, removeButton}), tr("Accounts"));
+    m_tabs->addTab(makeTab(m_accountsView, QStringLiteral("accountsTab"),
+                           {importButton, renameButton, removeButton}, makeWelcome()),
+                   tr("Accounts"));
+    enableWithSelection(m_accountsView, {renameButton, removeButton});
 
     m_pendingView = tableView(m_pending, "pendingView", tr("Pending requests"), 1, this);
     auto *reviewButton = button(tr("Re&view…"), "reviewButton", this);
@@ -112,14 +145,29 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
             showApproval(m_pending->idAt(row));
     });
     connect(m_pendingView, &QTableView::activated, this, [this](const QModelIndex &i) { showApproval(m_pending->idAt(i.row())); });
-    m_tabs->addTab(makeTab(m_pendingView, QStringLiteral("requestsTab"), {reviewButton}), tr("Requests"));
+    m_tabs->addTab(
+        makeTab(
+            m_pendingView, QStringLiteral("requestsTab"), {reviewButton},
+            emptyState(
+                tr("No requests waiting. When an app asks for a Lit session, its request appears "
+                   "here and a window opens for you to approve or reject it."),
+                "requestsEmpty", this)),
+        tr("Requests"));
+    enableWithSelection(m_pendingView, {reviewButton});
 
     m_grantsView = tableView(m_grants, "sessionsView", tr("Remembered sessions"), 2, this);
     auto *revokeButton = button(tr("Re&voke"), "revokeButton", this);
     auto *revokeAppButton = button(tr("Revoke all for this &app"), "revokeAppButton", this);
     connect(revokeButton, &QPushButton::clicked, this, [this] { revokeSelected(false); });
     connect(revokeAppButton, &QPushButton::clicked, this, [this] { revokeSelected(true); });
-    m_tabs->addTab(makeTab(m_grantsView, QStringLiteral("sessionsTab"), {revokeButton, revokeAppButton}), tr("Sessions"));
+    m_tabs->addTab(
+        makeTab(m_grantsView, QStringLiteral("sessionsTab"), {revokeButton, revokeAppButton},
+                emptyState(tr("No remembered sessions. When you answer a request with “Approve and "
+                              "remember”, the app's permission is listed here until it ends or you "
+                              "revoke it."),
+                           "sessionsEmpty", this)),
+        tr("Sessions"));
+    enableWithSelection(m_grantsView, {revokeButton, revokeAppButton});
 
     m_appsView = tableView(m_apps, "appsView", tr("Apps with a session key"), 2, this);
     auto *forgetButton = button(tr("&Forget session key"), "forgetKeyButton", this);
@@ -130,17 +178,29 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
         const auto info = m_apps->infoAt(row);
         m_s.broker.revoke(info.appId, info.address, [](Status) {});
     });
-    auto *appsTab = makeTab(m_appsView, QStringLiteral("appsTab"), {forgetButton});
+    auto *appsTab = makeTab(
+        m_appsView, QStringLiteral("appsTab"), {forgetButton},
+        emptyState(tr("No session keys. Quill makes one for an app and account the first time "
+                      "you approve its request."),
+                   "sessionKeysEmpty", this));
+    enableWithSelection(m_appsView, {forgetButton});
     if (m_s.pairings) {
         m_pairedApps = new PairedAppsModel(*m_s.pairings, m_s.permissions, m_s.sessionKeys, m_s.activity, m_s.clock, this);
         m_pairedAppsView = tableView(m_pairedApps, "pairedAppsView", tr("Paired apps"), 1, this);
         auto *unpairButton = button(tr("&Unpair"), "unpairButton", this);
         connect(unpairButton, &QPushButton::clicked, this, &MainWindow::unpairSelected);
+        enableWithSelection(m_pairedAppsView, {unpairButton});
         auto *both = new QWidget(this);
         auto *v = new QVBoxLayout(both);
         v->setContentsMargins(0, 0, 0, 0);
         v->addWidget(new QLabel(tr("Paired apps"), both));
-        v->addWidget(makeTab(m_pairedAppsView, QStringLiteral("pairedAppsPage"), {unpairButton}), 2);
+        v->addWidget(
+            makeTab(m_pairedAppsView, QStringLiteral("pairedAppsPage"), {unpairButton},
+                    emptyState(
+                        tr("No paired apps. An app pairs when it first connects to Quill; you are "
+                           "asked before it is listed here."),
+                        "pairedAppsEmpty", this)),
+            2);
         v->addWidget(new QLabel(tr("Session keys Quill keeps for them"), both));
         v->addWidget(appsTab, 1);
         both->setObjectName(QStringLiteral("appsTab"));
@@ -150,7 +210,12 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
     m_tabs->addTab(appsTab, tr("Apps"));
 
     auto *activityView = tableView(m_activity, "activityView", tr("Activity"), 4, this);
-    m_tabs->addTab(makeTab(activityView, QStringLiteral("activityTab"), {}), tr("Activity"));
+    m_tabs->addTab(
+        makeTab(activityView, QStringLiteral("activityTab"), {},
+                emptyState(tr("Nothing yet. Every request, approval, rejection and revocation is "
+                              "listed here."),
+                           "activityEmpty", this)),
+        tr("Activity"));
     setCentralWidget(m_tabs);
 
     // "Start Quill when I log in": an XDG autostart entry running `quill --background`.
@@ -190,7 +255,7 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
         fillRecentMenu();
     });
     fillRecentMenu();
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+    if (m_s.trayAvailable.value_or(QSystemTrayIcon::isSystemTrayAvailable())) {
         m_tray = new QSystemTrayIcon(QIcon(QStringLiteral(":/icons/quill.svg")), this);
         m_tray->setObjectName(QStringLiteral("trayIcon"));
         auto *menu = new QMenu(this);
@@ -220,12 +285,78 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
     updatePendingCount(int(m_s.broker.pendingIds().size()));
 }
 
-QWidget *MainWindow::makeTab(QTableView *view, const QString &name, std::initializer_list<QPushButton *> buttons)
+QWidget *MainWindow::makeWelcome()
+{
+    auto *welcome = new QWidget(this);
+    welcome->setObjectName(QStringLiteral("welcomePanel"));
+    welcome->setAccessibleName(tr("Welcome"));
+    auto *layout = new QVBoxLayout(welcome);
+    layout->addStretch();
+    auto *title = new QLabel(tr("Welcome to Quill"), welcome);
+    title->setObjectName(QStringLiteral("welcomeTitle"));
+    QFont big = title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.5);
+    big.setBold(true);
+    title->setFont(big);
+    title->setAlignment(Qt::AlignCenter);
+    layout->addWidget(title);
+    auto *what = new QLabel(
+        tr("Quill keeps your Ethereum account's key in the OS keychain and signs Lit Protocol "
+           "sessions for apps on this computer — each time only after you approve."),
+        welcome);
+    what->setObjectName(QStringLiteral("welcomeText"));
+    what->setWordWrap(true);
+    what->setAlignment(Qt::AlignCenter);
+    layout->addWidget(what);
+    auto *row = new QHBoxLayout;
+    row->addStretch();
+    auto *create = button(tr("&Create a wallet"), "createWalletButton", welcome);
+    auto *import = button(tr("&Import a wallet"), "importWalletButton", welcome);
+    create->setToolTip(
+        tr("A new account from a new recovery phrase, shown once for you to write down"));
+    import->setToolTip(tr("From a private key, a recovery phrase or a keystore file"));
+    connect(create, &QPushButton::clicked, this,
+            [this] { openImportDialog(ImportWalletDialog::CreatePage); });
+    connect(import, &QPushButton::clicked, this,
+            [this] { openImportDialog(ImportWalletDialog::PrivateKeyPage); });
+    row->addWidget(create);
+    row->addWidget(import);
+    row->addStretch();
+    layout->addLayout(row);
+    layout->addStretch();
+    return welcome;
+}
+
+ImportWalletDialog *MainWindow::openImportDialog(int page)
+{
+    auto *dialog = new ImportWalletDialog(m_s.wallets, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setPage(ImportWalletDialog::Page(page));
+    dialog->open();
+    return dialog;
+}
+
+QWidget *MainWindow::makeTab(QTableView *view, const QString &name,
+                             std::initializer_list<QPushButton *> buttons, QWidget *empty)
 {
     auto *page = new QWidget(this);
     page->setObjectName(name);
     auto *layout = new QVBoxLayout(page);
-    layout->addWidget(view);
+    // The table, or what will appear there while it is empty.
+    auto *stack = new QStackedWidget(page);
+    stack->setObjectName(name + QStringLiteral("Stack"));
+    stack->addWidget(view);
+    stack->addWidget(empty);
+    auto *model = view->model();
+    auto follow = [stack, view, empty, model] {
+        stack->setCurrentWidget(model->rowCount() ? static_cast<QWidget *>(view) : empty);
+    };
+    connect(model, &QAbstractItemModel::rowsInserted, stack, follow);
+    connect(model, &QAbstractItemModel::rowsRemoved, stack, follow);
+    connect(model, &QAbstractItemModel::modelReset, stack, follow);
+    connect(model, &QAbstractItemModel::layoutChanged, stack, follow);
+    follow();
+    layout->addWidget(stack);
     if (buttons.size()) {
         auto *row = new QHBoxLayout;
         row->addStretch();
@@ -234,6 +365,22 @@ QWidget *MainWindow::makeTab(QTableView *view, const QString &name, std::initial
         layout->addLayout(row);
     }
     return page;
+}
+
+void MainWindow::enableWithSelection(QTableView *view, std::initializer_list<QPushButton *> buttons)
+{
+    const QList<QPushButton *> list(buttons);
+    auto update = [view, list] {
+        const bool any = selectedRow(view) >= 0;
+        for (auto *b : list)
+            b->setEnabled(any);
+    };
+    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, update);
+    connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this, update);
+    // A reset or removed rows can take the selection without a selectionChanged.
+    connect(view->model(), &QAbstractItemModel::modelReset, this, update);
+    connect(view->model(), &QAbstractItemModel::rowsRemoved, this, update);
+    update();
 }
 
 void MainWindow::updatePendingCount(int count)
@@ -366,16 +513,18 @@ void MainWindow::removeSelectedAccount()
     const int row = selectedRow(m_accountsView);
     if (row < 0)
         return;
-    const QString address = m_accounts->addressAt(row);
-    const auto answer = QMessageBox::question(
-        this, tr("Remove account"),
-        tr("Remove %1 from Quill? Its key is deleted from the OS keychain. Make sure you have a backup.").arg(address));
-    if (answer != QMessageBox::Yes)
-        return;
-    m_s.wallets.remove(address, [this](Status st) {
-        if (!st)
-            statusBar()->showMessage(describe(st.error()));
+    // Window-modal, without a nested event loop: the key goes only on an explicit Remove.
+    auto *dialog = new RemoveAccountDialog(m_accounts->accountAt(row), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, address = dialog->address()] {
+        QPointer<MainWindow> self(this);
+        m_s.wallets.remove(address, [self, address](Status st) {
+            if (self)
+                self->statusBar()->showMessage(st ? tr("Removed %1 from Quill.").arg(address)
+                                                  : describe(st.error()));
+        });
     });
+    dialog->open();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -383,6 +532,20 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (m_tray && m_tray->isVisible()) {
         hide(); // keep running in the tray
         event->ignore();
+        // Said once, the first time (issue 11): closing does not quit.
+        QSettings settings;
+        if (!settings.value(QStringLiteral("ui/trayNoticeShown"), false).toBool()) {
+            settings.setValue(QStringLiteral("ui/trayNoticeShown"), true);
+            auto *notice =
+                new QMessageBox(QMessageBox::Information, tr("Quill keeps running"),
+                                tr("Quill keeps running in the tray, so apps can still ask you for "
+                                   "signatures. To stop it, choose Quit in the tray menu."),
+                                QMessageBox::Ok, nullptr);
+            notice->setObjectName(QStringLiteral("trayNotice"));
+            notice->setAttribute(Qt::WA_DeleteOnClose);
+            notice->setWindowIcon(windowIcon());
+            notice->show();
+        }
         return;
     }
     QMainWindow::closeEvent(event);

@@ -8,6 +8,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 
 class QMenu;
 class QSystemTrayIcon;
@@ -18,6 +19,7 @@ class QPushButton;
 namespace quill::ui {
 
 class AccountsModel;
+class ImportWalletDialog;
 class ActivityModel;
 class AppNames;
 class PairedAppsModel;
@@ -42,6 +44,8 @@ struct Services
     api::PairingStore *pairings = nullptr;
     /// Ends an app's pairing (ApiServer::unpair: its connections lose it at once).
     std::function<void(const QString &appId, std::function<void(Status)> done)> unpair = {};
+    /// Whether to make a tray icon; unset: if the desktop has a tray (tests force one).
+    std::optional<bool> trayAvailable = {};
 };
 
 /// Quill's main window: Accounts, Requests, Sessions (remembered grants), Apps and
@@ -73,7 +77,14 @@ private:
     void reloadFromDisk();
     void unpairSelected();
     void fillRecentMenu();
-    QWidget *makeTab(QTableView *view, const QString &name, std::initializer_list<QPushButton *> buttons);
+    /// Enables `buttons` only while a row of `view` is selected.
+    void enableWithSelection(QTableView *view, std::initializer_list<QPushButton *> buttons);
+    /// A table with its buttons below; `empty` is shown instead while the table has no rows.
+    QWidget *makeTab(QTableView *view, const QString &name,
+                     std::initializer_list<QPushButton *> buttons, QWidget *empty);
+    /// The Accounts tab without accounts: what Quill does, Create / Import.
+    QWidget *makeWelcome();
+    ImportWalletDialog *openImportDialog(int page);
 
     Services m_s;
     QTabWidget *m_tabs;

@@ -1,5 +1,7 @@
 #include "Models.h"
 
+#include <algorithm>
+
 #include <QDateTime>
 
 namespace quill::ui {
@@ -76,8 +78,18 @@ AccountsModel::AccountsModel(vault::WalletVault &vault, QObject *parent) : QAbst
 
 void AccountsModel::reload()
 {
+    auto rows = m_vault.accounts();
+    const bool sameAccounts = std::equal(
+        rows.begin(), rows.end(), m_rows.begin(), m_rows.end(),
+        [](const vault::Account &a, const vault::Account &b) { return a.address == b.address; });
+    if (sameAccounts && !rows.isEmpty()) {
+        // A rename: keep the selection and any open editor.
+        m_rows = std::move(rows);
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+        return;
+    }
     beginResetModel();
-    m_rows = m_vault.accounts();
+    m_rows = std::move(rows);
     endResetModel();
 }
 
@@ -86,9 +98,12 @@ int AccountsModel::columnCount(const QModelIndex &parent) const { return parent.
 
 QVariant AccountsModel::data(const QModelIndex &index, int role) const
 {
-    if (invalid(index, rowCount(), columnCount()) || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
+    if (invalid(index, rowCount(), columnCount()) ||
+        (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::EditRole))
         return {};
     const auto &a = m_rows[index.row()];
+    if (role == Qt::EditRole)
+        return index.column() == kLabelColumn ? QVariant(a.label) : QVariant();
     switch (index.column()) {
     case 0: return a.label;
     case 1: return a.address;
@@ -102,6 +117,35 @@ QVariant AccountsModel::data(const QModelIndex &index, int role) const
 QVariant AccountsModel::headerData(int section, Qt::Orientation o, int role) const
 {
     return header({tr("Label"), tr("Address"), tr("Source"), tr("Added")}, section, o, role);
+}
+
+Qt::ItemFlags AccountsModel::flags(const QModelIndex &index) const
+{
+    auto f = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == kLabelColumn)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool AccountsModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || invalid(index, rowCount(), columnCount()) ||
+        index.column() != kLabelColumn)
+        return false;
+    const QString label = value.toString();
+    if (label.trimmed() == m_rows[index.row()].label)
+        return false;
+    // The vault re-reads the index and emits accountsChanged, which reloads the rows.
+    if (auto st = m_vault.rename(m_rows[index.row()].address, label); !st) {
+        Q_EMIT renameFailed(describe(st.error()));
+        return false;
+    }
+    return true;
+}
+
+vault::Account AccountsModel::accountAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows[row] : vault::Account{};
 }
 
 QString AccountsModel::addressAt(int row) const { return row >= 0 && row < m_rows.size() ? m_rows[row].address : QString(); }

@@ -43,7 +43,16 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    /// The Label column is editable: setData renames the account in the vault.
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     QString addressAt(int row) const;
+    vault::Account accountAt(int row) const;
+    static constexpr int kLabelColumn = 0;
+
+Q_SIGNALS:
+    /// A rename was refused: why, in words for the status bar.
+    void renameFailed(const QString &message);
 
 private:
     void reload();

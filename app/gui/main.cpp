@@ -5,6 +5,7 @@
 #include "ApiPrompts.h"
 #include "ApprovalDialog.h"
 #include "MainWindow.h"
+#include "SingleInstance.h"
 
 #include "api/ApiServer.h"
 #include "api/BrokerRequestHandler.h"
@@ -169,6 +170,24 @@ int main(int argc, char **argv)
     }
     const bool isDemo = parser.isSet(demo) || parser.isSet(screenshot);
 
+    // One Quill per user: a second `quill` hands its arguments to the running one, which
+    // shows its window, and exits 0 (issue 11). Demos and timing runs are throw-away
+    // instances beside it.
+    app::SingleInstance instance(app::SingleInstance::defaultPath());
+    if (!isDemo && !parser.isSet(timing)) {
+        const auto role = instance.start(QCoreApplication::arguments().mid(1));
+        if (role && *role == app::SingleInstance::Role::Secondary) {
+            std::fputs(parser.isSet(background)
+                           ? "quill: Quill is already running\n"
+                           : "quill: Quill is already running: showing its window\n",
+                       stderr);
+            return 0;
+        }
+        if (!role)
+            std::fprintf(stderr, "quill: cannot check for a running Quill: %s\n",
+                         qPrintable(describe(role.error())));
+    }
+
     // Services.
     std::unique_ptr<vault::SecretStore> store;
     QTemporaryDir demoDir;
@@ -254,6 +273,21 @@ int main(int argc, char **argv)
                                                                    ? QStringLiteral(" and ws://127.0.0.1:%1").arg(websocket.port())
                                                                    : QString()));
     }
+    QObject::connect(
+        &instance, &app::SingleInstance::argumentsReceived, &window, [&](const QStringList &args) {
+            QCommandLineParser again;
+            again.addOptions({demo, screenshot, timing, dark, wsPort, background});
+            (void)again.parse(QStringList{QStringLiteral("quill")} + args);
+            if (again.isSet(background)) {
+                std::fputs("quill: started again with --background: nothing to show\n", stderr);
+                return;
+            }
+            std::fputs("quill: started again: showing the window\n", stderr);
+            window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+            window.show();
+            window.raise();
+            window.activateWindow();
+        });
     // --background: only the tray (where there is one; without a tray the window is the only
     // way to reach Quill, so it is shown).
     if (!parser.isSet(background) || !QSystemTrayIcon::isSystemTrayAvailable() || isDemo)
@@ -278,6 +312,14 @@ int main(int argc, char **argv)
         return QApplication::exec();
     }
 
+    // Before the demo wallet: the first-run welcome and an empty tab (issue 11).
+    if (parser.isSet(screenshot)) {
+        QDir().mkpath(parser.value(screenshot));
+        savePng(&window, parser.value(screenshot) + QStringLiteral("/first-run.png"));
+        window.tabs()->setCurrentIndex(2);
+        savePng(&window, parser.value(screenshot) + QStringLiteral("/first-run-sessions.png"));
+        window.tabs()->setCurrentIndex(0);
+    }
     // Demo: a throw-away wallet, then a sample request a moment after start.
     crypto::SecureBytes key = crypto::randomBytes(32);
     while (!crypto::secp256k1::isValidPrivateKey(key))

@@ -202,18 +202,11 @@ QString LocalSocketTransport::defaultPath()
            QStringLiteral("/quill/quill.sock");
 }
 
-Status LocalSocketTransport::listen(const QString &path)
+Status LocalSocketTransport::prepareDirectory(const QString &dir)
 {
-    close();
-    const QString file = QFileInfo(path).absoluteFilePath();
-    const QByteArray encoded = QFile::encodeName(file);
-    if (encoded.size() >= qsizetype(sizeof(sockaddr_un{}.sun_path)))
-        return Error{ErrorCode::Io, file + QStringLiteral(": path too long for a Unix socket")};
-
-    // The directory: created 0700 if missing; an existing one must be ours and writable by
-    // nobody else (or another user could swap the socket). Existing directories are never
-    // chmod-ed: the path may be a shared one such as /tmp in tests.
-    const QString dir = QFileInfo(file).absolutePath();
+    // Created 0700 if missing; an existing one must be ours and writable by nobody else (or
+    // another user could swap the socket). Existing directories are never chmod-ed: the path
+    // may be a shared one such as /tmp in tests.
     const QByteArray dirName = QFile::encodeName(dir);
     if (!QFileInfo::exists(dir)) {
         if (!QDir().mkpath(dir) || ::chmod(dirName.constData(), S_IRWXU) != 0)
@@ -226,6 +219,19 @@ Status LocalSocketTransport::listen(const QString &path)
     const bool ours = st.st_uid == ::geteuid() || (sticky && st.st_uid == 0);
     if (!ours || ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0 && !sticky))
         return Error{ErrorCode::Io, QStringLiteral("%1 is writable by other users").arg(dir)};
+    return okStatus();
+}
+
+Status LocalSocketTransport::listen(const QString &path)
+{
+    close();
+    const QString file = QFileInfo(path).absoluteFilePath();
+    const QByteArray encoded = QFile::encodeName(file);
+    if (encoded.size() >= qsizetype(sizeof(sockaddr_un{}.sun_path)))
+        return Error{ErrorCode::Io, file + QStringLiteral(": path too long for a Unix socket")};
+
+    if (auto st = prepareDirectory(QFileInfo(file).absolutePath()); !st)
+        return st;
 
     if (QFileInfo::exists(file) || QFileInfo(file).isSymLink()) {
         if (someoneListens(encoded))

@@ -32,6 +32,11 @@ public:
     /// $XDG_RUNTIME_DIR/quill/quill.sock (QStandardPaths::RuntimeLocation).
     static QString defaultPath();
 
+    /// Makes `dir` fit for a user-only socket: created 0700 if missing; an existing one must
+    /// be ours and not writable by others (sticky directories like /tmp excepted).
+    /// Errors: Io naming the directory.
+    [[nodiscard]] static Status prepareDirectory(const QString &dir);
+
     /// Starts listening on `path`. Its directory is created 0700 if missing; an existing one
     /// must be ours and not writable by others (sticky directories like /tmp excepted). A stale
     /// socket file left by a crash is replaced; a live one (another Quill answering) is not.

@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QPointer>
 
+#include <algorithm>
+
 namespace quill::vault {
 
 QString toString(AccountSource source)
@@ -167,6 +169,28 @@ void WalletVault::remove(const QString &address, DoneCallback done)
         return;
     }
     m_index.remove(*normalised, std::move(done));
+}
+
+Status WalletVault::rename(const QString &address, const QString &label)
+{
+    const QString trimmed = label.trimmed();
+    if (trimmed.isEmpty() || trimmed.size() > kMaxLabelLength ||
+        std::any_of(trimmed.begin(), trimmed.end(),
+                    [](QChar c) { return c.category() == QChar::Other_Control; }))
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("a label is 1 to %1 characters, without control characters")
+                         .arg(kMaxLabelLength)};
+    const auto normalised = checksummed(address);
+    if (!normalised)
+        return Error{ErrorCode::AccountNotFound, address};
+    return m_index.update([&](QList<Record> &records) -> Status {
+        for (auto &r : records)
+            if (r.key == *normalised && r.state == RecordState::Ready) {
+                r.data.insert(QStringLiteral("label"), trimmed);
+                return okStatus();
+            }
+        return Error{ErrorCode::AccountNotFound, *normalised};
+    });
 }
 
 void WalletVault::privateKey(const QString &address, KeyCallback done)

@@ -53,6 +53,13 @@ public:
     /// to `address` first. Errors: AccountExists, SecretNotFound, InvalidPrivateKey (the key
     /// stored there is not this address's), the store's errors, StorageFailure.
     void adopt(const QString &address, QString label, AccountCallback done);
+    /// Gives an account a new label: a read-modify-write of the shared index under the data
+    /// folder's lock (another process's changes in between are kept); no keychain call, so
+    /// it answers at once. `label` is trimmed. Returns: ok, InvalidArgument (empty after
+    /// trimming, longer than kMaxLabelLength, or with control characters), AccountNotFound
+    /// (no ready account with this address), IndexCorrupt or StorageFailure.
+    [[nodiscard]] Status rename(const QString &address, const QString &label);
+    static constexpr int kMaxLabelLength = 64;
     /// Deletes the key from the keychain and the account from the index.
     void remove(const QString &address, DoneCallback done);
     /// Reads an account's private key from the keychain. Secrets: the caller owns the copy.

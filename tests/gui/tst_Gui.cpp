@@ -10,8 +10,9 @@
 #include "Autostart.h"
 #include "ImportWalletDialog.h"
 #include "MainWindow.h"
-#include "api/PairingStore.h"
 #include "Models.h"
+#include "RemoveAccountDialog.h"
+#include "api/PairingStore.h"
 
 #include "crypto/Encoding.h"
 #include "crypto/Secp256k1.h"
@@ -22,19 +23,30 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
-#include <QFileInfo>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
+#include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -103,7 +115,14 @@ Decision lastDecision(const QSignalSpy &spy) { return spy.last().at(1).value<Dec
 class TestGui : public QObject
 {
     Q_OBJECT
+    QTemporaryDir m_settings;
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // QSettings (the first-close notice) in a throw-away folder, not the user's.
+        QVERIFY(m_settings.isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
+    }
     void approval_showsRowsWarningsAndExactText()
     {
         Fixture f;
@@ -207,6 +226,60 @@ private Q_SLOTS:
         QTest::mouseClick(approve, Qt::LeftButton);
         QVERIFY(finished.wait(5000));
         QVERIFY(lastDecision(finished) == Decision::Approved);
+    }
+    void approval_fitsTheScreen_data()
+    {
+        QTest::addColumn<QString>("origin");
+        QTest::newRow("plain") << QString();
+        QTest::newRow("with danger warnings") << QStringLiteral("https://evil.example");
+    }
+    void approval_fitsTheScreen()
+    {
+        // Run at 1366×768 by the tst_gui_1366x768 test (an offscreen config file), at the
+        // offscreen default 800×800 by tst_gui: the frame fits the screen's free area and the
+        // decision buttons are inside the dialog, not cut off (issue 11).
+        QFETCH(QString, origin);
+        Fixture f;
+        const auto id = f.submit(origin);
+        QWidget parent;
+        parent.resize(980, 560);
+        parent.show();
+        ui::ApprovalDialog dialog(f.broker, f.wallets, f.clock, id, &parent);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        // The platform appends the application's display name: the title must not repeat it.
+        QCOMPARE(dialog.windowTitle(), QStringLiteral("Session request"));
+        const QRect available = dialog.screen()->availableGeometry();
+        qInfo() << "screen" << available << "dialog frame" << dialog.frameGeometry();
+        QVERIFY(available.contains(dialog.frameGeometry()));
+        QVERIFY(dialog.height() <= 760 && dialog.width() <= 820);
+        for (const char *name : {"rejectButton", "approveButton", "approveRememberButton"}) {
+            auto *b = child<QPushButton>(&dialog, name);
+            QVERIFY2(b->isVisible(), name);
+            const QRect inDialog(b->mapTo(&dialog, QPoint(0, 0)), b->size());
+            QVERIFY2(dialog.rect().contains(inDialog), name);
+            QVERIFY2(!b->visibleRegion().isEmpty(), name);
+        }
+        // The review scrolls inside the dialog: its content is taller than the room left.
+        auto *scroll = child<QScrollArea>(&dialog, "reviewScrollArea");
+        auto *siwe = child<QPlainTextEdit>(&dialog, "siweText");
+        QVERIFY(scroll->isAncestorOf(siwe));
+        QVERIFY(!scroll->isAncestorOf(child<QPushButton>(&dialog, "rejectButton")));
+        // Less room still (a desktop panel, a bigger font): the buttons stay, the review scrolls.
+        dialog.resize(dialog.width(), 520);
+        QTRY_COMPARE(dialog.height(), 520);
+        QTRY_VERIFY(scroll->verticalScrollBar()->isVisible());
+        QVERIFY(scroll->verticalScrollBar()->maximum() > 0);
+        for (const char *name : {"rejectButton", "approveButton", "approveRememberButton"}) {
+            auto *b = child<QPushButton>(&dialog, name);
+            QVERIFY2(dialog.rect().contains(QRect(b->mapTo(&dialog, QPoint(0, 0)), b->size())),
+                     name);
+        }
+        // Reject stays the default and a click on it still reaches the broker.
+        QSignalSpy finished(&f.broker, &RequestBroker::requestFinished);
+        QTest::mouseClick(child<QPushButton>(&dialog, "rejectButton"), Qt::LeftButton);
+        QTRY_COMPARE(finished.count(), 1);
+        QVERIFY(lastDecision(finished) == Decision::Rejected);
     }
     void approval_buttonsReachTheBroker_data()
     {
@@ -435,6 +508,331 @@ private Q_SLOTS:
         QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("stay valid until they expire")));
         QCOMPARE(f.activity.recent(1).at(0).decision, QStringLiteral("revoked"));
     }
+    // Remove asks for the address's last characters; Cancel is the default, so Enter (even
+    // with the right characters typed) never deletes the key (issue 11).
+    void accounts_removeDefaultsToCancelAndAsksForTheAddressSuffix()
+    {
+        Fixture f;
+        ui::MainWindow window(
+            {f.wallets, f.sessionKeys, f.permissions, f.activity, f.broker, f.clock});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *view = child<QTableView>(&window, "accountsView");
+        auto *remove = child<QPushButton>(&window, "removeAccountButton");
+        auto *rename = child<QPushButton>(&window, "renameAccountButton");
+        QVERIFY(!remove->isEnabled());
+        QVERIFY(!rename->isEnabled());
+        view->selectRow(0);
+        QVERIFY(remove->isEnabled());
+        QVERIFY(rename->isEnabled());
+        const QString key = QStringLiteral("wallet:") + kAccount;
+
+        auto open = [&]() -> ui::RemoveAccountDialog * {
+            QTest::mouseClick(remove, Qt::LeftButton);
+            auto *d =
+                window.findChild<ui::RemoveAccountDialog *>(QStringLiteral("removeAccountDialog"));
+            return d && d->isVisible() ? d : nullptr;
+        };
+        // Enter at once: Cancel.
+        QPointer<ui::RemoveAccountDialog> dialog = open();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isModal() || dialog->windowModality() != Qt::NonModal);
+        QVERIFY(child<QPushButton>(dialog, "cancelButton")->isDefault());
+        auto *confirm = child<QPushButton>(dialog, "confirmRemoveButton");
+        QVERIFY(!confirm->isEnabled());
+        QVERIFY(child<QLabel>(dialog, "removeAccountText")->text().contains(kAccount));
+        auto *edit = child<QLineEdit>(dialog, "confirmSuffixEdit");
+        QCOMPARE(edit->accessibleName(), QStringLiteral("Last 6 characters of the address"));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTRY_VERIFY(!dialog);
+        QCOMPARE(f.wallets.accounts().size(), 1);
+        // Wrong characters keep Remove disabled; the right ones (any case) enable it, and
+        // Enter still cancels.
+        dialog = open();
+        QVERIFY(dialog);
+        edit = child<QLineEdit>(dialog, "confirmSuffixEdit");
+        confirm = child<QPushButton>(dialog, "confirmRemoveButton");
+        QTest::keyClicks(edit, QStringLiteral("000000"));
+        QVERIFY(!confirm->isEnabled());
+        edit->clear();
+        QTest::keyClicks(edit, kAccount.right(6).toLower());
+        QVERIFY(confirm->isEnabled());
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTRY_VERIFY(!dialog);
+        QCOMPARE(f.wallets.accounts().size(), 1);
+        QVERIFY(f.store.contains(key));
+        // Typed and clicked: removed, key and all.
+        dialog = open();
+        QVERIFY(dialog);
+        QTest::keyClicks(child<QLineEdit>(dialog, "confirmSuffixEdit"), kAccount.right(6));
+        QTest::mouseClick(child<QPushButton>(dialog, "confirmRemoveButton"), Qt::LeftButton);
+        QTRY_VERIFY(f.wallets.accounts().isEmpty());
+        QVERIFY(!f.store.contains(key));
+        QTRY_VERIFY(!remove->isEnabled());
+    }
+    // Rename from the Accounts view: the Rename button, F2 and a double-click edit the label
+    // in place; the vault's index on disk follows; an empty label is refused (issue 11).
+    void accounts_renameInPlace()
+    {
+        Fixture f;
+        ui::MainWindow window(
+            {f.wallets, f.sessionKeys, f.permissions, f.activity, f.broker, f.clock});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *view = child<QTableView>(&window, "accountsView");
+        auto typeLabel = [&](const QString &text) -> bool {
+            QLineEdit *editor = nullptr;
+            for (auto *e : view->viewport()->findChildren<QLineEdit *>())
+                if (e->isVisible())
+                    editor = e;
+            if (!editor)
+                return false;
+            editor->selectAll();
+            QTest::keyClicks(editor, text);
+            QTest::keyClick(editor, Qt::Key_Return);
+            return true;
+        };
+        auto labelOnDisk = [&] {
+            vault::WalletVault other(f.store, f.dir.path());
+            return other.load().ok() && !other.accounts().isEmpty() ? other.accounts().first().label
+                                                                    : QString();
+        };
+        view->selectRow(0);
+        QTest::mouseClick(child<QPushButton>(&window, "renameAccountButton"), Qt::LeftButton);
+        QVERIFY(typeLabel(QStringLiteral("Savings")));
+        QTRY_COMPARE(f.wallets.accounts().first().label, QStringLiteral("Savings"));
+        QCOMPARE(labelOnDisk(), QStringLiteral("Savings"));
+        QCOMPARE(view->model()->index(0, 0).data().toString(), QStringLiteral("Savings"));
+
+        view->setFocus();
+        view->setCurrentIndex(view->model()->index(0, 0));
+        QTest::keyClick(view, Qt::Key_F2);
+        QVERIFY(typeLabel(QStringLiteral("Spending")));
+        QTRY_COMPARE(labelOnDisk(), QStringLiteral("Spending"));
+
+        // A double-click on another column does not edit; on the label it does.
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, {},
+                           view->visualRect(view->model()->index(0, 1)).center());
+        for (auto *e : view->viewport()->findChildren<QLineEdit *>())
+            QVERIFY(!e->isVisible());
+        const QPoint labelCell = view->visualRect(view->model()->index(0, 0)).center();
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, labelCell);
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, labelCell);
+        QVERIFY(typeLabel(QStringLiteral("   ")));
+        QTRY_VERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("Not renamed")));
+        QCOMPARE(labelOnDisk(), QStringLiteral("Spending"));
+    }
+    // Buttons that need a row are disabled until one is selected.
+    void buttons_disabledWithoutSelection()
+    {
+        Fixture f;
+        f.submit();
+        ui::MainWindow window(
+            {f.wallets, f.sessionKeys, f.permissions, f.activity, f.broker, f.clock});
+        for (const char *name : {"removeAccountButton", "renameAccountButton", "reviewButton",
+                                 "revokeButton", "revokeAppButton", "forgetKeyButton"})
+            QVERIFY2(!child<QPushButton>(&window, name)->isEnabled(), name);
+        QVERIFY(child<QPushButton>(&window, "addAccountButton")->isEnabled());
+        auto *pending = child<QTableView>(&window, "pendingView");
+        QTRY_COMPARE(pending->model()->rowCount(), 1);
+        pending->selectRow(0);
+        QVERIFY(child<QPushButton>(&window, "reviewButton")->isEnabled());
+        QVERIFY(f.broker.reject(f.broker.pendingIds().first()).ok());
+        QTRY_COMPARE(pending->model()->rowCount(), 0);
+        QVERIFY(!child<QPushButton>(&window, "reviewButton")->isEnabled());
+    }
+    // First run (issue 11): without an account the Accounts tab welcomes the user with what
+    // Quill does and Create / Import; the other tabs say what will appear there and how.
+    void firstRun_welcomeAndEmptyStates()
+    {
+        Fixture f(false);
+        ui::MainWindow window(
+            {f.wallets, f.sessionKeys, f.permissions, f.activity, f.broker, f.clock});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *welcome = child<QWidget>(&window, "welcomePanel");
+        auto *accounts = child<QTableView>(&window, "accountsView");
+        QVERIFY(welcome->isVisible());
+        QVERIFY(!accounts->isVisible());
+        QVERIFY(
+            child<QLabel>(&window, "welcomeText")->text().contains(QStringLiteral("Lit Protocol")));
+        const std::pair<int, const char *> empties[] = {{1, "requestsEmpty"},
+                                                        {2, "sessionsEmpty"},
+                                                        {3, "sessionKeysEmpty"},
+                                                        {4, "activityEmpty"}};
+        for (const auto &[tab, name] : empties) {
+            window.tabs()->setCurrentIndex(tab);
+            auto *label = child<QLabel>(&window, name);
+            QVERIFY2(label->isVisible(), name);
+            QVERIFY2(!label->accessibleName().isEmpty(), name);
+        }
+        window.tabs()->setCurrentIndex(0);
+
+        // "Create a wallet" opens the import dialog on its Create page.
+        QTest::mouseClick(child<QPushButton>(&window, "createWalletButton"), Qt::LeftButton);
+        QPointer<ui::ImportWalletDialog> dialog = window.findChild<ui::ImportWalletDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(child<QComboBox>(dialog, "kindCombo")->currentIndex(),
+                 int(ui::ImportWalletDialog::CreatePage));
+        QTest::mouseClick(child<QPushButton>(dialog, "cancelButton"), Qt::LeftButton);
+        QTRY_VERIFY(!dialog);
+        // "Import a wallet": the account appears and the welcome gives way to the table.
+        QTest::mouseClick(child<QPushButton>(&window, "importWalletButton"), Qt::LeftButton);
+        dialog = window.findChild<ui::ImportWalletDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(child<QComboBox>(dialog, "kindCombo")->currentIndex(),
+                 int(ui::ImportWalletDialog::PrivateKeyPage));
+        QTest::keyClicks(child<QLineEdit>(dialog, "privateKeyEdit"), QString::fromLatin1(kKey));
+        QTest::mouseClick(child<QPushButton>(dialog, "importButton"), Qt::LeftButton);
+        QTRY_COMPARE(f.wallets.accounts().size(), 1);
+        QTRY_VERIFY(accounts->isVisible());
+        QVERIFY(!welcome->isVisible());
+        // A request fills the Requests tab.
+        window.tabs()->setCurrentIndex(1);
+        f.submit();
+        QTRY_VERIFY(child<QTableView>(&window, "pendingView")->isVisible());
+        QVERIFY(!child<QLabel>(&window, "requestsEmpty")->isVisible());
+    }
+    // The first close with a tray says once that Quill keeps running there (issue 11).
+    void firstClose_saysOnceThatQuillKeepsRunning()
+    {
+        QSettings().remove(QStringLiteral("ui/trayNoticeShown"));
+        Fixture f;
+        ui::MainWindow window({f.wallets,
+                               f.sessionKeys,
+                               f.permissions,
+                               f.activity,
+                               f.broker,
+                               f.clock,
+                               QString(),
+                               nullptr,
+                               {},
+                               true});
+        auto notices = [] {
+            QList<QMessageBox *> found;
+            for (auto *w : QApplication::topLevelWidgets())
+                if (w->objectName() == QStringLiteral("trayNotice") && w->isVisible())
+                    found << qobject_cast<QMessageBox *>(w);
+            return found;
+        };
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.close();
+        QVERIFY(!window.isVisible());
+        QTRY_COMPARE(notices().size(), 1);
+        QVERIFY(notices().first()->text().contains(QStringLiteral("keeps running in the tray")));
+        QVERIFY(QSettings().value(QStringLiteral("ui/trayNoticeShown")).toBool());
+        QPointer<QMessageBox> first = notices().first();
+        QTest::keyClick(first, Qt::Key_Return);
+        QTRY_VERIFY(!first);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.close();
+        QVERIFY(!window.isVisible());
+        QTest::qWait(100);
+        QCOMPARE(notices().size(), 0);
+    }
+    // Two real `quill` processes (issue 11): a second one, with or without arguments, hands
+    // them to the running one and exits 0 at once; the first shows its window (or, for
+    // --background, nothing) and stays the only one listening.
+    void singleInstance_secondQuillHandsOverAndExits()
+    {
+        QTemporaryDir runtime; // 0700, as Qt wants XDG_RUNTIME_DIR
+        QTemporaryDir home;
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime.path());
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.path() + QStringLiteral("/data"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path() + QStringLiteral("/config"));
+        env.remove(
+            QStringLiteral("DBUS_SESSION_BUS_ADDRESS")); // no keyring: Quill warns and runs on
+        QProcess first;
+        auto stop = qScopeGuard([&] {
+            first.kill();
+            first.waitForFinished(5000);
+        });
+        first.setProcessEnvironment(env);
+        first.start(QStringLiteral(QUILL_GUI_PATH), {});
+        QVERIFY(first.waitForStarted());
+        const QString dir = runtime.path() + QStringLiteral("/quill");
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(dir + QStringLiteral("/quill.sock")), 15000);
+        QVERIFY(QFileInfo::exists(dir + QStringLiteral("/instance.sock")));
+        QCOMPARE(QFileInfo(dir + QStringLiteral("/instance.sock")).permissions() & 0x0077,
+                 QFileDevice::Permissions());
+
+        QString firstErr;
+        const QList<QStringList> runs = {
+            {}, {QStringLiteral("--background")}, {QStringLiteral("--dark")}};
+        for (const auto &args : runs) {
+            QProcess second;
+            second.setProcessEnvironment(env);
+            QElapsedTimer t;
+            t.start();
+            second.start(QStringLiteral(QUILL_GUI_PATH), args);
+            QVERIFY(second.waitForFinished(10000));
+            const QString err = QString::fromUtf8(second.readAllStandardError());
+            QVERIFY2(second.exitStatus() == QProcess::NormalExit && second.exitCode() == 0,
+                     qPrintable(err));
+            QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+            QVERIFY2(err.contains(QStringLiteral("Quill is already running")), qPrintable(err));
+            QVERIFY2(!err.contains(QStringLiteral("already listening")), qPrintable(err));
+        }
+        QCOMPARE(first.state(), QProcess::Running);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (firstErr += QString::fromUtf8(first.readAllStandardError()),
+             firstErr.count(QStringLiteral("started again: showing the window")) == 2 &&
+                 firstErr.contains(QStringLiteral("--background: nothing to show"))),
+            5000);
+        // Listening sockets bound under the runtime folder (/proc/net/unix: flags 00010000;
+        // the path is where QLocalServer bound it before moving it into place): two, the
+        // instance socket and the API socket, and both are the first quill's.
+        QFile unix(QStringLiteral("/proc/net/unix"));
+        QVERIFY(unix.open(QIODevice::ReadOnly));
+        QStringList inodes;
+        for (const auto &line : QString::fromUtf8(unix.readAll()).split(QLatin1Char('\n'))) {
+            const auto f = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            if (f.size() >= 8 && f.at(3) == QStringLiteral("00010000") &&
+                f.at(7).startsWith(dir + QLatin1Char('/')))
+                inodes << f.at(6);
+        }
+        QCOMPARE(inodes.size(), 2);
+        const QString fds = QStringLiteral("/proc/%1/fd").arg(first.processId());
+        QStringList ownSockets;
+        for (const auto &fd : QDir(fds).entryList(QDir::Files | QDir::System))
+            ownSockets << QFile::symLinkTarget(fds + QLatin1Char('/') + fd);
+        for (const auto &inode : inodes)
+            QVERIFY2(std::any_of(ownSockets.begin(), ownSockets.end(),
+                                 [&](const QString &t) {
+                                     return t.endsWith(QStringLiteral("socket:[") + inode +
+                                                       QLatin1Char(']'));
+                                 }),
+                     qPrintable(inode));
+
+        // A Quill that died (SIGKILL: its lock and socket files stay) does not block the next.
+        first.kill();
+        QVERIFY(first.waitForFinished(5000));
+        QProcess next;
+        next.setProcessEnvironment(env);
+        next.start(QStringLiteral(QUILL_GUI_PATH), {QStringLiteral("--background")});
+        auto stopNext = qScopeGuard([&] {
+            next.kill();
+            next.waitForFinished(5000);
+        });
+        QVERIFY(next.waitForStarted());
+        QTest::qWait(1000);
+        QCOMPARE(next.state(), QProcess::Running);
+        QProcess again;
+        again.setProcessEnvironment(env);
+        again.start(QStringLiteral(QUILL_GUI_PATH), {});
+        QVERIFY(again.waitForFinished(10000));
+        QCOMPARE(again.exitCode(), 0);
+        QString nextErr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (nextErr += QString::fromUtf8(next.readAllStandardError()),
+             nextErr.contains(QStringLiteral("started again: showing the window"))),
+            5000);
+    }
     // Requests nodes would reject never open a dialog: refused up front (issue #9).
     void invalidTimes_openNoDialog()
     {
@@ -626,6 +1024,7 @@ private Q_SLOTS:
         QVERIFY(child<QLabel>(dialog, "factsLabel")->text().contains(QStringLiteral("process 4242")));
         QCOMPARE(child<QLabel>(dialog, "urlLabel")->text(), QStringLiteral("https://notes.example"));
         QVERIFY(child<QPushButton>(dialog, "refuseButton")->isDefault());
+        QCOMPARE(dialog->windowTitle(), QStringLiteral("Pair a new app?")); // Qt adds " — Quill"
         QTest::keyClick(dialog, Qt::Key_Escape);
         QVERIFY(decided.has_value());
         QVERIFY(!decided->has_value()); // refused

@@ -119,6 +119,71 @@ private Q_SLOTS:
         QCOMPARE(store.size(), std::size_t(0));
         QCOMPARE(removeAccount(vault, QString::fromLatin1(kAddress)).error().code, ErrorCode::AccountNotFound);
     }
+    void rename_changesTheLabelForEveryProcess()
+    {
+        QTemporaryDir dir;
+        MemoryStore store;
+        WalletVault vault(store, dir.path());
+        QVERIFY(import(vault, testKey(), QStringLiteral("Old")).ok());
+        // A second vault on the same folder stands for another process (quill-cli) that read
+        // the index before the rename and then imports a second account.
+        WalletVault other(store, dir.path());
+        QVERIFY(other.load().ok());
+        QSignalSpy changed(&vault, &WalletVault::accountsChanged);
+        QVERIFY(vault.rename(QString::fromLatin1(kAddress).toLower(), QStringLiteral("  Savings  "))
+                    .ok());
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(vault.accounts().first().label, QStringLiteral("Savings"));
+        QCOMPARE(store.size(), std::size_t(1)); // the key is untouched
+        auto second = crypto::secretFromHex(
+            "0000000000000000000000000000000000000000000000000000000000000001");
+        QVERIFY(second.ok());
+        QVERIFY(import(other, std::move(second).value(), QStringLiteral("Second")).ok());
+        // Neither process wrote back a stale copy: both changes are on disk.
+        WalletVault reloaded(store, dir.path());
+        QVERIFY(reloaded.load().ok());
+        QCOMPARE(reloaded.accounts().size(), 2);
+        QCOMPARE(reloaded.accounts().at(0).label, QStringLiteral("Savings"));
+        QCOMPARE(reloaded.accounts().at(1).label, QStringLiteral("Second"));
+        // The other process's stale view renames the first account: the second survives.
+        QVERIFY(other.rename(QString::fromLatin1(kAddress), QStringLiteral("Spending")).ok());
+        QVERIFY(vault.load().ok());
+        QCOMPARE(vault.accounts().size(), 2);
+        QCOMPARE(vault.accounts().at(0).label, QStringLiteral("Spending"));
+    }
+    void rename_rejectsBadLabelsAndUnknownAccounts_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<QString>("label");
+        QTest::addColumn<int>("code");
+        const QString a = QString::fromLatin1(kAddress);
+        QTest::newRow("empty") << a << QString() << int(ErrorCode::InvalidArgument);
+        QTest::newRow("blank") << a << QStringLiteral(" \t ") << int(ErrorCode::InvalidArgument);
+        QTest::newRow("too long") << a
+                                  << QString(WalletVault::kMaxLabelLength + 1, QLatin1Char('x'))
+                                  << int(ErrorCode::InvalidArgument);
+        QTest::newRow("control character")
+            << a << QStringLiteral("a\nb") << int(ErrorCode::InvalidArgument);
+        QTest::newRow("unknown account")
+            << QStringLiteral("0x0000000000000000000000000000000000000001") << QStringLiteral("x")
+            << int(ErrorCode::AccountNotFound);
+        QTest::newRow("not an address")
+            << QStringLiteral("nope") << QStringLiteral("x") << int(ErrorCode::AccountNotFound);
+    }
+    void rename_rejectsBadLabelsAndUnknownAccounts()
+    {
+        QFETCH(QString, address);
+        QFETCH(QString, label);
+        QFETCH(int, code);
+        QTemporaryDir dir;
+        MemoryStore store;
+        WalletVault vault(store, dir.path());
+        QVERIFY(import(vault, testKey(), QStringLiteral("Kept")).ok());
+        const auto st = vault.rename(address, label);
+        QVERIFY(!st.ok());
+        QCOMPARE(int(st.error().code), code);
+        QCOMPARE(vault.accounts().first().label, QStringLiteral("Kept"));
+    }
     void remove_keepsAccountWhenKeychainFails()
     {
         QTemporaryDir dir;
