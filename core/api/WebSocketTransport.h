@@ -3,10 +3,15 @@
 #include "common/Result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
 
+#include <optional>
+
+class QTcpServer;
+class QTcpSocket;
 class QWebSocketServer;
 
 namespace quill::api {
@@ -19,7 +24,9 @@ class ApiServer;
 /// Defences (issue #5; Frame's mistakes avoided):
 /// - DNS rebinding: the HTTP Host header must name the loopback with our port exactly
 ///   ("localhost:P", "127.0.0.1:P", "[::1]:P"); otherwise the socket is closed (1008) before
-///   any message is read.
+///   any message is read. A request head without a Host header or with more than one is
+///   answered 400 before the upgrade (issue 14): Quill accepts the TCP connection itself
+///   and reads the raw head, because QWebSocketServer merges repeated headers.
 /// - Identity: the browser's Origin is the app's identity fact; a paired app's token only
 ///   verifies from the Origin it paired from (ApiServer answers 4100 otherwise). An opaque
 ///   Origin ("null") or a malformed one is refused at the handshake (403). No Origin (Node,
@@ -39,10 +46,14 @@ public:
     [[nodiscard]] Status listen(quint16 port);
     void close();
     quint16 port() const { return m_port; }
-    bool isListening() const { return !m_servers.isEmpty(); }
+    bool isListening() const { return !m_listeners.isEmpty(); }
 
     /// True if `host` (a Host header value) is one of the loopback names with `port`.
     static bool isAllowedHost(const QByteArray &host, quint16 port);
+    /// Checks a raw HTTP request head (request line and header lines, up to and including
+    /// the blank line) for what QWebSocketServer cannot see: exactly one Host header.
+    /// Returns: std::nullopt if acceptable, else the reason for refusing it.
+    static std::optional<QString> checkRequestHead(const QByteArray &head);
     /// True if `origin` is acceptable at the handshake: empty, or a serialised tuple origin
     /// "scheme://host[:port]" (no path, no "null").
     static bool isAcceptableOrigin(const QString &origin);
@@ -52,11 +63,18 @@ Q_SIGNALS:
     void peerRefused(const QString &reason);
 
 private:
-    void onNewConnection(QWebSocketServer *server);
+    void onTcpConnection(QTcpServer *listener);
+    /// Reads (peeks) the request head of `socket`; once complete, refuses it or hands the
+    /// socket, unread, to QWebSocketServer.
+    void inspectHead(QTcpSocket *socket);
+    void refuseTcp(QTcpSocket *socket, const QByteArray &status, const QString &reason);
+    void onNewConnection();
 
     ApiServer &m_server;
-    QList<QWebSocketServer *> m_servers;
+    QList<QTcpServer *> m_listeners;
+    QWebSocketServer *m_ws = nullptr; ///< not listening: upgrades the sockets we hand it
     quint16 m_port = 0;
+    int m_pendingHeads = 0; ///< accepted sockets whose request head is not yet checked
 };
 
 } // namespace quill::api

@@ -178,6 +178,82 @@ private Q_SLOTS:
         QTRY_COMPARE(f.pairer.requests.size(), 1);
         QVERIFY(good.state() == QAbstractSocket::ConnectedState);
     }
+    // Issue 14: QWebSocketServer merges repeated headers and serves a head without Host;
+    // the transport reads the raw head first.
+    void requestHead_exactlyOneHost_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        QTest::addColumn<bool>("ok");
+        const QByteArray start = "GET / HTTP/1.1\r\n";
+        const QByteArray rest = "Upgrade: websocket\r\nConnection: Upgrade\r\n\r\n";
+        QTest::newRow("one Host") << start + "Host: localhost:1\r\n" + rest << true;
+        QTest::newRow("host lower case") << start + "host: localhost:1\r\n" + rest << true;
+        QTest::newRow("no Host") << start + rest << false;
+        QTest::newRow("two Hosts")
+            << start + "Host: evil.example\r\nHost: localhost:1\r\n" + rest << false;
+        QTest::newRow("two Hosts, other case")
+            << start + "Host: localhost:1\r\nHOST: evil.example\r\n" + rest << false;
+        QTest::newRow("space before colon") << start + "Host : localhost:1\r\n" + rest << false;
+        QTest::newRow("folded line") << start + "Host: localhost:1\r\n x\r\n" + rest << false;
+        QTest::newRow("bare LF") << start + "Host: localhost:1\n" + rest << false;
+        QTest::newRow("incomplete") << start + "Host: localhost:1\r\n" << false;
+        QTest::newRow("X-Host is not Host")
+            << start + "X-Host: a\r\nHost: localhost:1\r\n" + rest << true;
+    }
+    void requestHead_exactlyOneHost()
+    {
+        QFETCH(QByteArray, head);
+        QFETCH(bool, ok);
+        QCOMPARE(!WebSocketTransport::checkRequestHead(head).has_value(), ok);
+    }
+    void host_missingOrRepeatedIsRefusedBeforeTheUpgrade_data()
+    {
+        QTest::addColumn<QByteArray>("hostLines");
+        QTest::newRow("none") << QByteArray();
+        QTest::newRow("evil then ours")
+            << QByteArray("Host: evil.example\r\nHost: localhost:%P\r\n");
+        QTest::newRow("ours then evil")
+            << QByteArray("Host: localhost:%P\r\nHost: evil.example\r\n");
+        QTest::newRow("ours twice") << QByteArray("Host: localhost:%P\r\nHost: localhost:%P\r\n");
+    }
+    void host_missingOrRepeatedIsRefusedBeforeTheUpgrade()
+    {
+        QFETCH(QByteArray, hostLines);
+        WsFixture f;
+        QVERIFY(f.ws.listen(0).ok());
+        QSignalSpy refused(&f.ws, &WebSocketTransport::peerRefused);
+        hostLines.replace("%P", QByteArray::number(f.ws.port()));
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, f.ws.port());
+        QVERIFY(s.waitForConnected(5000));
+        s.write("GET / HTTP/1.1\r\n" + hostLines +
+                "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        QTRY_VERIFY(s.state() == QAbstractSocket::UnconnectedState);
+        QVERIFY(s.readAll().startsWith("HTTP/1.1 400"));
+        QCOMPARE(refused.count(), 1);
+        QCOMPARE(f.server.connectionCount(), 0);
+    }
+    // The head arriving in pieces (the check peeks; Qt still reads every byte).
+    void host_headInPiecesIsServed()
+    {
+        WsFixture f;
+        QVERIFY(f.ws.listen(0).ok());
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, f.ws.port());
+        QVERIFY(s.waitForConnected(5000));
+        const QByteArray head = handshake("localhost:" + QByteArray::number(f.ws.port()));
+        for (qsizetype i = 0; i < head.size(); i += 16) {
+            s.write(head.mid(i, 16));
+            QVERIFY(s.waitForBytesWritten(1000));
+            QTest::qWait(5);
+        }
+        QTRY_VERIFY(s.bytesAvailable() > 0);
+        QVERIFY(s.readAll().startsWith("HTTP/1.1 101"));
+        s.write(textFrame("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"quill_hello\",\"params\":{"
+                          "\"name\":\"x\"}}"));
+        QTRY_COMPARE(f.pairer.requests.size(), 1);
+    }
     void origin_opaqueIsRefusedAtTheHandshake()
     {
         WsFixture f;
