@@ -20,8 +20,8 @@ QString toString(Transport transport);
 struct PeerFacts
 {
     Transport transport = Transport::LocalSocket;
-    qint64 uid = -1;    ///< peer uid (SO_PEERCRED), -1 if unknown (WebSocket)
-    qint64 pid = 0;     ///< peer process id (SO_PEERCRED), 0 if unknown
+    qint64 uid = -1;    ///< peer uid (SO_PEERCRED; WebSocket: /proc/net/tcp), -1 if unknown
+    qint64 pid = 0;     ///< peer process id (SO_PEERCRED; WebSocket: /proc/*/fd), 0 if unknown
     QString executable; ///< /proc/<pid>/exe at connect time, empty if unreadable
     QString origin;     ///< the browser's Origin header (WebSocket), empty if none was sent
     QString address;    ///< "127.0.0.1:54321" (WebSocket), empty for the local socket

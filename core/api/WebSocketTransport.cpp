@@ -2,7 +2,9 @@
 
 #include "api/ApiConnection.h"
 #include "api/ApiServer.h"
+#include "api/TcpPeerLookup.h"
 
+#include <QFile>
 #include <QHostAddress>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -11,6 +13,8 @@
 #include <QWebSocket>
 #include <QWebSocketCorsAuthenticator>
 #include <QWebSocketServer>
+
+#include <unistd.h>
 
 namespace quill::api {
 
@@ -85,6 +89,11 @@ private:
     bool m_closing = false;
     bool m_gone = false;
 };
+
+QString endpointKey(const QHostAddress &address, quint16 port)
+{
+    return address.toString() + QLatin1Char('|') + QString::number(port);
+}
 
 } // namespace
 
@@ -205,6 +214,32 @@ void WebSocketTransport::onTcpConnection(QTcpServer *listener)
 {
     while (listener->hasPendingConnections()) {
         QTcpSocket *socket = listener->nextPendingConnection();
+        // Issue 14: who is at the other end, before a byte is read. Another user's process
+        // is refused here, as the local socket refuses it (SO_PEERCRED), and takes no share
+        // of any limit.
+        const auto owner = tcppeer::findPeer(socket->peerAddress(), socket->peerPort(),
+                                             socket->localAddress(), socket->localPort());
+        const qint64 expected = m_expectedUid.value_or(qint64(::geteuid()));
+        if (!owner || owner->uid != expected) {
+            refuseTcp(socket, "403 Forbidden",
+                      owner ? QStringLiteral("peer uid %1 is not ours").arg(owner->uid)
+                            : QStringLiteral("peer credentials unavailable"));
+            continue;
+        }
+        PeerFacts facts;
+        facts.transport = Transport::WebSocket;
+        facts.uid = owner->uid;
+        facts.pid = tcppeer::findSocketHolder(owner->inode);
+        // Facts at connect time, as on the local socket: the process may exec or exit later.
+        if (facts.pid > 0)
+            facts.executable = QFile::symLinkTarget(QStringLiteral("/proc/%1/exe").arg(facts.pid));
+        const QString key = endpointKey(socket->peerAddress(), socket->peerPort());
+        m_admitted.insert(key, Admitted{socket, facts});
+        connect(socket, &QObject::destroyed, this, [this, key, socket] {
+            const auto it = m_admitted.constFind(key);
+            if (it != m_admitted.cend() && it->socket == socket)
+                m_admitted.erase(it);
+        });
         if (m_pendingHeads >= kMaxPendingHeads) {
             refuseTcp(socket, "503 Service Unavailable",
                       QStringLiteral("too many handshakes in progress"));
@@ -262,6 +297,8 @@ void WebSocketTransport::refuseTcp(QTcpSocket *socket, const QByteArray &status,
         --m_pendingHeads;
     }
     QObject::disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
+    connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater,
+            Qt::UniqueConnection);
     if (auto *timer = socket->findChild<QTimer *>(QString(), Qt::FindDirectChildrenOnly))
         timer->stop();
     socket->write("HTTP/1.1 " + status + "\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
@@ -286,10 +323,16 @@ void WebSocketTransport::onNewConnection()
         const qsizetype cap = m_server.limits().maxMessageBytes + kQtSlack;
         socket->setMaxAllowedIncomingMessageSize(quint64(cap));
         socket->setMaxAllowedIncomingFrameSize(quint64(cap));
-        PeerFacts facts;
-        facts.transport = Transport::WebSocket;
-        facts.origin = socket->origin();
         const QHostAddress peer = socket->peerAddress();
+        const auto admitted = m_admitted.take(endpointKey(peer, socket->peerPort()));
+        if (!admitted.socket) { // not through onTcpConnection: cannot happen; fail closed
+            connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+            socket->abort();
+            Q_EMIT peerRefused(QStringLiteral("peer credentials unavailable"));
+            continue;
+        }
+        PeerFacts facts = admitted.facts;
+        facts.origin = socket->origin();
         facts.address = (peer.protocol() == QAbstractSocket::IPv6Protocol
                              ? QStringLiteral("[%1]").arg(peer.toString())
                              : peer.toString()) +

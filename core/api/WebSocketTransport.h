@@ -1,11 +1,14 @@
 #pragma once
 
+#include "api/PeerFacts.h"
+
 #include "common/Result.h"
 
 #include <QByteArray>
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <optional>
@@ -27,7 +30,11 @@ class ApiServer;
 ///   any message is read. A request head without a Host header or with more than one is
 ///   answered 400 before the upgrade (issue 14): Quill accepts the TCP connection itself
 ///   and reads the raw head, because QWebSocketServer merges repeated headers.
-/// - Identity: the browser's Origin is the app's identity fact; a paired app's token only
+/// - Peer: the connecting process's uid comes from /proc/net/tcp{,6} (the socket whose local
+///   end is the peer's address and port), its pid and executable from the process holding
+///   that socket; a peer of another uid, or one that cannot be identified, is refused (403)
+///   at accept, before anything is read (issue 14).
+/// - Identity: the browser's Origin is the app's identity claim; a paired app's token only
 ///   verifies from the Origin it paired from (ApiServer answers 4100 otherwise). An opaque
 ///   Origin ("null") or a malformed one is refused at the handshake (403). No Origin (Node,
 ///   curl) is allowed; such clients share the identity "no Origin" and must pair like any app.
@@ -47,6 +54,9 @@ public:
     void close();
     quint16 port() const { return m_port; }
     bool isListening() const { return !m_listeners.isEmpty(); }
+
+    /// Test seam: accept only peers with this uid instead of our own.
+    void setExpectedUidForTesting(qint64 uid) { m_expectedUid = uid; }
 
     /// True if `host` (a Host header value) is one of the loopback names with `port`.
     static bool isAllowedHost(const QByteArray &host, quint16 port);
@@ -74,6 +84,15 @@ private:
     QList<QTcpServer *> m_listeners;
     QWebSocketServer *m_ws = nullptr; ///< not listening: upgrades the sockets we hand it
     quint16 m_port = 0;
+    /// A TCP connection whose peer passed the uid check, until QWebSocketServer hands it
+    /// back as a QWebSocket (matched by the peer's address and port).
+    struct Admitted
+    {
+        QPointer<QTcpSocket> socket;
+        PeerFacts facts;
+    };
+    QHash<QString, Admitted> m_admitted;
+    std::optional<qint64> m_expectedUid;
     int m_pendingHeads = 0; ///< accepted sockets whose request head is not yet checked
 };
 

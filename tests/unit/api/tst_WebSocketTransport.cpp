@@ -2,10 +2,15 @@
 // identity of a paired app, per-Origin connection caps, size caps, loopback-only binding.
 #include "ApiHarness.h"
 
+#include "api/TcpPeerLookup.h"
 #include "api/WebSocketTransport.h"
 
+#include <QFile>
 #include <QNetworkInterface>
+#include <QTcpServer>
 #include <QTcpSocket>
+
+#include <unistd.h>
 
 using namespace quill;
 using namespace quill::api;
@@ -254,6 +259,97 @@ private Q_SLOTS:
                           "\"name\":\"x\"}}"));
         QTRY_COMPARE(f.pairer.requests.size(), 1);
     }
+    // Issue 14: the WebSocket's peer uid, from the kernel's TCP tables.
+    void tcpTable_findsTheConnectingSide()
+    {
+        // Two lines as Linux prints them (x86, little-endian words): 127.0.0.1:40000 →
+        // 127.0.0.1:7475 owned by uid 1001, and our side of it (uid 0).
+        const QByteArray v4 = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when "
+                              "retrnsmt   uid  timeout inode\n"
+                              "   0: 0100007F:1D33 0100007F:9C40 01 00000000:00000000 00:00000000 "
+                              "00000000     0        0 111 1 0000000000000000 20 4 30 10 -1\n"
+                              "   1: 0100007F:9C40 0100007F:1D33 01 00000000:00000000 00:00000000 "
+                              "00000000  1001        0 222 1 0000000000000000 20 4 30 10 -1\n"
+                              "   2: 0100007F:9C41 0100007F:1D33 06 00000000:00000000 03:00001000 "
+                              "00000000     0        0 0 3 0000000000000000\n";
+        const QHostAddress lo(QHostAddress::LocalHost);
+        auto owner = tcppeer::findInTable(v4, lo, 40000, lo, 7475);
+        QVERIFY(owner);
+        QCOMPARE(owner->uid, qint64(1001));
+        QCOMPARE(owner->inode, quint64(222));
+        QVERIFY(!tcppeer::findInTable(v4, lo, 40001, lo, 7475)); // TIME_WAIT, no inode
+        QVERIFY(!tcppeer::findInTable(v4, lo, 40000, lo, 7476));
+        QVERIFY(
+            !tcppeer::findInTable(v4, QHostAddress(QStringLiteral("127.0.0.2")), 40000, lo, 7475));
+        // tcp6: ::1 and an IPv4-mapped 127.0.0.1 (0000FFFF word), both port 40000 → 7475.
+        const QByteArray v6 =
+            "  sl  local_address                         remote_address                        st "
+            "tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+            "   0: 00000000000000000000000001000000:9C40 00000000000000000000000001000000:1D33 01 "
+            "00000000:00000000 00:00000000 00000000  1002        0 333 1\n"
+            "   1: 0000000000000000FFFF00000100007F:9C40 0000000000000000FFFF00000100007F:1D33 01 "
+            "00000000:00000000 00:00000000 00000000  1003        0 444 1\n";
+        owner = tcppeer::findInTable(v6, QHostAddress(QHostAddress::LocalHostIPv6), 40000,
+                                     QHostAddress(QHostAddress::LocalHostIPv6), 7475);
+        QVERIFY(owner);
+        QCOMPARE(owner->uid, qint64(1002));
+        owner = tcppeer::findInTable(v6, lo, 40000, lo, 7475); // mapped matches IPv4
+        QVERIFY(owner);
+        QCOMPARE(owner->uid, qint64(1003));
+        QVERIFY(!tcppeer::findInTable("garbage\n1: zz:zz zz:zz\n", lo, 40000, lo, 7475));
+    }
+    void tcpPeer_liveConnectionIsOurs()
+    {
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        QTcpSocket client;
+        client.connectToHost(QHostAddress::LocalHost, server.serverPort());
+        QVERIFY(client.waitForConnected(5000));
+        QVERIFY(server.waitForNewConnection(5000));
+        QTcpSocket *accepted = server.nextPendingConnection();
+        const auto owner = tcppeer::findPeer(accepted->peerAddress(), accepted->peerPort(),
+                                             accepted->localAddress(), accepted->localPort());
+        QVERIFY(owner);
+        QCOMPARE(owner->uid, qint64(::geteuid()));
+        QCOMPARE(tcppeer::findSocketHolder(owner->inode), qint64(::getpid()));
+        // The accepted side is a different socket: its inode is not the client's.
+        const auto reverse = tcppeer::findPeer(accepted->localAddress(), accepted->localPort(),
+                                               accepted->peerAddress(), accepted->peerPort());
+        QVERIFY(reverse);
+        QVERIFY(reverse->inode != owner->inode);
+        QCOMPARE(tcppeer::findSocketHolder(0), qint64(0));
+    }
+    void peer_otherUidIsRefusedBeforeTheHandshake()
+    {
+        WsFixture f;
+        QVERIFY(f.ws.listen(0).ok());
+        f.ws.setExpectedUidForTesting(qint64(::geteuid()) + 1);
+        QSignalSpy refused(&f.ws, &WebSocketTransport::peerRefused);
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, f.ws.port());
+        QVERIFY(s.waitForConnected(5000));
+        QTRY_VERIFY(s.state() == QAbstractSocket::UnconnectedState);
+        QVERIFY(s.readAll().startsWith("HTTP/1.1 403"));
+        QCOMPARE(refused.count(), 1);
+        QVERIFY(refused[0][0].toString().contains(QStringLiteral("is not ours")));
+        QVERIFY(!connectWs(f.url(), QStringLiteral("https://dapp.example")));
+        QCOMPARE(f.server.connectionCount(), 0);
+    }
+    void peer_factsNameOurProcess()
+    {
+        WsFixture f;
+        QVERIFY(f.ws.listen(0).ok());
+        auto client = connectWs(f.url(), QStringLiteral("https://dapp.example"));
+        QVERIFY(client);
+        QVERIFY(hello(*client, QStringLiteral("facts")).ok);
+        QCOMPARE(f.pairer.requests.size(), 1);
+        const PeerFacts &peer = f.pairer.requests[0].peer;
+        QVERIFY(peer.transport == Transport::WebSocket);
+        QCOMPARE(peer.uid, qint64(::geteuid()));
+        QCOMPARE(peer.pid, qint64(::getpid()));
+        QCOMPARE(peer.executable, QFile::symLinkTarget(QStringLiteral("/proc/self/exe")));
+        QCOMPARE(peer.origin, QStringLiteral("https://dapp.example"));
+    }
     void origin_opaqueIsRefusedAtTheHandshake()
     {
         WsFixture f;
@@ -283,7 +379,7 @@ private Q_SLOTS:
         QVERIFY(peer.transport == Transport::WebSocket);
         QCOMPARE(peer.origin, origin);
         QVERIFY(peer.address.startsWith(QStringLiteral("127.0.0.1:")));
-        QCOMPARE(peer.uid, qint64(-1));
+        QCOMPARE(peer.uid, qint64(::geteuid())); // issue 14: known now
         QCOMPARE(f.pairings.app(appId)->origin, origin);
 
         auto same = connectWs(f.url(QStringLiteral("localhost")), origin);
