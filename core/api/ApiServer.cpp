@@ -468,7 +468,7 @@ void ApiServer::hello(Client &c, JsonRpcRequest &request)
         c.auth = Auth::Verifying;
         const quint64 pid = addPending(c, rpcId, PendingKind::Verify);
         const QString id = QString::fromStdString(**appId);
-        m_pairings.verify(id, **token, c.peer.origin, [self, pid, id](Result<PairedApp> app) {
+        m_pairings.verify(id, **token, c.peer, [self, pid, id](Result<PairedApp> app) {
             if (!self)
                 return;
             const auto p = self->takePending(pid);
@@ -517,6 +517,7 @@ void ApiServer::hello(Client &c, JsonRpcRequest &request)
     draft.transport = c.peer.transport;
     draft.origin = c.peer.origin;
     draft.executable = c.peer.executable;
+    draft.uid = c.peer.uid;
 
     c.auth = Auth::Pairing;
     prompt.id = addPending(c, rpcId, PendingKind::Pairing);

@@ -350,6 +350,37 @@ private Q_SLOTS:
         QCOMPARE(peer.executable, QFile::symLinkTarget(QStringLiteral("/proc/self/exe")));
         QCOMPARE(peer.origin, QStringLiteral("https://dapp.example"));
     }
+    // Issue 14: a token paired on the local socket does not work over the WebSocket without
+    // an Origin, nor the reverse (both answer 4100, as for a wrong token).
+    void token_boundToItsTransport()
+    {
+        WsFixture f;
+        QVERIFY(f.listen());
+        QVERIFY(f.ws.listen(0).ok());
+        auto viaSocket = connectLocal(f.socketPath());
+        QVERIFY(viaSocket);
+        const auto s = hello(*viaSocket, QStringLiteral("Socket app"));
+        QVERIFY2(s.ok, qPrintable(s.message));
+        auto viaWs = connectWs(f.url(), {});
+        QVERIFY(viaWs);
+        const auto w = hello(*viaWs, QStringLiteral("WS app"));
+        QVERIFY2(w.ok, qPrintable(w.message));
+        QCOMPARE(f.pairings.app(member(w, "appId"))->uid, qint64(::geteuid()));
+        QCOMPARE(f.pairings.app(member(w, "appId"))->executable,
+                 QFile::symLinkTarget(QStringLiteral("/proc/self/exe")));
+
+        auto ws2 = connectWs(f.url(), {});
+        QCOMPARE(hello(*ws2, QStringLiteral("x"), member(s, "appId"), member(s, "token")).code,
+                 4100);
+        auto local2 = connectLocal(f.socketPath());
+        QCOMPARE(hello(*local2, QStringLiteral("x"), member(w, "appId"), member(w, "token")).code,
+                 4100);
+        // Each on its own transport still works.
+        auto ws3 = connectWs(f.url(), {});
+        QVERIFY(hello(*ws3, QStringLiteral("x"), member(w, "appId"), member(w, "token")).ok);
+        auto local3 = connectLocal(f.socketPath());
+        QVERIFY(hello(*local3, QStringLiteral("x"), member(s, "appId"), member(s, "token")).ok);
+    }
     void origin_opaqueIsRefusedAtTheHandshake()
     {
         WsFixture f;
