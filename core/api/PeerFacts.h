@@ -26,8 +26,10 @@ struct PeerFacts
     QString origin;     ///< the browser's Origin header (WebSocket), empty if none was sent
     QString address;    ///< "127.0.0.1:54321" (WebSocket), empty for the local socket
 
-    /// The key the per-peer connection cap counts by: "uid:<n>" for the local socket,
-    /// "origin:<origin>" for the WebSocket (all origin-less clients share "origin:").
+    /// The party: what per-party caps and the pairing-prompt budget count by (issue 14).
+    /// A browser page is its Origin ("origin:<origin>"); anything else — the local socket and
+    /// Origin-less WebSocket clients — is its program ("program:<uid>:<executable>"), so one
+    /// program cannot use up the room of another.
     QString peerKey() const;
 };
 

@@ -332,7 +332,12 @@ private Q_SLOTS:
         QVERIFY(s.readAll().startsWith("HTTP/1.1 403"));
         QCOMPARE(refused.count(), 1);
         QVERIFY(refused[0][0].toString().contains(QStringLiteral("is not ours")));
-        QVERIFY(!connectWs(f.url(), QStringLiteral("https://dapp.example")));
+        ApiClient page;
+        QSignalSpy connected(&page, &ApiClient::connected);
+        QSignalSpy gone(&page, &ApiClient::disconnected);
+        page.connectToUrl(f.url(), QStringLiteral("https://dapp.example"));
+        QTRY_COMPARE(refused.count(), 2);
+        QCOMPARE(connected.count(), 0);
         QCOMPARE(f.server.connectionCount(), 0);
     }
     void peer_factsNameOurProcess()
@@ -434,6 +439,84 @@ private Q_SLOTS:
         auto page = connectWs(f.url(), origin);
         QCOMPARE(hello(*page, QStringLiteral("Local"), member(l, "appId"), member(l, "token")).code,
                  4100);
+    }
+    // Issue 14: when many parties ask at once, prompts beyond maxPendingPairings wait in a
+    // queue and are shown in turn instead of being refused.
+    void pairing_promptsQueueInsteadOfRefusing()
+    {
+        WsFixture f;
+        auto limits = f.server.limits();
+        limits.maxPendingPairings = 2;
+        f.server.setLimits(limits);
+        QVERIFY(f.ws.listen(0).ok());
+        f.pairer.mode = ScriptedPairingApprover::Mode::Hold;
+        std::vector<std::unique_ptr<ApiClient>> pages;
+        QList<RpcReply> replies;
+        for (int i = 0; i < 4; ++i) {
+            pages.push_back(connectWs(f.url(), QStringLiteral("https://p%1.example").arg(i)));
+            QVERIFY(pages.back());
+            pages.back()->hello(QStringLiteral("p%1").arg(i), {}, {},
+                                [&replies](const RpcReply &r) { replies.push_back(r); });
+        }
+        QTRY_COMPARE(f.pairer.requests.size(), 2);
+        QTest::qWait(50);
+        QCOMPARE(f.pairer.requests.size(), 2); // two shown, two waiting
+        QVERIFY(replies.isEmpty());            // nobody refused
+        // The third page gives up while waiting: it is never shown.
+        QCOMPARE(f.server.pendingCount(), 4);
+        pages[2].reset();
+        QTRY_COMPARE(f.server.pendingCount(), 3);
+        // Answering one prompt shows the next in line (the fourth page).
+        f.pairer.held.at(f.pairer.requests[0].id)(std::nullopt);
+        QTRY_COMPARE(f.pairer.requests.size(), 3);
+        QCOMPARE(f.pairer.requests[2].peer.origin, QStringLiteral("https://p3.example"));
+        QTRY_COMPARE(replies.size(), 1);
+        QCOMPARE(replies[0].code, 4001);
+    }
+    // Issue 14: WebSocket clients never take the local socket's room.
+    void connections_capsArePerTransport()
+    {
+        WsFixture f;
+        auto limits = f.server.limits();
+        limits.maxConnectionsPerTransport = 2;
+        f.server.setLimits(limits);
+        QVERIFY(f.listen());
+        QVERIFY(f.ws.listen(0).ok());
+        auto a = connectWs(f.url(), QStringLiteral("https://a.example"));
+        auto b = connectWs(f.url(), QStringLiteral("https://b.example"));
+        QVERIFY(a && b);
+        QTRY_COMPARE(f.server.connectionCount(), 2);
+        ApiClient c;
+        QSignalSpy gone(&c, &ApiClient::disconnected);
+        c.connectToUrl(f.url(), QStringLiteral("https://c.example"));
+        QVERIFY(gone.wait(5000)); // the WebSocket is full
+        auto local = connectLocal(f.socketPath());
+        QVERIFY(local);
+        QVERIFY(hello(*local, QStringLiteral("owner")).ok); // the socket has room
+    }
+    void peerKey_partiesAreOriginsOrPrograms()
+    {
+        PeerFacts page;
+        page.transport = Transport::WebSocket;
+        page.origin = QStringLiteral("https://a.example");
+        page.executable = QStringLiteral("/usr/lib/chromium/chromium");
+        page.uid = 1000;
+        PeerFacts otherPage = page;
+        otherPage.origin = QStringLiteral("https://b.example");
+        QVERIFY(page.peerKey() != otherPage.peerKey());
+        PeerFacts node;
+        node.transport = Transport::WebSocket;
+        node.executable = QStringLiteral("/usr/bin/node");
+        node.uid = 1000;
+        PeerFacts curl = node;
+        curl.executable = QStringLiteral("/usr/bin/curl");
+        QVERIFY(node.peerKey() != curl.peerKey()); // Origin-less clients no longer share one
+        PeerFacts nodeOnSocket = node;
+        nodeOnSocket.transport = Transport::LocalSocket;
+        QCOMPARE(nodeOnSocket.peerKey(), node.peerKey()); // one program, one party
+        PeerFacts otherUser = node;
+        otherUser.uid = 1001;
+        QVERIFY(otherUser.peerKey() != node.peerKey());
     }
     void connections_cappedPerOrigin()
     {
