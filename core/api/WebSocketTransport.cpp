@@ -234,10 +234,12 @@ void WebSocketTransport::onTcpConnection(QTcpServer *listener)
         if (facts.pid > 0)
             facts.executable = QFile::symLinkTarget(QStringLiteral("/proc/%1/exe").arg(facts.pid));
         const QString key = endpointKey(socket->peerAddress(), socket->peerPort());
-        m_admitted.insert(key, Admitted{socket, facts});
+        m_admitted.insert(key, Admitted{socket, socket, facts});
+        // Forget the facts when the socket goes without becoming a QWebSocket (refused head,
+        // failed upgrade). By then the QPointer is null: compare the address it had.
         connect(socket, &QObject::destroyed, this, [this, key, socket] {
             const auto it = m_admitted.constFind(key);
-            if (it != m_admitted.cend() && it->socket == socket)
+            if (it != m_admitted.cend() && it->identity == socket)
                 m_admitted.erase(it);
         });
         if (m_pendingHeads >= kMaxPendingHeads) {
@@ -284,7 +286,9 @@ void WebSocketTransport::inspectHead(QTcpSocket *socket)
     }
     socket->setProperty("quillHead", false);
     --m_pendingHeads;
-    QObject::disconnect(socket, nullptr, this, nullptr);
+    // Stop reading and deleting it; the destroyed() hook that forgets its facts stays.
+    QObject::disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
+    QObject::disconnect(socket, &QAbstractSocket::disconnected, this, nullptr);
     delete socket->findChild<QTimer *>(QString(), Qt::FindDirectChildrenOnly);
     m_ws->handleConnection(socket);
 }

@@ -55,6 +55,9 @@ public:
     quint16 port() const { return m_port; }
     bool isListening() const { return !m_listeners.isEmpty(); }
 
+    /// Connections admitted (peer checked) that have not yet become a QWebSocket (tests).
+    int admittedCount() const { return int(m_admitted.size()); }
+
     /// Test seam: accept only peers with this uid instead of our own.
     void setExpectedUidForTesting(qint64 uid) { m_expectedUid = uid; }
 
@@ -89,6 +92,7 @@ private:
     struct Admitted
     {
         QPointer<QTcpSocket> socket;
+        const void *identity = nullptr; ///< the socket's address, for destroyed()
         PeerFacts facts;
     };
     QHash<QString, Admitted> m_admitted;

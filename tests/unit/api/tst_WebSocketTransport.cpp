@@ -238,6 +238,7 @@ private Q_SLOTS:
         QVERIFY(s.readAll().startsWith("HTTP/1.1 400"));
         QCOMPARE(refused.count(), 1);
         QCOMPARE(f.server.connectionCount(), 0);
+        QTRY_COMPARE(f.ws.admittedCount(), 0);
     }
     // The head arriving in pieces (the check peeks; Qt still reads every byte).
     void host_headInPiecesIsServed()
@@ -354,6 +355,7 @@ private Q_SLOTS:
         QCOMPARE(peer.pid, qint64(::getpid()));
         QCOMPARE(peer.executable, QFile::symLinkTarget(QStringLiteral("/proc/self/exe")));
         QCOMPARE(peer.origin, QStringLiteral("https://dapp.example"));
+        QCOMPARE(f.ws.admittedCount(), 0); // handed on with the QWebSocket
     }
     // Issue 14: a token paired on the local socket does not work over the WebSocket without
     // an Origin, nor the reverse (both answer 4100, as for a wrong token).
@@ -399,6 +401,8 @@ private Q_SLOTS:
         QVERIFY(s.readAll().startsWith("HTTP/1.1 403"));
         QCOMPARE(refused.count(), 1);
         QCOMPARE(f.server.connectionCount(), 0);
+        // The peer facts kept for the handshake are dropped with the socket.
+        QTRY_COMPARE(f.ws.admittedCount(), 0);
     }
     void origin_isThePairedAppsIdentity()
     {
