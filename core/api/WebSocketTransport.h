@@ -39,7 +39,7 @@ class ApiServer;
 ///   Origin ("null") or a malformed one is refused at the handshake (403). No Origin (Node,
 ///   curl) is allowed; such clients share the identity "no Origin" and must pair like any app.
 /// - Size: frames and messages are capped (the server's maxMessageBytes; above it 4302 and
-///   close, far above it Qt closes with 1009). Connections per Origin are capped by ApiServer.
+///   close, far above it Qt closes with 1009). Connections per party are capped by ApiServer.
 class WebSocketTransport : public QObject
 {
     Q_OBJECT
