@@ -24,8 +24,8 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$PWD/test
 # libFuzzer targets (clang): build, then a short run of each from its corpus.
 cmake --preset fuzz
 cmake --build --preset fuzz -j "$jobs" --target fuzz_siwe fuzz_recap fuzz_request fuzz_verifier fuzz_sessionsiwe \
-  fuzz_typeddata
-for t in siwe recap request verifier sessionsiwe typeddata; do
+  fuzz_typeddata fuzz_peerinput
+for t in siwe recap request verifier sessionsiwe typeddata peerinput; do
   work=$(mktemp -d)
   cp tests/fuzz/corpus/fuzz_$t/* "$work/"
   build/fuzz/tests/fuzz/fuzz_$t "$work" -max_total_time=15 -rss_limit_mb=2048 -print_final_stats=0 >"$work.log" 2>&1 \

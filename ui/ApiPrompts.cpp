@@ -53,7 +53,8 @@ QString describeFacts(const api::PeerFacts &peer)
     QStringList facts;
     facts << (peer.transport == api::Transport::LocalSocket ? QObject::tr("local socket") : QObject::tr("loopback WebSocket"));
     if (!peer.origin.isEmpty())
-        facts << QObject::tr("origin %1").arg(peer.origin);
+        facts << QObject::tr("Origin %1 (set by browsers; any local program can claim one)")
+                     .arg(peer.origin);
     if (peer.pid > 0)
         facts << QObject::tr("process %1").arg(peer.pid);
     if (!peer.executable.isEmpty())

@@ -79,7 +79,7 @@ ApprovalDialog::ApprovalDialog(requests::RequestBroker &broker, const vault::Wal
     if (!app.transport.isEmpty())
         facts << tr("via %1").arg(app.transport);
     if (!app.origin.isEmpty())
-        facts << tr("origin %1").arg(app.origin);
+        facts << tr("Origin %1 (set by browsers; any local program can claim one)").arg(app.origin);
     if (app.pid > 0)
         facts << tr("process %1").arg(app.pid);
     if (!app.executable.isEmpty())

@@ -116,13 +116,17 @@ bool ApiServer::addConnection(ApiConnection *connection)
 {
     const quint64 id = m_nextClientId++;
     connection->setParent(this);
-    const QString peerKey = connection->peer().peerKey();
-    int total = 0;
+    const PeerFacts &peer = connection->peer();
+    const QString peerKey = peer.peerKey();
+    int sameTransport = 0;
+    int sameUid = 0;
     int samePeer = 0;
     for (const auto &[otherId, other] : m_clients) {
-        if (other->closed)
+        if (other->closed || other->peer.transport != peer.transport)
             continue;
-        ++total;
+        ++sameTransport;
+        if (other->peer.uid == peer.uid)
+            ++sameUid;
         if (other->peer.peerKey() == peerKey)
             ++samePeer;
     }
@@ -142,7 +146,8 @@ bool ApiServer::addConnection(ApiConnection *connection)
     });
     connect(connection, &ApiConnection::disconnected, this, [this, id] { onDisconnected(id); });
 
-    if (total >= m_limits.maxConnections || samePeer >= m_limits.maxConnectionsPerPeer) {
+    if (sameTransport >= m_limits.maxConnectionsPerTransport ||
+        sameUid >= m_limits.maxConnectionsPerUid || samePeer >= m_limits.maxConnectionsPerPeer) {
         sendError(c, "null", err(ErrorCode::Busy, QStringLiteral("too many connections")));
         closeClient(c);
         return false;
@@ -201,8 +206,6 @@ quint64 ApiServer::addPending(Client &c, const std::string &rpcId, PendingKind k
     const quint64 id = m_nextPendingId++;
     m_pending.emplace(id, Pending{c.id, rpcId, kind});
     c.pendingByRpcId[rpcId] = id;
-    if (kind == PendingKind::Pairing)
-        ++m_pairingPrompts;
     return id;
 }
 
@@ -214,7 +217,7 @@ std::optional<ApiServer::Pending> ApiServer::takePending(quint64 id)
     Pending p = it->second;
     m_pending.erase(it);
     if (p.kind == PendingKind::Pairing)
-        --m_pairingPrompts;
+        releasePairing(id);
     Client *c = client(p.clientId);
     if (!c)
         return std::nullopt;
@@ -240,8 +243,7 @@ void ApiServer::cancelPendingOf(Client &c, const std::optional<Error> &answer)
                 m_handler->cancel(id);
             break;
         case PendingKind::Pairing:
-            --m_pairingPrompts;
-            if (m_pairingApprover)
+            if (releasePairing(id) && m_pairingApprover)
                 m_pairingApprover->cancelPairing(id);
             break;
         case PendingKind::Accounts:
@@ -373,8 +375,9 @@ void ApiServer::expirePromptLater(quint64 id)
         if (!self || !self->m_pending.count(id))
             return;
         const PendingKind kind = self->m_pending.at(id).kind;
+        const bool shown = self->m_shownPairings.count(id) > 0;
         const auto p = self->takePending(id);
-        if (kind == PendingKind::Pairing && self->m_pairingApprover)
+        if (kind == PendingKind::Pairing && shown && self->m_pairingApprover)
             self->m_pairingApprover->cancelPairing(id);
         if (kind == PendingKind::Accounts && self->m_accountsApprover)
             self->m_accountsApprover->cancelAccounts(id);
@@ -475,7 +478,7 @@ void ApiServer::hello(Client &c, JsonRpcRequest &request)
         c.auth = Auth::Verifying;
         const quint64 pid = addPending(c, rpcId, PendingKind::Verify);
         const QString id = QString::fromStdString(**appId);
-        m_pairings.verify(id, **token, c.peer.origin, [self, pid, id](Result<PairedApp> app) {
+        m_pairings.verify(id, **token, c.peer, [self, pid, id](Result<PairedApp> app) {
             if (!self)
                 return;
             const auto p = self->takePending(pid);
@@ -508,10 +511,34 @@ void ApiServer::hello(Client &c, JsonRpcRequest &request)
         sendError(c, rpcId, err(ErrorCode::Unauthorized));
         return;
     }
-    if (m_pairingPrompts >= m_limits.maxPendingPairings) {
+    // Issue 14: one prompt at a time per party, a budget per party, and a queue instead of
+    // a refusal when many parties ask at once.
+    const QString party = c.peer.peerKey();
+    for (const auto &[openId, openParty] : m_pairingParty)
+        if (openParty == party) {
+            sendError(c, rpcId,
+                      err(ErrorCode::Busy,
+                          QStringLiteral("a pairing prompt for this app is already open")));
+            return;
+        }
+    const qint64 now = m_clock.elapsed();
+    auto &history = m_pairingHistory[party];
+    while (!history.empty() && now - history.front() >= m_limits.pairingBudgetMs)
+        history.pop_front();
+    if (int(history.size()) >= m_limits.pairingPromptsPerParty) {
+        sendError(c, rpcId,
+                  err(ErrorCode::Busy,
+                      QStringLiteral("too many pairing attempts from this app; try again in "
+                                     "%1 minutes")
+                          .arg((m_limits.pairingBudgetMs - (now - history.front())) / 60000 + 1)));
+        return;
+    }
+    if (m_pairingPrompts >= m_limits.maxPendingPairings &&
+        int(m_pairingQueue.size()) >= m_limits.maxQueuedPairings) {
         sendError(c, rpcId, err(ErrorCode::Busy, QStringLiteral("too many pairing prompts open")));
         return;
     }
+    history.push_back(now);
     PairingRequest prompt;
     prompt.claimedName = c.claimedName;
     prompt.description = QString::fromStdString(description->value_or(std::string()));
@@ -524,13 +551,66 @@ void ApiServer::hello(Client &c, JsonRpcRequest &request)
     draft.transport = c.peer.transport;
     draft.origin = c.peer.origin;
     draft.executable = c.peer.executable;
+    draft.uid = c.peer.uid;
 
     c.auth = Auth::Pairing;
     prompt.id = addPending(c, rpcId, PendingKind::Pairing);
-    const quint64 pid = prompt.id;
+    m_pairingParty[prompt.id] = party;
+    if (m_pairingPrompts < m_limits.maxPendingPairings && m_pairingQueue.empty())
+        showPairing(prompt.id, prompt, draft);
+    else
+        m_pairingQueue.push_back({prompt.id, prompt, draft});
+}
+
+bool ApiServer::releasePairing(quint64 id)
+{
+    m_pairingParty.erase(id);
+    if (m_shownPairings.erase(id)) {
+        --m_pairingPrompts;
+        showQueuedPairingsLater();
+        return true;
+    }
+    std::erase_if(m_pairingQueue, [id](const QueuedPairing &q) { return q.id == id; });
+    return false;
+}
+
+void ApiServer::showQueuedPairingsLater()
+{
+    if (m_pumpScheduled || m_pairingQueue.empty())
+        return;
+    m_pumpScheduled = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_pumpScheduled = false;
+            while (m_pairingPrompts < m_limits.maxPendingPairings && !m_pairingQueue.empty()) {
+                QueuedPairing next = std::move(m_pairingQueue.front());
+                m_pairingQueue.pop_front();
+                showPairing(next.id, next.prompt, next.draft);
+            }
+        },
+        Qt::QueuedConnection);
+}
+
+void ApiServer::showPairing(quint64 id, const PairingRequest &prompt, const PairedApp &draftIn)
+{
+    if (!m_pairingApprover) { // removed while this prompt waited in the queue
+        if (const auto p = takePending(id)) {
+            Client *cl = client(p->clientId);
+            cl->auth = Auth::None;
+            sendError(*cl, p->rpcId, err(ErrorCode::Unauthorized));
+        }
+        return;
+    }
+    m_shownPairings.insert(id);
+    ++m_pairingPrompts;
+    const quint64 pid = id;
+    PairedApp draft = draftIn;
+    const QString party = m_pairingParty[id];
+    QPointer<ApiServer> self(this);
     expirePromptLater(pid);
     m_pairingApprover->requestPairing(
-        prompt, [self, pid, draft](std::optional<QString> approved) mutable {
+        prompt, [self, pid, draft, party](std::optional<QString> approved) mutable {
             if (!self)
                 return;
             const auto p = self->takePending(pid);
@@ -542,6 +622,9 @@ void ApiServer::hello(Client &c, JsonRpcRequest &request)
                 self->sendError(*cl, p->rpcId, Error{ErrorCode::UserRejected, QString()});
                 return;
             }
+            // The budget counts prompts the user did not want; an approved one is refunded.
+            if (auto &h = self->m_pairingHistory[party]; !h.empty())
+                h.pop_back();
             draft.name = displayName(*approved, draft.claimedName);
             // Writing the token to the keychain takes a moment; keep the id pending meanwhile.
             const quint64 storeId = self->addPending(*cl, p->rpcId, PendingKind::Verify);

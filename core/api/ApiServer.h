@@ -2,6 +2,7 @@
 
 #include "api/ApiConnection.h"
 #include "api/ApiRequest.h"
+#include "api/PairingApprover.h"
 #include "api/PairingStore.h"
 
 #include "common/Result.h"
@@ -10,9 +11,11 @@
 #include <QObject>
 #include <QString>
 
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 namespace quill::api {
@@ -30,9 +33,20 @@ struct ApiLimits
     double messagesPerSecond = 20;       ///< token-bucket refill per connection
     double messageBurst = 100;           ///< token-bucket size; over budget → 4303
     int maxPendingPerConnection = 64;    ///< requests + prompts awaiting an answer → 4304
-    int maxConnections = 256;            ///< all transports together → 4304, then closed
-    int maxConnectionsPerPeer = 64;      ///< per PeerFacts::peerKey() (uid, Origin) → 4304
-    int maxPendingPairings = 8;          ///< pairing prompts open at once, all apps → 4304
+    /// Connection caps (issue 14): each transport has its own, so WebSocket clients never
+    /// take room on the local socket; within a transport per uid, and per party
+    /// (PeerFacts::peerKey: a browser Origin, or a program) → 4304, then closed.
+    int maxConnectionsPerTransport = 256;
+    int maxConnectionsPerUid = 256; ///< on one transport
+    int maxConnectionsPerPeer = 64; ///< per party on one transport
+    /// Pairing prompts (issue 14): one at a time per party; at most pairingPromptsPerParty
+    /// prompts per party within pairingBudgetMs that the user did not approve (rejected,
+    /// expired, abandoned) → 4304; at most maxPendingPairings shown at once, the others wait
+    /// in a queue (up to maxQueuedPairings, then 4304) instead of being refused.
+    int maxPendingPairings = 8;
+    int maxQueuedPairings = 64;
+    int pairingPromptsPerParty = 8;
+    qint64 pairingBudgetMs = 10 * 60 * 1000;
     qint64 maxOutgoingBytes = 16 << 20;  ///< unread answers queued for a peer → closed
     qint64 promptTimeoutMs = 5 * 60 * 1000; ///< pairing/accounts prompts unanswered → 4300
 };
@@ -151,6 +165,14 @@ private:
     quint64 addPending(Client &c, const std::string &rpcId, PendingKind kind);
     /// Removes a pending entry. Returns: it, if it was still pending (and its client alive).
     std::optional<Pending> takePending(quint64 id);
+    /// Shows the pairing prompt of pending `id` (counted in m_pairingPrompts).
+    void showPairing(quint64 id, const PairingRequest &prompt, const PairedApp &draft);
+    /// A pairing prompt's pending entry ended. Returns: true if the approver was showing it
+    /// (false: it was still queued and is dropped from the queue).
+    bool releasePairing(quint64 id);
+    /// Shows queued prompts while there is room (on the next turn of the event loop).
+    void showQueuedPairingsLater();
+
     /// Cancels everything `c` has pending (handler/approvers told); answers each with
     /// `answer` unless it is std::nullopt (the connection is gone).
     void cancelPendingOf(Client &c, const std::optional<Error> &answer);
@@ -170,7 +192,18 @@ private:
     QElapsedTimer m_clock;
     quint64 m_nextClientId = 1;
     quint64 m_nextPendingId = 1;
-    int m_pairingPrompts = 0;
+    int m_pairingPrompts = 0; ///< prompts the approver is showing
+    struct QueuedPairing
+    {
+        quint64 id = 0;
+        PairingRequest prompt;
+        PairedApp draft;
+    };
+    std::deque<QueuedPairing> m_pairingQueue;  ///< prompts waiting for room, oldest first
+    std::set<quint64> m_shownPairings;         ///< pending ids the approver is showing
+    std::map<quint64, QString> m_pairingParty; ///< shown or queued prompt → its party
+    std::map<QString, std::deque<qint64>> m_pairingHistory; ///< party → prompt times (budget)
+    bool m_pumpScheduled = false;
     std::map<quint64, std::unique_ptr<Client>> m_clients;
     std::map<quint64, Pending> m_pending;
 };

@@ -40,6 +40,9 @@ std::optional<PairedApp> appFrom(const QJsonObject &o)
     app.url = o.value(QStringLiteral("url")).toString();
     app.origin = o.value(QStringLiteral("origin")).toString();
     app.executable = o.value(QStringLiteral("executable")).toString();
+    app.uid = o.contains(QStringLiteral("uid"))
+                  ? static_cast<qint64>(o.value(QStringLiteral("uid")).toDouble(-1))
+                  : -1;
     app.pairedAt = static_cast<UnixMillis>(o.value(QStringLiteral("pairedAt")).toDouble());
     if (!crypto::isLowerHex(app.appId.toStdString(), 32) ||
         !parseTransport(o.value(QStringLiteral("transport")).toString(), app.transport))
@@ -61,6 +64,8 @@ QJsonObject toJson(const PairedApp &app)
     o.insert(QStringLiteral("origin"), app.origin);
     if (!app.executable.isEmpty())
         o.insert(QStringLiteral("executable"), app.executable);
+    if (app.uid >= 0)
+        o.insert(QStringLiteral("uid"), double(app.uid));
     o.insert(QStringLiteral("pairedAt"), double(app.pairedAt));
     return o;
 }
@@ -110,13 +115,26 @@ void PairingStore::pair(PairedApp draft, PairCallback done)
     });
 }
 
-void PairingStore::verify(const QString &appId, std::string_view tokenHex, const QString &origin,
+bool PairingStore::bindingMatches(const PairedApp &app, const PeerFacts &peer)
+{
+    if (app.transport != peer.transport || app.origin != peer.origin)
+        return false;
+    // A browser page is its Origin (its pid and executable are the browser's, shared by
+    // every page); anything else is the program that paired.
+    if (!app.origin.isEmpty() && app.transport == Transport::WebSocket)
+        return true;
+    if (app.executable != peer.executable)
+        return false;
+    return app.uid < 0 || app.uid == peer.uid;
+}
+
+void PairingStore::verify(const QString &appId, std::string_view tokenHex, const PeerFacts &peer,
                           AppCallback done)
 {
     (void)m_index.refresh(); // another process may have unpaired it; on error the last state holds
     const auto app = this->app(appId);
     auto presented = crypto::secretFromHex(tokenHex);
-    if (!app || app->origin != origin || !presented || presented->size() != kTokenBytes) {
+    if (!app || !bindingMatches(*app, peer) || !presented || presented->size() != kTokenBytes) {
         done(unauthorized());
         return;
     }

@@ -28,7 +28,9 @@ struct PairedApp
     QString url;         ///< claim
     Transport transport = Transport::LocalSocket; ///< how it paired (fact)
     QString origin;     ///< the Origin it paired from ("" if none): later connections must match
-    QString executable; ///< the executable it paired from (fact, informational)
+    QString executable; ///< the executable it paired from (bound unless it has an Origin)
+    qint64 uid = -1;    ///< the uid it paired from (bound unless it has an Origin); -1 in
+                        ///< records written before issue 14 (see bindingMatches)
     UnixMillis pairedAt = 0;
     bool operator==(const PairedApp &) const = default;
 };
@@ -75,14 +77,22 @@ public:
     /// Secrets: the token is handed to `done` once and kept nowhere else but the keychain.
     void pair(PairedApp draft, PairCallback done);
 
-    /// Checks a presented token: the app must be paired (ready), `origin` must equal the
-    /// Origin it paired from, and the token must equal the stored one (constant time,
-    /// CRYPTO_memcmp).
+    /// Checks a presented token: the app must be paired (ready), `peer` must match the
+    /// pairing's binding (bindingMatches), and the token must equal the stored one (constant
+    /// time, CRYPTO_memcmp).
     /// Errors: Unauthorized for every mismatch (one answer: it does not tell whether the app
-    /// exists), KeychainUnavailable / KeychainFailure if the keychain cannot be read.
+    /// exists or which part differed), KeychainUnavailable / KeychainFailure if the keychain
+    /// cannot be read.
     /// Secrets: the token copy is wiped before returning; nothing about it is logged.
-    void verify(const QString &appId, std::string_view tokenHex, const QString &origin,
+    void verify(const QString &appId, std::string_view tokenHex, const PeerFacts &peer,
                 AppCallback done);
+
+    /// Whether a connection with `peer` may use `app`'s token (issue 14): the same transport
+    /// and the same Origin ("" = none) always; for the local socket and for clients without
+    /// an Origin also the same executable path and the same uid. A record from before issue
+    /// 14 has no uid (-1): it is bound by what it stored (transport, Origin, executable);
+    /// both transports admit only the owner's uid anyway.
+    static bool bindingMatches(const PairedApp &app, const PeerFacts &peer);
 
     /// Unpairs: the token stops verifying at once (journal), then it is deleted from the
     /// keychain and the record dropped. Returns ok once the token can no longer be used,

@@ -15,9 +15,9 @@ QString toString(Transport transport)
 
 QString PeerFacts::peerKey() const
 {
-    if (transport == Transport::LocalSocket)
-        return QStringLiteral("uid:%1").arg(uid);
-    return QStringLiteral("origin:") + origin;
+    if (transport == Transport::WebSocket && !origin.isEmpty())
+        return QStringLiteral("origin:") + origin;
+    return QStringLiteral("program:%1:").arg(uid) + executable;
 }
 
 } // namespace quill::api

@@ -20,14 +20,16 @@ QString toString(Transport transport);
 struct PeerFacts
 {
     Transport transport = Transport::LocalSocket;
-    qint64 uid = -1;    ///< peer uid (SO_PEERCRED), -1 if unknown (WebSocket)
-    qint64 pid = 0;     ///< peer process id (SO_PEERCRED), 0 if unknown
+    qint64 uid = -1;    ///< peer uid (SO_PEERCRED; WebSocket: /proc/net/tcp), -1 if unknown
+    qint64 pid = 0;     ///< peer process id (SO_PEERCRED; WebSocket: /proc/*/fd), 0 if unknown
     QString executable; ///< /proc/<pid>/exe at connect time, empty if unreadable
     QString origin;     ///< the browser's Origin header (WebSocket), empty if none was sent
     QString address;    ///< "127.0.0.1:54321" (WebSocket), empty for the local socket
 
-    /// The key the per-peer connection cap counts by: "uid:<n>" for the local socket,
-    /// "origin:<origin>" for the WebSocket (all origin-less clients share "origin:").
+    /// The party: what per-party caps and the pairing-prompt budget count by (issue 14).
+    /// A browser page is its Origin ("origin:<origin>"); anything else — the local socket and
+    /// Origin-less WebSocket clients — is its program ("program:<uid>:<executable>"), so one
+    /// program cannot use up the room of another.
     QString peerKey() const;
 };
 

@@ -11,6 +11,7 @@
 #include "siwe/SiweMessage.h"
 
 #include <algorithm>
+#include <map>
 
 namespace quill::lit {
 
@@ -61,11 +62,16 @@ bool isJsIso(const std::string &t)
     return parsed && formatIso(*parsed) == t;
 }
 
+/// Wallet signatures already recovered in this verify() call. Every node's entry usually
+/// carries the same wallet AuthSig; recovering it (secp256k1 + Keccak) once is enough.
+using RecoveryCache = std::map<std::string, Result<eth::Address>>;
+
 class EntryVerifier
 {
 public:
-    EntryVerifier(std::string nodeUrl, const VerifyOptions &options, VerifyReport &report)
-        : m_url(std::move(nodeUrl)), m_opt(options), m_report(report)
+    EntryVerifier(std::string nodeUrl, const VerifyOptions &options, VerifyReport &report,
+                  RecoveryCache &recovered)
+        : m_url(std::move(nodeUrl)), m_opt(options), m_report(report), m_recovered(recovered)
     {
     }
 
@@ -83,6 +89,8 @@ private:
         m_report.checks.push_back({m_url + ": " + name, true, std::move(detail)});
     }
     bool strict() const { return !m_opt.nodeOnly; }
+    /// recoverPersonal through m_recovered.
+    const Result<eth::Address> &recover(const std::string &message, const std::string &sig);
 
     bool checkEnvelope(const OrderedJson &entry);
     bool checkPayloadShape(const OrderedJson &payload, const std::string &text);
@@ -94,6 +102,7 @@ private:
     std::string m_url;
     const VerifyOptions &m_opt;
     VerifyReport &m_report;
+    RecoveryCache &m_recovered;
     std::string m_address;
     std::vector<ResourceUse> m_uses;
 };
@@ -229,26 +238,19 @@ std::string EntryVerifier::tryCapability(const OrderedJson &cap, bool isLast,
         if (!isLast)
             return "the wallet AuthSig must be the last capability";
     }
+    // Cheap structural checks first; the signature (secp256k1 recovery and Keccak) last, so
+    // that input which fails anyway costs no elliptic-curve work (issue 14: fuzz_verifier).
     auto message = siwe::SiweMessage::parse(authSig->signedMessage);
     if (!message)
         return "SIWE: " + describe(message.error()).toStdString();
     if (message->render() != authSig->signedMessage)
         return "SIWE does not re-render to the signed text";
-    if (auto st = message->checkTime(m_opt.now); !st)
-        return "SIWE: " + describe(st.error()).toStdString();
-    auto signer = eth::recoverPersonal(authSig->signedMessage, authSig->sig,
-                                       strict() ? eth::SignatureRules::Canonical
-                                                : eth::SignatureRules::Node);
-    if (!signer)
-        return "wallet signature: " + describe(signer.error()).toStdString();
-    auto siweAddress = eth::Address::parse(message->address);
-    if (!siweAddress || !(*signer == *siweAddress))
-        return "wallet signature recovers " + signer->toChecksummed() + ", not the SIWE address " +
-               message->address;
-    if (strict() && authSig->address != message->address)
-        return "AuthSig address differs from the SIWE address";
     if (message->uri != std::string(kSessionUriPrefix) + m_address)
         return "SIWE URI is " + message->uri + ", not lit:session:<session key>";
+    if (strict() && authSig->address != message->address)
+        return "AuthSig address differs from the SIWE address";
+    if (auto st = message->checkTime(m_opt.now); !st)
+        return "SIWE: " + describe(st.error()).toStdString();
 
     std::vector<recap::Recap> recaps;
     for (const auto &resource : message->resources) {
@@ -305,8 +307,31 @@ std::string EntryVerifier::tryCapability(const OrderedJson &cap, bool isLast,
         if (sessionExpiry && siweExpiry && *sessionExpiry > *siweExpiry)
             return "session expiration is later than the SIWE Expiration Time";
     }
+    const auto &signer = recover(authSig->signedMessage, authSig->sig);
+    if (!signer)
+        return "wallet signature: " + describe(signer.error()).toStdString();
+    auto siweAddress = eth::Address::parse(message->address);
+    if (!siweAddress || !(*signer == *siweAddress))
+        return "wallet signature recovers " + signer->toChecksummed() + ", not the SIWE address " +
+               message->address;
     identity = *signer;
     return {};
+}
+
+const Result<eth::Address> &EntryVerifier::recover(const std::string &message,
+                                                   const std::string &sig)
+{
+    const auto rules = strict() ? eth::SignatureRules::Canonical : eth::SignatureRules::Node;
+    std::string key;
+    key.reserve(message.size() + sig.size() + 2);
+    key += strict() ? 'c' : 'n';
+    key += sig;
+    key += '\0'; // a hex signature never contains NUL
+    key += message;
+    auto it = m_recovered.find(key);
+    if (it == m_recovered.end())
+        it = m_recovered.emplace(std::move(key), eth::recoverPersonal(message, sig, rules)).first;
+    return it->second;
 }
 
 void EntryVerifier::checkCapabilities(const OrderedJson &payload)
@@ -344,7 +369,18 @@ void EntryVerifier::run(const OrderedJson &entry)
     const auto sigHex = entry["sig"].get<std::string>();
     const auto &signedMessage = entry["signedMessage"].get_ref<const std::string &>();
 
-    // Ed25519 (node: hex → 32-byte key, 64-byte sig, verify_strict).
+    auto parsed = detail::parseOrdered(signedMessage);
+    if (!parsed) {
+        check("payload", false,
+              "signedMessage is not JSON: " + parsed.error().context.toStdString());
+        return;
+    }
+    const auto &p = *parsed;
+    if (!checkPayloadShape(p, signedMessage))
+        return;
+
+    // Ed25519 (node: hex → 32-byte key, 64-byte sig, verify_strict) once the payload has the
+    // right shape: an entry whose payload is unusable is refused without the curve work.
     {
         auto pub = crypto::fromHex(m_address);
         auto sig = crypto::fromHex(sigHex);
@@ -363,15 +399,6 @@ void EntryVerifier::run(const OrderedJson &entry)
                   "signature does not verify over signedMessage");
         }
     }
-
-    auto parsed = detail::parseOrdered(signedMessage);
-    if (!parsed) {
-        check("payload", false, "signedMessage is not JSON: " + parsed.error().context.toStdString());
-        return;
-    }
-    const auto &p = *parsed;
-    if (!checkPayloadShape(p, signedMessage))
-        return;
 
     // Which uses to check: the caller's, or (strict) every listed request.
     m_uses = m_opt.uses;
@@ -477,8 +504,9 @@ Result<VerifyReport> SessionSigVerifier::verify(std::string_view sessionSigsJson
                              .arg(position)};
     }
     VerifyReport report;
+    RecoveryCache recovered;
     for (const auto &[url, entry] : doc->items()) {
-        EntryVerifier verifier(url, options, report);
+        EntryVerifier verifier(url, options, report, recovered);
         verifier.run(entry);
     }
     return report;

@@ -17,16 +17,98 @@ constexpr UnixMillis kClockSlack = 60 * kSecond;
 
 QString q(const std::string &s) { return QString::fromStdString(s); }
 
-/// The host[:port] a browser Origin names, as a SIWE domain would write it.
-QString originAuthority(const QString &origin)
+int defaultPort(const QString &scheme)
 {
-    const QUrl url(origin);
-    if (!url.isValid() || url.host().isEmpty())
-        return {};
-    QString host = url.host();
-    if (host.contains(QLatin1Char(':')))
-        host = QLatin1Char('[') + host + QLatin1Char(']');
-    return url.port() > 0 ? host + QLatin1Char(':') + QString::number(url.port()) : host;
+    if (scheme == QStringLiteral("https") || scheme == QStringLiteral("wss"))
+        return 443;
+    if (scheme == QStringLiteral("http") || scheme == QStringLiteral("ws"))
+        return 80;
+    return -1;
+}
+
+/// True if the SIWE `domain` (an RFC 3986 authority, EIP-4361 §2.1) names the site of the
+/// browser `origin`: same host (case-insensitive) and same port, where an absent port is
+/// the scheme's default — "app.example.com:443" is the site https://app.example.com
+/// (issue 14).
+bool domainMatchesOrigin(const QString &domain, const QString &origin)
+{
+    const QUrl site(origin);
+    if (!site.isValid() || site.host().isEmpty() || domain.isEmpty() ||
+        domain.contains(QLatin1Char('@')) || domain.contains(QLatin1Char('/')))
+        return false;
+    const QUrl claimed(site.scheme() + QStringLiteral("://") + domain, QUrl::StrictMode);
+    if (!claimed.isValid() || claimed.host().isEmpty() || !claimed.path().isEmpty())
+        return false;
+    const int port = defaultPort(site.scheme());
+    return claimed.host().compare(site.host(), Qt::CaseInsensitive) == 0 &&
+           claimed.port(port) == site.port(port);
+}
+
+/// A nota-bene object (canonical JSON without whitespace, as signed) indented for people,
+/// byte for byte the same values (numbers are not re-read as doubles); anything outside
+/// printable ASCII is written as a \\uXXXX escape, so no character can disguise the text.
+QString formatNotaBene(const std::string &canonical)
+{
+    QString out;
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    const auto newline = [&] {
+        out += QLatin1Char('\n') + QString(2 * depth, QLatin1Char(' '));
+    };
+    const QString text = QString::fromStdString(canonical);
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        const char16_t u = c.unicode();
+        if (u < 0x20 || u >= 0x7f) {
+            out += QStringLiteral("\\u%1").arg(int(u), 4, 16, QLatin1Char('0'));
+            continue;
+        }
+        if (inString) {
+            out += c;
+            if (escaped)
+                escaped = false;
+            else if (u == u'\\')
+                escaped = true;
+            else if (u == u'"')
+                inString = false;
+            continue;
+        }
+        const bool emptyAhead = i + 1 < text.size() && (text.at(i + 1) == QLatin1Char('}') ||
+                                                        text.at(i + 1) == QLatin1Char(']'));
+        switch (u) {
+        case u'"':
+            inString = true;
+            out += c;
+            break;
+        case u'{':
+        case u'[':
+            out += c;
+            if (!emptyAhead) {
+                ++depth;
+                newline();
+            }
+            break;
+        case u'}':
+        case u']':
+            if (i > 0 && text.at(i - 1) != QLatin1Char('{') && text.at(i - 1) != QLatin1Char('[')) {
+                --depth;
+                newline();
+            }
+            out += c;
+            break;
+        case u',':
+            out += c;
+            newline();
+            break;
+        case u':':
+            out += QStringLiteral(": ");
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
 }
 
 bool isLoopbackDomain(const QString &domain)
@@ -43,6 +125,18 @@ QString describeDuration(UnixMillis ms)
     if (ms >= 2 * kHour)
         return QStringLiteral("%1 hours").arg(ms / kHour);
     return QStringLiteral("%1 minutes").arg(qMax<UnixMillis>(ms / kMinute, 0));
+}
+
+/// The nota-bene objects the ReCap signs for (`resource`, `ability`), empty if none.
+std::vector<std::string> notaBenesOf(const recap::Recap &recap, const std::string &resource,
+                                     std::string_view ability)
+{
+    const auto &att = recap.attenuations();
+    const auto entry = att.find(resource);
+    if (entry == att.end())
+        return {};
+    const auto found = entry->second.find(std::string(ability));
+    return found == entry->second.end() ? std::vector<std::string>() : found->second;
 }
 
 } // namespace
@@ -159,21 +253,39 @@ Result<RequestReview> RequestReview::build(const lit::SessionRequest &request,
     };
 
     for (const auto &r : request.resourceAbilityRequests) {
-        CapabilityRow row{q(r.key()), q(std::string(lit::toString(r.ability))), describeCapability(r),
-                          r.resource == "*"};
+        CapabilityRow row{q(r.key()),
+                          q(std::string(lit::toString(r.ability))),
+                          describeCapability(r),
+                          r.resource == "*",
+                          {}};
+        // Issue 14: the nota-bene is signed (inside the ReCap's base64); show it readably.
+        if (r.dataJson) {
+            QStringList shown;
+            for (const auto &nb : notaBenesOf(plan.recap, r.key(), lit::recapAbility(r.ability)))
+                if (nb != "{}")
+                    shown.push_back(formatNotaBene(nb));
+            row.data = shown.join(QStringLiteral("\n"));
+        }
         review.rows.push_back(row);
+        if (!row.data.isEmpty())
+            add(Severity::Info, "nota-bene",
+                QStringLiteral("Signed with conditions (data) for %1:\n%2")
+                    .arg(row.resourceKey, row.data));
     }
 
     // Danger: what nodes reject or what may be a phishing attempt.
     const QString domain = q(request.domain);
     if (!app.origin.isEmpty()) {
-        const QString expected = originAuthority(app.origin);
-        if (expected.compare(domain, Qt::CaseInsensitive) != 0)
+        if (!domainMatchesOrigin(domain, app.origin))
             add(Severity::Danger, "domain-mismatch",
                 QStringLiteral("The message names the site \"%1\", but the request comes from %2.").arg(domain, app.origin));
     } else if (!isLoopbackDomain(domain)) {
-        add(Severity::Warning, "domain-unverified",
-            QStringLiteral("The message names the site \"%1\"; Quill cannot confirm that this local app belongs to it.").arg(domain));
+        // Issue 14: without an Origin nothing ties the app to the site it names; a signature
+        // for someone else's site is what a phishing app wants, so this is a Danger.
+        add(Severity::Danger, "domain-unverified",
+            QStringLiteral("The message names the site \"%1\", but this app has no browser Origin: "
+                           "nothing shows that it belongs to that site.")
+                .arg(domain));
     }
     const auto issued = parseRfc3339(plan.issuedAt);
     const auto expires = parseRfc3339(plan.expiration);

@@ -31,6 +31,7 @@ struct CapabilityRow
     QString ability;     ///< Lit ability, e.g. "access-control-condition-decryption"
     QString text;        ///< "Decrypt data protected by access-control condition 53b0…c349"
     bool wildcard = false;
+    QString data; ///< the signed nota-bene (`data`) as indented, ASCII-only JSON; empty if none
 };
 
 /// One node's price cap (lit-v8 `maxPrice`), as signed and in readable units.

@@ -29,7 +29,7 @@ agree() {
 for i in $(seq 16); do openssl rand -hex 32 > "$W/k$i"; done
 for i in $(seq 16); do "$CLI" wallet import --key-file "$W/k$i" --label "K$i" > "$W/a$i" 2>"$W/e$i" & done
 wait
-ok=0; for i in $(seq 16); do [[ -s "$W/a$i" ]] && ok=$((ok+1)); done
+ok=0; for i in $(seq 16); do if [[ -s "$W/a$i" ]]; then ok=$((ok+1)); else echo "  import $i failed: $(cat "$W/e$i")"; fi; done
 check "16 concurrent imports all succeed" test "$ok" -eq 16
 check "16 accounts listed" test "$(listed | wc -l)" -eq 16
 check "16 keychain items, nothing else" test "$(keychain_items | wc -l)" -eq 16

@@ -347,11 +347,44 @@ private Q_SLOTS:
             clients.push_back(connectLocal(f.socketPath()));
             clients.back()->hello(QStringLiteral("x"), {}, {}, [](const RpcReply &) {});
         }
-        QTRY_COMPARE(f.pairer.requests.size(), 2);
+        // Every client here is the same program: one party, so one prompt at a time
+        // (issue 14); the second waits for nothing and is told so.
+        QTRY_COMPARE(f.pairer.requests.size(), 1);
         auto third = connectLocal(f.socketPath());
-        QCOMPARE(hello(*third, QStringLiteral("x")).code, 4304);
+        const auto r = hello(*third, QStringLiteral("x"));
+        QCOMPARE(r.code, 4304);
+        QVERIFY(r.message.contains(QStringLiteral("already open")));
+        QCOMPARE(f.pairer.requests.size(), 1);
         // A second hello on a connection with one in flight is refused too.
         QCOMPARE(hello(*clients[0], QStringLiteral("x")).code, 4304);
+        // Once the prompt is answered, the party may ask again.
+        f.pairer.held.begin()->second(std::nullopt);
+        QTRY_COMPARE(f.pairer.requests.size(), 1);
+        f.pairer.mode = ScriptedPairingApprover::Mode::Approve;
+        QVERIFY(hello(*third, QStringLiteral("x")).ok);
+    }
+    // Issue 14: a party that keeps asking runs out of prompts for a while.
+    void hello_pairingPromptBudgetPerParty()
+    {
+        ApiFixture f;
+        QVERIFY(f.listen());
+        auto limits = f.server.limits();
+        limits.pairingPromptsPerParty = 3;
+        f.server.setLimits(limits);
+        f.pairer.mode = ScriptedPairingApprover::Mode::Deny;
+        auto client = connectLocal(f.socketPath());
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(hello(*client, QStringLiteral("x")).code, 4001);
+        const auto r = hello(*client, QStringLiteral("x"));
+        QCOMPARE(r.code, 4304);
+        QVERIFY2(r.message.contains(QStringLiteral("too many pairing attempts")),
+                 qPrintable(r.message));
+        QCOMPARE(f.pairer.requests.size(), 3);
+        // A new window: the budget is back.
+        limits.pairingBudgetMs = 1;
+        f.server.setLimits(limits);
+        QTest::qWait(5);
+        QCOMPARE(hello(*client, QStringLiteral("x")).code, 4001);
     }
 
     // --- access before pairing and unknown methods ---------------------------------------------

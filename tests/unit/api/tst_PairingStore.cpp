@@ -5,6 +5,7 @@
 #include "vault/MemoryStore.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,15 +25,36 @@ Result<Pairing> pairApp(PairingStore &store, const QString &name, const QString 
     draft.origin = origin;
     draft.transport = origin.isEmpty() ? Transport::LocalSocket : Transport::WebSocket;
     draft.executable = QStringLiteral("/usr/bin/app");
+    draft.uid = 1000;
     auto r = await<Result<Pairing>>([&](auto cb) { store.pair(draft, cb); });
     return r ? std::move(*r)
              : Result<Pairing>(ErrorCode::InvalidArgument, QStringLiteral("timeout"));
 }
 
+/// The facts of a connection from the program pairApp() paired (for `origin`).
+PeerFacts peerFrom(const QString &origin = {})
+{
+    PeerFacts peer;
+    peer.transport = origin.isEmpty() ? Transport::LocalSocket : Transport::WebSocket;
+    peer.origin = origin;
+    peer.executable = QStringLiteral("/usr/bin/app");
+    peer.uid = 1000;
+    return peer;
+}
+
+Result<PairedApp> verifyFrom(PairingStore &store, const QString &appId, const std::string &token,
+                             const PeerFacts &peer)
+{
+    auto r = await<Result<PairedApp>>([&](auto cb) { store.verify(appId, token, peer, cb); });
+    return r ? std::move(*r)
+             : Result<PairedApp>(ErrorCode::InvalidArgument, QStringLiteral("timeout"));
+}
+
 Result<PairedApp> verify(PairingStore &store, const QString &appId, const std::string &token,
                          const QString &origin = {})
 {
-    auto r = await<Result<PairedApp>>([&](auto cb) { store.verify(appId, token, origin, cb); });
+    auto r = await<Result<PairedApp>>(
+        [&](auto cb) { store.verify(appId, token, peerFrom(origin), cb); });
     return r ? std::move(*r)
              : Result<PairedApp>(ErrorCode::InvalidArgument, QStringLiteral("timeout"));
 }
@@ -111,6 +133,124 @@ private Q_SLOTS:
         QCOMPARE(
             verify(store, p->app.appId, token, QStringLiteral("https://app.example")).error().code,
             ErrorCode::KeychainFailure);
+    }
+    // Issue 14: a token works only from the kind of connection it was paired on.
+    void verify_tokenIsBoundToTransportOriginProgramAndUid_data()
+    {
+        QTest::addColumn<QString>("pairedOrigin");
+        QTest::addColumn<int>("transport");
+        QTest::addColumn<QString>("origin");
+        QTest::addColumn<QString>("executable");
+        QTest::addColumn<qint64>("uid");
+        QTest::addColumn<bool>("ok");
+        const QString exe = QStringLiteral("/usr/bin/app");
+        const QString web = QStringLiteral("https://app.example");
+        const int local = int(Transport::LocalSocket);
+        const int ws = int(Transport::WebSocket);
+        QTest::newRow("socket: same")
+            << QString() << local << QString() << exe << qint64(1000) << true;
+        QTest::newRow("socket token over WebSocket")
+            << QString() << ws << QString() << exe << qint64(1000) << false;
+        QTest::newRow("socket: other program")
+            << QString() << local << QString() << QStringLiteral("/usr/bin/python3") << qint64(1000)
+            << false;
+        QTest::newRow("socket: unknown program")
+            << QString() << local << QString() << QString() << qint64(1000) << false;
+        QTest::newRow("socket: other uid")
+            << QString() << local << QString() << exe << qint64(1001) << false;
+        QTest::newRow("socket token with an Origin")
+            << QString() << ws << web << exe << qint64(1000) << false;
+        QTest::newRow("web: same Origin")
+            << web << ws << web << QStringLiteral("/usr/lib/chromium") << qint64(1000) << true;
+        QTest::newRow("web token on the socket")
+            << web << local << QString() << exe << qint64(1000) << false;
+        QTest::newRow("web token without Origin")
+            << web << ws << QString() << exe << qint64(1000) << false;
+        QTest::newRow("web: other Origin")
+            << web << ws << QStringLiteral("https://evil.example") << exe << qint64(1000) << false;
+    }
+    void verify_tokenIsBoundToTransportOriginProgramAndUid()
+    {
+        QFETCH(QString, pairedOrigin);
+        QFETCH(int, transport);
+        QFETCH(QString, origin);
+        QFETCH(QString, executable);
+        QFETCH(qint64, uid);
+        QFETCH(bool, ok);
+        QTemporaryDir dir;
+        vault::MemoryStore secrets;
+        PairingStore store(secrets, dir.path());
+        auto p = pairApp(store, QStringLiteral("App"), pairedOrigin);
+        QVERIFY(p.ok());
+        PeerFacts peer;
+        peer.transport = Transport(transport);
+        peer.origin = origin;
+        peer.executable = executable;
+        peer.uid = uid;
+        const auto r = verifyFrom(store, p->app.appId, hexOf(p->token), peer);
+        QCOMPARE(r.ok(), ok);
+        if (!ok)
+            QCOMPARE(r.error().code, ErrorCode::Unauthorized);
+    }
+    // An Origin-less WebSocket client is bound like a socket client (its program and uid).
+    void verify_originLessWebSocketIsBoundToItsProgram()
+    {
+        PairedApp app;
+        app.transport = Transport::WebSocket;
+        app.executable = QStringLiteral("/usr/bin/node");
+        app.uid = 1000;
+        PeerFacts peer;
+        peer.transport = Transport::WebSocket;
+        peer.executable = app.executable;
+        peer.uid = 1000;
+        QVERIFY(PairingStore::bindingMatches(app, peer));
+        peer.executable = QStringLiteral("/usr/bin/curl");
+        QVERIFY(!PairingStore::bindingMatches(app, peer));
+        peer.executable = app.executable;
+        peer.uid = 0;
+        QVERIFY(!PairingStore::bindingMatches(app, peer));
+    }
+    // Records written before issue 14 have no uid: they keep working from the transport,
+    // Origin and executable they stored; an Origin-less WebSocket record stored no executable
+    // (it was unknown then) and so must pair again.
+    void verify_recordsWithoutUidKeepWorking()
+    {
+        QTemporaryDir dir;
+        vault::MemoryStore secrets;
+        std::string token;
+        QString appId;
+        {
+            PairingStore store(secrets, dir.path());
+            auto p = pairApp(store, QStringLiteral("Old"));
+            token = hexOf(p->token);
+            appId = p->app.appId;
+        }
+        // Rewrite the record as the old code wrote it (no "uid").
+        QFile f(dir.filePath(QStringLiteral("apps.json")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QString text = QString::fromUtf8(f.readAll());
+        f.close();
+        const QRegularExpression uid(QStringLiteral(",\\s*\"uid\": 1000"));
+        QVERIFY(text.contains(uid));
+        text.remove(uid);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text.toUtf8());
+        f.close();
+        PairingStore again(secrets, dir.path());
+        QVERIFY(again.load().ok());
+        QCOMPARE(again.apps().size(), 1);
+        QCOMPARE(again.apps()[0].uid, qint64(-1));
+        QVERIFY(verify(again, appId, token).ok());
+        auto peer = peerFrom();
+        peer.executable = QStringLiteral("/usr/bin/other");
+        QCOMPARE(verifyFrom(again, appId, token, peer).error().code, ErrorCode::Unauthorized);
+        PairedApp oldWs;
+        oldWs.transport = Transport::WebSocket;
+        PeerFacts node;
+        node.transport = Transport::WebSocket;
+        node.executable = QStringLiteral("/usr/bin/node");
+        node.uid = 1000;
+        QVERIFY(!PairingStore::bindingMatches(oldWs, node));
     }
     void pairings_surviveARestart()
     {

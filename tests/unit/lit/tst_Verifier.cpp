@@ -263,6 +263,34 @@ private Q_SLOTS:
         wrongUser.expectedAddress = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
         QVERIFY(failed(verify(json, wrongUser), ": address"));
     }
+    // Issue 14: the curve work waits for the cheap checks. An entry whose signed payload is
+    // not even JSON is refused on that alone, without an Ed25519 verification; a wallet
+    // AuthSig shared by every node's entry is checked the same way for each.
+    void expensiveChecks_comeAfterStructuralOnes()
+    {
+        const auto json = sdkSigs("vectors/v7-A-acc-decryption-defaults.json");
+        const auto broken = replaced(json, "\"signedMessage\":\"{", "\"signedMessage\":\"[{");
+        const auto r = verify(broken);
+        QVERIFY(failed(r, ": payload"));
+        std::string brokenNode; // the entry that was changed (the first one)
+        for (const auto &c : r.checks)
+            if (!c.ok && brokenNode.empty() && c.name.size() > 9 &&
+                c.name.compare(c.name.size() - 9, 9, ": payload") == 0)
+                brokenNode = c.name.substr(0, c.name.size() - 9);
+        QVERIFY(!brokenNode.empty());
+        int ed25519Rows = 0;
+        for (const auto &c : r.checks) {
+            QVERIFY2(c.name != brokenNode + ": ed25519-signature", c.name.c_str());
+            ed25519Rows += c.name.find(": ed25519-signature") != std::string::npos ? 1 : 0;
+        }
+        QVERIFY(ed25519Rows >= 1); // the untouched entries are still fully checked
+        const auto good = verify(json);
+        QVERIFY2(good.ok(), failures(good).c_str());
+        int users = 0;
+        for (const auto &c : good.checks)
+            users += c.detail.rfind("user 0x", 0) == 0 ? 1 : 0;
+        QVERIFY(users >= 2); // every node's entry names the signer (from one recovery)
+    }
     void rejects_unusableInput_data()
     {
         QTest::addColumn<QString>("input");

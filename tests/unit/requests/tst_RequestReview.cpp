@@ -103,7 +103,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("code");
         QTest::addColumn<int>("severity");
         QTest::newRow("domain mismatch") << QStringLiteral("domain-mismatch") << int(Severity::Danger);
-        QTest::newRow("domain unverified") << QStringLiteral("domain-unverified") << int(Severity::Warning);
+        QTest::newRow("domain unverified")
+            << QStringLiteral("domain-unverified") << int(Severity::Danger);
         QTest::newRow("over 30 days") << QStringLiteral("expiry-over-30-days") << int(Severity::Danger);
         QTest::newRow("long expiry") << QStringLiteral("long-expiry") << int(Severity::Warning);
         QTest::newRow("already expired") << QStringLiteral("already-expired") << int(Severity::Danger);
@@ -217,6 +218,81 @@ private Q_SLOTS:
         auto app = pairedApp();
         app.origin = QStringLiteral("http://localhost:3000");
         QVERIFY(!reviewOf(r, app).hasWarning(QStringLiteral("domain-mismatch")));
+    }
+    // Issue 14: the scheme's default port written out in the domain is the same site.
+    void domainCheck_defaultPortIsTheSameSite_data()
+    {
+        QTest::addColumn<QString>("origin");
+        QTest::addColumn<QString>("domain");
+        QTest::addColumn<bool>("mismatch");
+        QTest::newRow("https :443") << QStringLiteral("https://app.example.com")
+                                    << QStringLiteral("app.example.com:443") << false;
+        QTest::newRow("https no port") << QStringLiteral("https://app.example.com")
+                                       << QStringLiteral("app.example.com") << false;
+        QTest::newRow("https upper-case host") << QStringLiteral("https://app.example.com")
+                                               << QStringLiteral("APP.example.com") << false;
+        QTest::newRow("http :80") << QStringLiteral("http://app.example.com")
+                                  << QStringLiteral("app.example.com:80") << false;
+        QTest::newRow("https :80") << QStringLiteral("https://app.example.com")
+                                   << QStringLiteral("app.example.com:80") << true;
+        QTest::newRow("http :443") << QStringLiteral("http://app.example.com")
+                                   << QStringLiteral("app.example.com:443") << true;
+        QTest::newRow("other port") << QStringLiteral("https://app.example.com:8443")
+                                    << QStringLiteral("app.example.com") << true;
+        QTest::newRow("explicit port") << QStringLiteral("https://app.example.com:8443")
+                                       << QStringLiteral("app.example.com:8443") << false;
+        QTest::newRow("other host")
+            << QStringLiteral("https://app.example.com") << QStringLiteral("evil.com:443") << true;
+        QTest::newRow("userinfo") << QStringLiteral("https://app.example.com")
+                                  << QStringLiteral("evil@app.example.com") << true;
+    }
+    void domainCheck_defaultPortIsTheSameSite()
+    {
+        QFETCH(QString, origin);
+        QFETCH(QString, domain);
+        QFETCH(bool, mismatch);
+        auto r = request();
+        r.domain = domain.toStdString();
+        auto app = pairedApp();
+        app.origin = origin;
+        QCOMPARE(reviewOf(r, app).hasWarning(QStringLiteral("domain-mismatch")), mismatch);
+    }
+    // Issue 14: an Origin-less app claiming a site is a Danger; a loopback domain is not.
+    void noOriginDomainClaim_isADanger()
+    {
+        auto r = request();
+        r.domain = "evil.com";
+        auto review = reviewOf(r);
+        QVERIFY(review.hasWarning(QStringLiteral("domain-unverified")));
+        QVERIFY(review.hasDanger());
+        r.domain = "localhost:3000";
+        review = reviewOf(r);
+        QVERIFY(!review.hasWarning(QStringLiteral("domain-unverified")));
+        QVERIFY(!review.hasDanger());
+    }
+    // Issue 14: the nota-bene data is signed, so the review shows it as readable JSON.
+    void notaBene_shownAsFormattedJson()
+    {
+        auto r = request();
+        auto rq =
+            rar(lit::ResourcePrefix::LitAction, "QmUjX8MW6StQ7NKNdaS6g4RMkvN5hcgtKmEi8Mca6oX4t3",
+                lit::Ability::LitActionExecution);
+        // {"z":[1,{}],"a":"x\u202e\"y","n":12345678901234567890}, keys out of order
+        rq.dataJson = "{\"z\":[1,{}],\"a\":\"x\\u202e\\\"y\",\"n\":12345678901234567890}";
+        r.resourceAbilityRequests = {rq};
+        const auto review = reviewOf(r);
+        const QString expected =
+            QStringLiteral("{\n  \"a\": \"x\\u202e\\\"y\",\n  \"n\": 12345678901234567890,\n"
+                           "  \"z\": [\n    1,\n    {}\n  ]\n}");
+        QCOMPARE(review.rows.size(), 1);
+        QCOMPARE(review.rows[0].data, expected);
+        bool shown = false;
+        for (const auto &w : review.warnings)
+            shown = shown || (w.code == QStringLiteral("nota-bene") && w.text.endsWith(expected));
+        QVERIFY(shown);
+        r.resourceAbilityRequests[0].dataJson.reset();
+        QVERIFY(reviewOf(r).rows[0].data.isEmpty());
+        QVERIFY(!reviewOf(r).hasWarning(QStringLiteral("nota-bene")));
     }
     // Issue #8: rows show the PKP id as signed; a decimal-looking id padded as hex warns.
     void pkpIds_shownAsSignedAndPaddingFlagged()
