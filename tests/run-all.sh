@@ -4,7 +4,8 @@
 # packages, fuzz-corpus replay) in a Debug build with -Werror, then the unit, integration
 # and fuzz-corpus tests again under AddressSanitizer + UndefinedBehaviorSanitizer. The dev
 # run includes package_lint: the .deb built with CPack and checked with lintian,
-# desktop-file-validate and appstreamcli (packaging/check-package.sh).
+# desktop-file-validate and appstreamcli (packaging/check-package.sh). Last, the release build
+# of the README's first command, run once headless.
 # This is the README's test command and what .ci/run calls.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,3 +34,14 @@ for t in siwe recap request verifier sessionsiwe typeddata peerinput; do
   echo "fuzz_$t: $(grep -E '^Done' "$work.log")"
   rm -rf "$work" "$work.log"
 done
+
+# The README's first command builds the optimised app: build it too (GCC at -O3 warns where
+# -O0 does not) and run it once, headless.
+cmake --preset release
+cmake --build --preset release -j "$jobs" --target quill quill-cli
+build/release/app/quill-cli demo >/dev/null
+shots=$(mktemp -d)
+QT_QPA_PLATFORM=offscreen build/release/app/quill --demo --screenshot "$shots"
+ls "$shots"/approval-dialog.png >/dev/null
+rm -rf "$shots"
+echo "release build: quill-cli demo and quill --demo --screenshot ok"

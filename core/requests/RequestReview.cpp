@@ -180,18 +180,25 @@ QStringList describeDelegation(const recap::Recap &recap)
     QStringList out;
     for (const auto &[key, abilities] : recap.attenuations()) {
         const auto sep = key.find("://");
-        const auto prefix =
-            sep == std::string::npos ? std::nullopt : lit::parseResourcePrefix(key.substr(0, sep));
+        // A plain enum and a flag rather than std::optional: GCC 12 at -O3 reports the
+        // optional's payload as maybe-uninitialized here.
+        lit::ResourcePrefix prefix{};
+        bool litResource = false;
+        if (sep != std::string::npos)
+            if (const auto parsed = lit::parseResourcePrefix(key.substr(0, sep))) {
+                prefix = *parsed;
+                litResource = true;
+            }
         const std::string id = sep == std::string::npos ? std::string() : key.substr(sep + 3);
         for (const auto &[ability, notes] : abilities) {
             QString text;
             if (ability == "*/*")
                 text = QStringLiteral("Do anything with %1").arg(q(key));
-            for (int a = 0; prefix && text.isEmpty() && a <= int(lit::Ability::PaymentDelegation);
-                 ++a) {
+            for (int a = 0;
+                 litResource && text.isEmpty() && a <= int(lit::Ability::PaymentDelegation); ++a) {
                 const auto candidate = lit::Ability(a);
-                if (lit::recapAbility(candidate) == ability && lit::isValidPair(*prefix, candidate))
-                    text = describeCapability({*prefix, id, candidate, std::nullopt});
+                if (lit::recapAbility(candidate) == ability && lit::isValidPair(prefix, candidate))
+                    text = describeCapability({prefix, id, candidate, std::nullopt});
             }
             if (text.isEmpty())
                 text = QStringLiteral("%1 on %2").arg(q(ability), q(key));

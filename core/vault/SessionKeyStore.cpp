@@ -52,7 +52,7 @@ SessionKeyStore::SessionKeyStore(SecretStore &store, const QString &dataDir, QOb
                    return info ? std::optional<QString>(keyOf(info->appId, info->address))
                                : std::nullopt;
                },
-               [](const QString &key) {
+               [](const QString &key) -> QString { // not a QStringBuilder: see WalletVault
                    return QStringLiteral("session:") + key;
                }},
               &store)

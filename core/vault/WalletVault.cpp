@@ -79,7 +79,9 @@ JournaledIndex::Layout layout()
                 const auto a = accountFrom(o);
                 return a ? std::optional<QString>(a->address) : std::nullopt;
             },
-            [](const QString &address) {
+            [](const QString &address) -> QString {
+                // -> QString: with QT_USE_QSTRINGBUILDER the sum is a builder that refers to
+                // the literal, which dies when the lambda returns.
                 return QStringLiteral("wallet:") + address;
             }};
 }
