@@ -1,6 +1,7 @@
 // Google Benchmark suite for the protocol core. tests/benchmarks/run.sh runs it together
 // with the JS reference path (tests/benchmarks/js/bench-sdk.mjs) and prints the ratios.
 
+#include "common/Parallel.h"
 #include "crypto/Ed25519Key.h"
 #include "crypto/Encoding.h"
 #include "crypto/Keccak256.h"
@@ -9,6 +10,10 @@
 #include "lit/SessionSigVerifier.h"
 
 #include <benchmark/benchmark.h>
+#include <openssl/evp.h>
+
+#include <array>
+#include <vector>
 
 #include <cstdlib>
 #include <fstream>
@@ -83,6 +88,46 @@ void BM_Ed25519Sign_Payload(benchmark::State &state)
 }
 BENCHMARK(BM_Ed25519Sign_Payload)->Unit(benchmark::kMicrosecond);
 
+/// Reference for issue 12: the same payload signed with OpenSSL's EVP_DigestSign (what Quill
+/// used before libsodium), with the same seed.
+void BM_Ed25519Sign_OpenSsl(benchmark::State &state)
+{
+    const auto seed = crypto::secretFromHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
+    EVP_PKEY *key = EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr, seed->data(), seed->size());
+    const std::string payload(1766, 'p');
+    std::array<unsigned char, 64> sig{};
+    for (auto _ : state) {
+        EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+        size_t len = sig.size();
+        EVP_DigestSignInit(ctx, nullptr, nullptr, nullptr, key);
+        EVP_DigestSign(ctx, sig.data(), &len, reinterpret_cast<const unsigned char *>(payload.data()), payload.size());
+        EVP_MD_CTX_free(ctx);
+        benchmark::DoNotOptimize(sig);
+    }
+    EVP_PKEY_free(key);
+}
+BENCHMARK(BM_Ed25519Sign_OpenSsl)->Unit(benchmark::kMicrosecond);
+
+/// N payload signatures on the calling thread only, and with parallelFor on idle pool threads:
+/// where the hand-off starts to pay (kParallelSigningMinNodes).
+void BM_SignNodes(benchmark::State &state)
+{
+    const auto key = sessionKey();
+    const auto n = std::size_t(state.range(0));
+    const bool parallel = state.range(1) != 0;
+    const std::vector<std::string> payloads(n, std::string(1766, 'p'));
+    std::vector<crypto::Ed25519Signature> sigs(n);
+    for (auto _ : state) {
+        parallelFor(n, parallel ? 2 : n + 1, [&](std::size_t i) { sigs[i] = key.key().sign(crypto::asBytes(payloads[i])); });
+        benchmark::DoNotOptimize(sigs);
+    }
+}
+BENCHMARK(BM_SignNodes)
+    ->ArgsProduct({{2, 4, 6, 8, 16, 30}, {0, 1}})
+    ->ArgNames({"nodes", "parallel"})
+    ->Unit(benchmark::kMicrosecond)
+    ->UseRealTime();
+
 /// The per-node loop only (what the SDK's tweetnacl loop does): payloads + Ed25519 for N nodes,
 /// given the wallet AuthSig.
 void BM_SessionSigs(benchmark::State &state)
@@ -97,7 +142,7 @@ void BM_SessionSigs(benchmark::State &state)
         benchmark::DoNotOptimize(sigs);
     }
 }
-BENCHMARK(BM_SessionSigs)->Arg(3)->Arg(30)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SessionSigs)->Arg(3)->Arg(30)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 /// Everything from a parsed request: plan, SIWE, personal_sign, 30 payloads and signatures.
 void BM_IssueAll30(benchmark::State &state)

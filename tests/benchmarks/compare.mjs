@@ -42,9 +42,24 @@ for (let i = 0; i < 60; i++) {
   execFileSync(cli, args, { stdio: ['ignore', 'ignore', 'inherit'] });
   runs.push(Number(process.hrtime.bigint() - t0) / 1e6);
 }
+// The same number of runs of a QCoreApplication program that does nothing, interleaved
+// (issue 12's reference), and of `quill-cli address` (start-up plus one key file).
+const bare = [];
+const address = [];
+for (let i = 0; i < 60; i++) {
+  let t0 = process.hrtime.bigint();
+  execFileSync(path.join(build, 'tests/benchmarks/bare_start'), [], { stdio: 'ignore' });
+  bare.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  t0 = process.hrtime.bigint();
+  execFileSync(cli, ['address', '--key-file', path.join(tmp, 'key.hex')], { stdio: 'ignore' });
+  address.push(Number(process.hrtime.bigint() - t0) / 1e6);
+}
 fs.rmSync(tmp, { recursive: true, force: true });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 runs.sort((a, b) => a - b);
 const cliMedian = runs[Math.floor(runs.length / 2)];
+const bareMedian = median(bare);
+const addressMedian = median(address);
 
 // The desktop app: cold start to the first shown window (whole process), and resident memory
 // with the demo's approval dialog open (offscreen platform: no display needed).
@@ -67,7 +82,10 @@ const rows = [
   ['session sigs, 30 nodes (per-node loop)', ms('BM_SessionSigs/30'), js.sessionSigs30_loop_ms, 'ms', '≤ 2 ms, ≥ 200× JS'],
   ['whole issuance, 30 nodes (plan+SIWE+sign+30 sigs)', ms('BM_IssueAll30'), js.getSessionSigs30_ms, 'ms', ''],
   ['personal_sign of the SIWE text', ms('BM_PersonalSign') * 1000, js.personalSign_us, 'µs', '≤ 100 µs'],
-  ['quill-cli issue, 30 nodes, whole process (median of 60)', cliMedian, null, 'ms', '≤ 30 ms'],
+  ['quill-cli issue, 30 nodes, whole process (median of 60)', cliMedian, null, 'ms', `≤ 1.3 × bare start (${(1.3 * bareMedian).toFixed(1)} ms)`],
+  ['  quill-cli address, whole process (median of 60)', addressMedian, null, 'ms', ''],
+  ['  a bare QCoreApplication program, whole process (median of 60)', bareMedian, null, 'ms', 'reference'],
+  ['Ed25519, one 1.7 KB payload: libsodium (used) / OpenSSL EVP_DigestSign', ms('BM_Ed25519Sign_Payload') * 1000, null, 'µs', `OpenSSL ${(ms('BM_Ed25519Sign_OpenSsl') * 1000).toFixed(1)} µs; target for 30 nodes: ≤ 1.4 × 30 × this / 2 = ${(1.4 * 30 * ms('BM_Ed25519Sign_Payload') / 2).toFixed(2)} ms`],
   ['verify 30 session sigs (strict)', ms('BM_Verify30'), null, 'ms', ''],
   ['approval → response, 30 nodes, through the broker (event loop included)', ms('BM_ApprovalToResponse30/real_time'), null, 'ms', '≤ 5 ms'],
   ['API, remembered grant, 30 nodes, 20 clients in parallel, local socket: p50', apiBench().p50_ms, null, 'ms', '≤ 5 ms'],

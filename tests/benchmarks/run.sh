@@ -4,9 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build/release}
-if [[ ! -x "$build/tests/benchmarks/quill_bench" ]]; then
+if [[ "$build" == build/release ]]; then
   cmake --preset release >/dev/null
-  cmake --build --preset release
+  cmake --build --preset release --target quill quill-cli quill-cli-full quill_bench quill_bench_remembered bare_start
 fi
 if [[ ! -d tests/interop/node_modules ]] || [[ tests/interop/package-lock.json -nt tests/interop/node_modules ]]; then
   (cd tests/interop && npm ci --no-audit --no-fund --prefer-offline >/dev/null)
