@@ -663,24 +663,27 @@ void ApiServer::showPairing(quint64 id, const PairingRequest &prompt, const Pair
         });
 }
 
+Status ApiServer::admitRequest(const Client &c, const JsonRpcRequest &request,
+                               std::initializer_list<std::string_view> allowed) const
+{
+    if (!m_handler)
+        return err(ErrorCode::UnsupportedMethod,
+                   QString::fromStdString(request.method) + QStringLiteral(" (not available)"));
+    if (auto st = request.params.allowOnly(allowed); !st)
+        return st;
+    if (int(c.pendingByRpcId.size()) >= m_limits.maxPendingPerConnection)
+        return err(ErrorCode::Busy, QStringLiteral("too many pending requests"));
+    return okStatus();
+}
+
 void ApiServer::sessionRequest(Client &c, JsonRpcRequest &request, bool authSig)
 {
     const std::string &rpcId = request.id;
-    if (!m_handler) {
-        sendError(c, rpcId,
-                  err(ErrorCode::UnsupportedMethod,
-                      QString::fromStdString(request.method) + QStringLiteral(" (not available)")));
-        return;
-    }
     const auto &params = request.params;
-    auto allowed = authSig ? params.allowOnly({"request", "sessionPublicKey", "profile"})
-                           : params.allowOnly({"request", "profile"});
-    if (!allowed) {
-        sendError(c, rpcId, allowed.error());
-        return;
-    }
-    if (int(c.pendingByRpcId.size()) >= m_limits.maxPendingPerConnection) {
-        sendError(c, rpcId, err(ErrorCode::Busy, QStringLiteral("too many pending requests")));
+    if (auto st = authSig ? admitRequest(c, request, {"request", "sessionPublicKey", "profile"})
+                          : admitRequest(c, request, {"request", "profile"});
+        !st) {
+        sendError(c, rpcId, st.error());
         return;
     }
     auto text = params.objectText("request");
@@ -745,18 +748,8 @@ void ApiServer::sessionRequest(Client &c, JsonRpcRequest &request, bool authSig)
 void ApiServer::signSiweMessage(Client &c, JsonRpcRequest &request)
 {
     const std::string &rpcId = request.id;
-    if (!m_handler) {
-        sendError(c, rpcId,
-                  err(ErrorCode::UnsupportedMethod,
-                      QString::fromStdString(request.method) + QStringLiteral(" (not available)")));
-        return;
-    }
-    if (auto st = request.params.allowOnly({"message"}); !st) {
+    if (auto st = admitRequest(c, request, {"message"}); !st) {
         sendError(c, rpcId, st.error());
-        return;
-    }
-    if (int(c.pendingByRpcId.size()) >= m_limits.maxPendingPerConnection) {
-        sendError(c, rpcId, err(ErrorCode::Busy, QStringLiteral("too many pending requests")));
         return;
     }
     auto text = request.params.lines("message", lit::SessionSiwe::kMaxBytes);
@@ -826,21 +819,11 @@ void ApiServer::chainSecuredRequest(Client &c, JsonRpcRequest &request, bool typ
     // Lit Chipotle ChainSecured authorizations (issue #15): a one-off the user reviews every
     // time; same pairing, limits and activity log as session requests.
     const std::string &rpcId = request.id;
-    if (!m_handler) {
-        sendError(c, rpcId,
-                  err(ErrorCode::UnsupportedMethod,
-                      QString::fromStdString(request.method) + QStringLiteral(" (not available)")));
-        return;
-    }
     const auto &params = request.params;
-    auto allowed =
-        typedData ? params.allowOnly({"typedData"}) : params.allowOnly({"purpose", "chainId"});
-    if (!allowed) {
-        sendError(c, rpcId, allowed.error());
-        return;
-    }
-    if (int(c.pendingByRpcId.size()) >= m_limits.maxPendingPerConnection) {
-        sendError(c, rpcId, err(ErrorCode::Busy, QStringLiteral("too many pending requests")));
+    if (auto st = typedData ? admitRequest(c, request, {"typedData"})
+                            : admitRequest(c, request, {"purpose", "chainId"});
+        !st) {
+        sendError(c, rpcId, st.error());
         return;
     }
     ApiRequest out;

@@ -13,10 +13,12 @@
 
 #include <deque>
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 
 namespace quill::api {
 
@@ -154,6 +156,10 @@ private:
     void expirePromptLater(quint64 id);
     void notifyResolved(Client &c, const std::string &rpcId, const char *outcome);
     void sessionRequest(Client &c, JsonRpcRequest &request, bool authSig);
+    /// The checks every signing method makes first: a handler exists, only `allowed` params,
+    /// room for one more pending request on `c`.
+    Status admitRequest(const Client &c, const JsonRpcRequest &request,
+                        std::initializer_list<std::string_view> allowed) const;
     void signSiweMessage(Client &c, JsonRpcRequest &request);
     void chainSecuredRequest(Client &c, JsonRpcRequest &request, bool typedData);
     /// Registers `out` as pending on `c` and hands it to the RequestHandler; the answer goes
