@@ -196,12 +196,22 @@ JournaledIndex::JournaledIndex(const QString &dataDir, Layout layout, SecretStor
 
 Result<QList<Record>> JournaledIndex::readFile(Stamp &stamp) const
 {
-    QFile f(m_path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        if (!f.exists()) {
+    // Decide "no file yet" on open's own errno: refresh() reads without the lock, so asking
+    // exists() after a failed open races with another process renaming the first index in.
+    const int fd = ::open(QFile::encodeName(m_path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        const int err = errno;
+        if (err == ENOENT) {
             stamp = Stamp{};
             return QList<Record>();
         }
+        return Error{ErrorCode::StorageFailure,
+                     QStringLiteral("%1: %2").arg(m_path,
+                                                  QString::fromLocal8Bit(std::strerror(err)))};
+    }
+    QFile f;
+    if (!f.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
         return Error{ErrorCode::StorageFailure,
                      QStringLiteral("%1: %2").arg(m_path, f.errorString())};
     }

@@ -20,6 +20,10 @@
 
 #include <unistd.h>
 
+#include <atomic>
+#include <cstdio>
+#include <thread>
+
 using namespace quill;
 using namespace quill::vault;
 using namespace quill::test;
@@ -237,6 +241,45 @@ private Q_SLOTS:
         QVERIFY(a.load().ok());
         QCOMPARE(a.grants().size(), 1);
         QCOMPARE(a.grants().at(0).appId, QStringLiteral("app-b"));
+    }
+    // CI failure of 2026-11-30: a reader refreshing without the lock saw open() fail with
+    // ENOENT, another process renamed the first index in, and exists() then said "there":
+    // a missing file was reported as "cannot write Quill's data folder".
+    void refresh_whileTheFirstIndexAppears_isNeverAFailure()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("items.json"));
+        const QString staged = dir.filePath(QStringLiteral("staged"));
+        const QByteArray body = R"({"version":1,"items":[]})";
+        std::atomic<bool> stop{false};
+        std::thread writer([&] {
+            const QByteArray from = QFile::encodeName(staged);
+            const QByteArray to = QFile::encodeName(path);
+            while (!stop) {
+                QFile s(staged);
+                if (s.open(QIODevice::WriteOnly))
+                    s.write(body);
+                s.close();
+                ::rename(from.constData(), to.constData()); // appears atomically
+                ::unlink(to.constData());                   // and is gone again
+            }
+        });
+        JournaledIndex index(
+            dir.path(),
+            {QStringLiteral("items.json"), QStringLiteral("items"),
+             [](const QJsonObject &o) { return std::optional(o.value(QStringLiteral("id")).toString()); },
+             {}},
+            nullptr);
+        int failures = 0;
+        QString first;
+        for (int i = 0; i < 200000; ++i) {
+            const Status s = index.refresh();
+            if (!s.ok() && failures++ == 0)
+                first = s.error().context;
+        }
+        stop = true;
+        writer.join();
+        QVERIFY2(failures == 0, qPrintable(QStringLiteral("%1 failures; first: %2").arg(failures).arg(first)));
     }
     void activity_appendsFromTwoWritersAreWholeLines()
     {
