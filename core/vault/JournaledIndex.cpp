@@ -205,9 +205,9 @@ Result<QList<Record>> JournaledIndex::readFile(Stamp &stamp) const
             stamp = Stamp{};
             return QList<Record>();
         }
-        return Error{ErrorCode::StorageFailure,
-                     QStringLiteral("%1: %2").arg(m_path,
-                                                  QString::fromLocal8Bit(std::strerror(err)))};
+        return Error{
+            ErrorCode::StorageFailure,
+            QStringLiteral("%1: %2").arg(m_path, QString::fromLocal8Bit(std::strerror(err)))};
     }
     QFile f;
     if (!f.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {

@@ -264,12 +264,14 @@ private Q_SLOTS:
                 ::unlink(to.constData());                   // and is gone again
             }
         });
-        JournaledIndex index(
-            dir.path(),
-            {QStringLiteral("items.json"), QStringLiteral("items"),
-             [](const QJsonObject &o) { return std::optional(o.value(QStringLiteral("id")).toString()); },
-             {}},
-            nullptr);
+        JournaledIndex index(dir.path(),
+                             {QStringLiteral("items.json"),
+                              QStringLiteral("items"),
+                              [](const QJsonObject &o) {
+                                  return std::optional(o.value(QStringLiteral("id")).toString());
+                              },
+                              {}},
+                             nullptr);
         int failures = 0;
         QString first;
         for (int i = 0; i < 200000; ++i) {
@@ -279,7 +281,8 @@ private Q_SLOTS:
         }
         stop = true;
         writer.join();
-        QVERIFY2(failures == 0, qPrintable(QStringLiteral("%1 failures; first: %2").arg(failures).arg(first)));
+        QVERIFY2(failures == 0,
+                 qPrintable(QStringLiteral("%1 failures; first: %2").arg(failures).arg(first)));
     }
     void activity_appendsFromTwoWritersAreWholeLines()
     {
