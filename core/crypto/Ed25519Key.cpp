@@ -9,6 +9,10 @@
 
 namespace quill::crypto {
 
+namespace {
+bool sodiumReady();
+} // namespace
+
 Ed25519Key::Ed25519Key(SecureBytes seed, SecureBytes secret, const Ed25519PublicKey &pub)
     : m_seed(std::move(seed)), m_secret(std::move(secret)), m_public(pub)
 {
@@ -23,9 +27,7 @@ Result<Ed25519Key> Ed25519Key::fromSeed(const SecureBytes &seed)
     if (seed.size() != 32)
         return Error{ErrorCode::InvalidPrivateKey,
                      QStringLiteral("an Ed25519 seed is 32 bytes, got %1").arg(seed.size())};
-    // sodium_init() picks the SIMD code paths; it is thread-safe and idempotent.
-    static const bool sodiumReady = sodium_init() >= 0;
-    if (!sodiumReady)
+    if (!sodiumReady())
         return Error{ErrorCode::CryptoFailure, QStringLiteral("libsodium failed to initialise")};
     // libsodium signs (issue 12: ~1.6x OpenSSL's EVP_DigestSign on the same payloads); RFC 8032
     // signatures are deterministic, so the bytes are the same. Its secret key is seed || public.
@@ -83,9 +85,51 @@ bool Ed25519Key::isSmallOrder(std::span<const std::uint8_t, 32> e)
     return false;
 }
 
+namespace {
+
+/// True if the 32 bytes encode y < p = 2^255 - 19 (the sign bit ignored).
+bool isCanonicalY(std::span<const std::uint8_t, 32> e)
+{
+    // p is ed ff .. ff 7f little-endian: y >= p only if bytes 1..30 are ff, byte 31 (sign
+    // bit cleared) is 7f and byte 0 is >= ed.
+    if ((e[31] & 0x7f) != 0x7f)
+        return true;
+    for (int i = 30; i > 0; --i)
+        if (e[i] != 0xff)
+            return true;
+    return e[0] < 0xed;
+}
+
+bool sodiumReady()
+{
+    static const bool ready = sodium_init() >= 0;
+    return ready;
+}
+
+} // namespace
+
 bool Ed25519Key::verifyStrict(const Ed25519PublicKey &publicKey,
                               std::span<const std::uint8_t> message,
                               const Ed25519Signature &signature)
+{
+    const std::span<const std::uint8_t, 32> a(publicKey.data(), 32);
+    if (isSmallOrder(a) || isSmallOrder(std::span<const std::uint8_t, 32>(signature.data(), 32)))
+        return false;
+    // Fast path (issue 12): libsodium accepts a subset of what OpenSSL accepts here. Both
+    // require S < L, decode the same canonical A, hash R || A || M alike and compare the
+    // encoding of [S]B - [h]A with R byte for byte; libsodium's extra refusals (small-order
+    // A or R, non-canonical A) are refused above or kept off this path. So its "valid" is
+    // OpenSSL's "valid", and everything else is decided by OpenSSL alone, as before.
+    if (isCanonicalY(a) && sodiumReady() &&
+        crypto_sign_ed25519_verify_detached(signature.data(), message.data(), message.size(),
+                                            publicKey.data()) == 0)
+        return true;
+    return verifyOpenSsl(publicKey, message, signature);
+}
+
+bool Ed25519Key::verifyOpenSsl(const Ed25519PublicKey &publicKey,
+                               std::span<const std::uint8_t> message,
+                               const Ed25519Signature &signature)
 {
     if (isSmallOrder(std::span<const std::uint8_t, 32>(publicKey.data(), 32)) ||
         isSmallOrder(std::span<const std::uint8_t, 32>(signature.data(), 32)))

@@ -14,7 +14,7 @@ using Ed25519PublicKey = std::array<std::uint8_t, 32>;
 using Ed25519Signature = std::array<std::uint8_t, 64>;
 
 /// An Ed25519 (RFC 8032, pure) signing key held as its 32-byte seed. Signs with libsodium
-/// (faster than OpenSSL here; the bytes are the same), verifies with OpenSSL (verifyStrict).
+/// (faster than OpenSSL here; the bytes are the same); verifyStrict decides as OpenSSL does.
 /// Move-only; the seed and libsodium's expanded secret live in SecureBytes.
 class Ed25519Key
 {
@@ -36,10 +36,16 @@ public:
 
     /// Verifies like ed25519-dalek's `verify_strict` (what Lit nodes use): OpenSSL checks
     /// the RFC 8032 equation with S < L; on top, public keys and R points of small order
-    /// are refused.
+    /// are refused. Valid signatures take libsodium's faster path, which accepts exactly
+    /// what verifyOpenSsl accepts for them; any other input is decided by verifyOpenSsl.
     static bool verifyStrict(const Ed25519PublicKey &publicKey,
                              std::span<const std::uint8_t> message,
                              const Ed25519Signature &signature);
+    /// The reference decision: small-order refusals + OpenSSL alone (tests and benchmarks
+    /// compare verifyStrict with it).
+    static bool verifyOpenSsl(const Ed25519PublicKey &publicKey,
+                              std::span<const std::uint8_t> message,
+                              const Ed25519Signature &signature);
 
     /// Returns: true if the 32-byte encoding is one of the small-order points (any sign bit).
     static bool isSmallOrder(std::span<const std::uint8_t, 32> encoded);

@@ -1,17 +1,21 @@
 #include "lit/SessionSigVerifier.h"
 
 #include "common/JsonText.h"
+#include "common/Parallel.h"
 #include "crypto/Ed25519Key.h"
 #include "crypto/Encoding.h"
 #include "eth/PersonalSign.h"
 #include "lit/JsonUtil.h"
 #include "lit/LitVocabulary.h"
 #include "lit/MaxPrice.h"
+#include "lit/SessionSigIssuer.h"
 #include "recap/Recap.h"
 #include "siwe/SiweMessage.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
+#include <mutex>
 
 namespace quill::lit {
 
@@ -62,9 +66,34 @@ bool isJsIso(const std::string &t)
     return parsed && formatIso(*parsed) == t;
 }
 
+/// From this many entries on, verify() checks them on idle cores too (issue 12). An entry
+/// costs more than signing one node (an Ed25519 verification, JSON and SIWE parsing), so the
+/// issuer's measured threshold pays here as well.
+constexpr std::size_t kParallelMinEntries = kParallelSigningMinNodes;
+
 /// Wallet signatures already recovered in this verify() call. Every node's entry usually
 /// carries the same wallet AuthSig; recovering it (secp256k1 + Keccak) once is enough.
-using RecoveryCache = std::map<std::string, Result<eth::Address>>;
+/// Entries are checked concurrently: lookups lock; a recovery runs outside the lock (two
+/// threads may both compute the same one; the first stored result is kept).
+class RecoveryCache
+{
+public:
+    template <typename Compute> const Result<eth::Address> &get(std::string key, Compute compute)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            if (auto it = m_map.find(key); it != m_map.end())
+                return it->second; // std::map nodes never move
+        }
+        auto value = compute();
+        std::lock_guard lock(m_mutex);
+        return m_map.emplace(std::move(key), std::move(value)).first->second;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::map<std::string, Result<eth::Address>> m_map;
+};
 
 class EntryVerifier
 {
@@ -328,10 +357,8 @@ const Result<eth::Address> &EntryVerifier::recover(const std::string &message,
     key += sig;
     key += '\0'; // a hex signature never contains NUL
     key += message;
-    auto it = m_recovered.find(key);
-    if (it == m_recovered.end())
-        it = m_recovered.emplace(std::move(key), eth::recoverPersonal(message, sig, rules)).first;
-    return it->second;
+    return m_recovered.get(std::move(key),
+                           [&] { return eth::recoverPersonal(message, sig, rules); });
 }
 
 void EntryVerifier::checkCapabilities(const OrderedJson &payload)
@@ -503,12 +530,18 @@ Result<VerifyReport> SessionSigVerifier::verify(std::string_view sessionSigsJson
                                         "not a session sig")
                              .arg(position)};
     }
-    VerifyReport report;
+    std::vector<std::pair<const std::string *, const OrderedJson *>> entries;
+    for (const auto &item : doc->items())
+        entries.emplace_back(&item.key(), &item.value());
+    std::vector<VerifyReport> parts(entries.size());
     RecoveryCache recovered;
-    for (const auto &[url, entry] : doc->items()) {
-        EntryVerifier verifier(url, options, report, recovered);
-        verifier.run(entry);
-    }
+    parallelFor(entries.size(), kParallelMinEntries, [&](std::size_t i) {
+        EntryVerifier verifier(*entries[i].first, options, parts[i], recovered);
+        verifier.run(*entries[i].second);
+    });
+    VerifyReport report; // the checks in node order, as if checked one after the other
+    for (auto &part : parts)
+        std::move(part.checks.begin(), part.checks.end(), std::back_inserter(report.checks));
     return report;
 }
 

@@ -89,6 +89,47 @@ private Q_SLOTS:
         }
         QVERIFY(!Ed25519Key::verifyStrict(key->publicKey(), {}, sig));
     }
+    // verifyStrict's libsodium fast path must never change a decision (issue 12: "keep
+    // verification's strictness exactly as it is"): valid, tampered, non-canonical S,
+    // small-order and non-canonical encodings are decided as OpenSSL alone decides them.
+    void verifyStrict_decidesAsOpenSsl()
+    {
+        int accepted = 0;
+        int cases = 0;
+        auto same = [&](const Ed25519PublicKey &pub, const std::string &msg,
+                        const Ed25519Signature &sig) {
+            const bool fast = Ed25519Key::verifyStrict(pub, asBytes(msg), sig);
+            const bool reference = Ed25519Key::verifyOpenSsl(pub, asBytes(msg), sig);
+            ++cases;
+            accepted += fast ? 1 : 0;
+            return fast == reference;
+        };
+        for (int round = 0; round < 200; ++round) {
+            auto key = Ed25519Key::generate();
+            const std::string msg = "payload " + std::to_string(round);
+            const auto sig = key.sign(asBytes(msg));
+            QVERIFY(same(key.publicKey(), msg, sig));
+            for (int bit = round % 7; bit < 512; bit += 37) { // R and S bits
+                auto bad = sig;
+                bad[bit / 8] ^= std::uint8_t(1u << (bit % 8));
+                QVERIFY(same(key.publicKey(), msg, bad));
+            }
+            for (int bit = round % 5; bit < 256; bit += 41) { // public key bits
+                auto pub = key.publicKey();
+                pub[bit / 8] ^= std::uint8_t(1u << (bit % 8));
+                QVERIFY(same(pub, msg, sig));
+            }
+            QVERIFY(same(key.publicKey(), msg + "x", sig));
+            // Non-canonical public key encodings y = p + k (k < 19), both sign bits.
+            Ed25519PublicKey high{};
+            high.fill(0xff);
+            high[0] = std::uint8_t(0xed + round % 19);
+            high[31] = (round % 2) ? 0xff : 0x7f;
+            QVERIFY(same(high, msg, sig));
+        }
+        QCOMPARE(accepted, 200); // exactly the untouched signatures
+        QVERIFY(cases > 4000);
+    }
     void fromSeed_rejectsWrongLength()
     {
         auto key = Ed25519Key::fromSeed(SecureBytes(31));

@@ -3,6 +3,8 @@
 #include "common/JsonText.h"
 #include "crypto/Encoding.h"
 #include "lit/SessionKey.h"
+#include "lit/SessionRequest.h"
+#include "lit/SessionSigIssuer.h"
 #include "lit/SessionSigVerifier.h"
 
 #include <QJsonDocument>
@@ -113,6 +115,60 @@ class TestVerifier : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // Issue 12: 30 entries are checked on several cores; the report must read as if they
+    // were checked one after the other, and a bad entry among them is still found.
+    void manyNodes_reportInNodeOrder_andFindTheBadOne()
+    {
+        auto req = SessionRequest::fromJson(
+            readData(QStringLiteral("requests/valid_vector_a.json")).toStdString());
+        QVERIFY(req.ok());
+        req->nodeUrls.clear();
+        for (int i = 0; i < 30; ++i)
+            req->nodeUrls.push_back("https://127.0.0.1:" + std::to_string(7470 + i));
+        const auto seed = std::move(crypto::secretFromHex("9d61b19deffd5a60ba844af492ec2cc44449c"
+                                                          "5697b326919703bac031cae7f60"))
+                              .value();
+        const auto key = std::move(SessionKey::fromSeed(seed)).value();
+        const auto wallet = std::move(crypto::secretFromHex("4c0883a69102937d6231471b5dbb6204fe51"
+                                                            "29617082792ae468d01a3f362318"))
+                                .value();
+        auto plan = SessionSigIssuer::plan(*req, kNow);
+        QVERIFY(plan.ok());
+        auto siwe = SessionSigIssuer::buildSiwe(
+            *req, *plan, "0x2c7536E3605D9C16a7a3D7b1898e529396a65c23", key.publicKeyHex());
+        QVERIFY(siwe.ok());
+        auto authSig = SessionSigIssuer::signAuthSig(wallet, *siwe);
+        QVERIFY(authSig.ok());
+        auto sigs = SessionSigIssuer::issue(*req, *plan, *authSig, key, Profile::LitV7);
+        QVERIFY(sigs.ok());
+        std::string json = sigs->toJson();
+        const auto good = verify(json);
+        QVERIFY(good.ok());
+        // Every node's checks, in node order, each node once.
+        std::vector<std::string> order;
+        for (const auto &c : good.checks) {
+            const auto url = c.name.substr(0, c.name.find(": "));
+            if (order.empty() || order.back() != url)
+                order.push_back(url);
+        }
+        QCOMPARE(order.size(), std::size_t(30));
+        for (std::size_t i = 0; i < order.size(); ++i)
+            QCOMPARE(order[i], req->nodeUrls[i]);
+        // Break node 17's signature (first hex digit of its sig).
+        const std::string marker = "\"https://127.0.0.1:7487\":{\"sig\":\"";
+        const auto at = json.find(marker);
+        QVERIFY(at != std::string::npos);
+        char &digit = json[at + marker.size()];
+        digit = digit == '0' ? '1' : '0';
+        const auto bad = verify(json);
+        QVERIFY(!bad.ok());
+        std::vector<std::string> failed;
+        for (const auto &c : bad.checks)
+            if (!c.ok)
+                failed.push_back(c.name);
+        QCOMPARE(failed, std::vector<std::string>{"https://127.0.0.1:7487: ed25519-signature"});
+        QCOMPARE(bad.checks.size(), good.checks.size());
+    }
     void accepts_sdkVectors_data()
     {
         QTest::addColumn<QString>("vector");
