@@ -55,15 +55,15 @@ cli_version=$("$root/usr/bin/quill-cli" --version)
 [[ "$cli_version" == "quill-cli $upstream" ]] || fail "quill-cli --version says '$cli_version', package is $version"
 gui_version=$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$root/usr/bin/quill" --version)
 [[ "$gui_version" == "quill $upstream" ]] || fail "quill --version says '$gui_version', package is $version"
-env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$root/usr/bin/quill" --help | grep -q -- '--demo' ||
+env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$root/usr/bin/quill" --help | grep -- '--demo' >/dev/null ||
   fail "quill --help without a display"
-release=$(grep -o '<release version="[^"]*"' "$metainfo" | head -1 | cut -d'"' -f2)
+release=$(grep -o '<release version="[^"]*"' "$metainfo" | sed -n 1p | cut -d'"' -f2)
 [[ "$release" == "$upstream" ]] || fail "metainfo's newest release is $release, package is $upstream"
 for page in quill quill-cli; do
-  zcat "$root/usr/share/man/man1/$page.1.gz" | grep -q "^\.TH .*\"Quill $upstream\"" ||
+  zcat "$root/usr/share/man/man1/$page.1.gz" | grep "^\.TH .*\"Quill $upstream\"" >/dev/null ||
     fail "$page.1 does not say Quill $upstream in its .TH line"
 done
-zcat "$root/usr/share/doc/quill/changelog.Debian.gz" | head -1 | grep -qF "quill ($version)" ||
+zcat "$root/usr/share/doc/quill/changelog.Debian.gz" | sed -n 1p | grep -F "quill ($version)" >/dev/null ||
   fail "changelog.Debian's first entry is not $version"
 
 # 4. The manual page covers every command of quill-cli --help.

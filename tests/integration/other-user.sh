@@ -129,7 +129,7 @@ echo "server: socket $sock, WebSocket port $port; other user $OTHER (uid $(id -u
 
 # --- the other user is turned away -------------------------------------------------------
 out=$(as_other "$PY" "$P/client.py" ws-pair "$port" https://app.uniswap.org)
-echo "  other user, WebSocket with a claimed Origin: $(echo "$out" | head -1)"
+echo "  other user, WebSocket with a claimed Origin: $(echo "$out" | sed -n 1p)"
 check "other user's WebSocket handshake is refused (403, no upgrade)" grep -q "^HTTP/1.1 403" <<< "$out"
 check "other user gets no pairing prompt or token" bash -c '! grep -q token <<< "$1"' _ "$out"
 out=$(as_other "$PY" "$P/client.py" ws-pair "$port")

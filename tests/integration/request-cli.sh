@@ -23,8 +23,8 @@ check "token kept in the keychain" bash -c "secret-tool lookup user 'client:$T/q
 check "returned sigs verify" "$CLI" verify "$T/sigs1.json" --address 0x2c7536E3605D9C16a7a3D7b1898e529396a65c23
 "$CLI" request "$HERE/data/requests/valid_minimal.json" --socket "$T/q.sock" > "$T/sigs2.json" 2>"$T/err2"; rc=$?
 check "second request reuses the pairing" test $rc -eq 0
-key1=$(grep -o '"address":"[0-9a-f]\{64\}"' "$T/sigs1.json" | head -1)
-key2=$(grep -o '"address":"[0-9a-f]\{64\}"' "$T/sigs2.json" | head -1)
+key1=$(grep -o '"address":"[0-9a-f]\{64\}"' "$T/sigs1.json" | sed -n 1p)
+key2=$(grep -o '"address":"[0-9a-f]\{64\}"' "$T/sigs2.json" | sed -n 1p)
 check "same app, same session key" test -n "$key1" -a "$key1" = "$key2"
 "$CLI" request "$HERE/data/requests/expfail_ability_mismatch.json" --socket "$T/q.sock" >/dev/null 2>"$T/err3"; rc=$?
 check "invalid request refused with exit 1" test $rc -eq 1

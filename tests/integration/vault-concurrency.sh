@@ -48,7 +48,7 @@ for r in $(seq 50); do
   "$CLI" wallet create --label "C$r" >/dev/null 2>"$W/c.err"
   wait
   addr=$(sed -n 's/^quill-cli: created \(0x[0-9a-fA-F]\{40\}\).*/\1/p' "$W/c.err")
-  if [[ -z "$addr" ]] || ! listed | grep -qx "$addr" || ! keychain_items | grep -qx "wallet:$addr"; then
+  if [[ -z "$addr" ]] || ! listed | grep -x "$addr" >/dev/null || ! keychain_items | grep -x "wallet:$addr" >/dev/null; then
     lost=$((lost+1)); echo "  round $r: created '$addr' not listed with its key"; cat "$W/c.err"
   fi
 done
@@ -71,7 +71,7 @@ echo "  one operation takes ~$span_ms ms here"
 bad=0 killed=0
 for r in $(seq "$ROUNDS"); do
   case $((RANDOM % 4)) in
-    0) if listed | grep -qx "$ADDR"; then cmd=("$CLI" wallet remove --yes "$ADDR"); else cmd=("$CLI" wallet import --key-file "$W/kk"); fi ;;
+    0) if listed | grep -x "$ADDR" >/dev/null; then cmd=("$CLI" wallet remove --yes "$ADDR"); else cmd=("$CLI" wallet import --key-file "$W/kk"); fi ;;
     1) cmd=("$CLI" issue --request "$HERE/data/requests/valid_vector_a.json" --account "$KEEP" --app "app$((RANDOM % 4))" --now "$NOW") ;;
     2) cmd=("$CLI" wallet import --key-file "$W/kk") ;;
     3) cmd=("$PAIR_ONCE") ;;
@@ -84,7 +84,7 @@ for r in $(seq "$ROUNDS"); do
   [[ $? -eq 137 ]] && killed=$((killed+1))
   # The next start (any quill-cli command) finishes what the killed one left.
   if ! agree; then bad=$((bad+1)); echo "  round $r (${cmd[*]:1:2}): index and keychain disagree"; fi
-  listed | grep -qx "$KEEP" || { bad=$((bad+1)); echo "  round $r: the fully imported account is gone"; }
+  listed | grep -x "$KEEP" >/dev/null || { bad=$((bad+1)); echo "  round $r: the fully imported account is gone"; }
   # Every session key listed has its seed, and every seed is listed.
   sk_index=$(grep -o '"app": "[^"]*"' "$QUILL_DATA_DIR/session-keys.json" 2>/dev/null | wc -l)
   sk_items=$(keychain_items | grep -c '^session:')

@@ -22,7 +22,7 @@ check() { # name, command...
   if "$@"; then pass=$((pass+1)); echo "PASS $name"; else fail=$((fail+1)); echo "FAIL $name"; fi
 }
 in_keychain() { secret-tool lookup user "wallet:$ADDR" server quill >/dev/null 2>&1; }
-listed() { "$CLI" wallet list | grep -q "^$ADDR"; }
+listed() { "$CLI" wallet list | grep "^$ADDR" >/dev/null; }
 not_listed() { ! listed; }
 not_in_keychain() { ! in_keychain; }
 
@@ -50,8 +50,8 @@ check "issue from the vault" test $rc -eq 0
 check "vault-issued sigs verify" "$CLI" verify "$W/sigs.json" --now 2025-01-15T12:00:00.000Z --address "$ADDR" >/dev/null
 "$CLI" issue --request "$HERE/data/requests/valid_vector_a.json" --account "$ADDR" --app demo-app \
   --now 2025-01-15T12:00:00.000Z > "$W/sigs2.json"
-key1=$(grep -o '"address":"[0-9a-f]\{64\}"' "$W/sigs.json" | head -1)
-key2=$(grep -o '"address":"[0-9a-f]\{64\}"' "$W/sigs2.json" | head -1)
+key1=$(grep -o '"address":"[0-9a-f]\{64\}"' "$W/sigs.json" | sed -n 1p)
+key2=$(grep -o '"address":"[0-9a-f]\{64\}"' "$W/sigs2.json" | sed -n 1p)
 check "the app's session key is reused" test -n "$key1" -a "$key1" = "$key2"
 seed_stored() { secret-tool lookup user "session:demo-app:${ADDR,,}" server quill >/dev/null 2>&1; }
 check "session seed in the keychain" seed_stored
