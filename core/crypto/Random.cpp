@@ -1,19 +1,22 @@
 #include "crypto/Random.h"
 
-#include <openssl/rand.h>
+#include <sodium.h>
 
 #include <cstdlib>
-#include <limits>
 
 namespace quill::crypto {
 
 SecureBytes randomBytes(std::size_t size)
 {
-    SecureBytes out(size);
+    // libsodium reads the kernel's CSPRNG (getrandom) directly. OpenSSL's RAND_bytes would
+    // first set up its DRBG and provider tables: ~1 ms of every quill-cli start (issue 12).
     // Without randomness no key can be made safely; there is nothing sensible to return.
-    if (size > static_cast<std::size_t>(std::numeric_limits<int>::max()) ||
-        (size && RAND_bytes(out.data(), static_cast<int>(size)) != 1))
+    static const bool ready = sodium_init() >= 0;
+    if (!ready)
         std::abort();
+    SecureBytes out(size);
+    if (size)
+        randombytes_buf(out.data(), size);
     return out;
 }
 
