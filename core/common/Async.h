@@ -3,6 +3,7 @@
 #include <QMetaObject>
 #include <QObject>
 #include <QPointer>
+#include <QThread>
 #include <QThreadPool>
 
 #include <openssl/crypto.h>
@@ -33,6 +34,22 @@ void runInBackground(QObject *context, Work work, Done done)
             guard.data(), [result, done = std::move(done)]() mutable { done(std::move(*result)); },
             Qt::QueuedConnection);
     });
+}
+
+/// Runs `f` on `thread`'s event loop (queued), from any thread. For results that a pool task
+/// hands back to an object: `f` holds a QPointer to it and checks it there, on the object's
+/// own thread, where it can be destroyed only between events.
+template <typename F> void postToThread(QThread *thread, F f)
+{
+    auto *context = new QObject;
+    context->moveToThread(thread);
+    QMetaObject::invokeMethod(
+        context,
+        [context, f = std::move(f)]() mutable {
+            f();
+            context->deleteLater();
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace quill

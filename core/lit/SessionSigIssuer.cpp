@@ -292,18 +292,24 @@ Result<SessionSigs> SessionSigIssuer::issue(const SessionRequest &request, const
         return bodies.error();
     SessionSigs sigs;
     sigs.entries.resize(bodies->size());
-    const std::string address = sessionKey.publicKeyHex();
     // Each node's signature on its own entry, on idle cores when there are enough nodes to
     // pay for the hand-off (issue 12; kParallelSigningMinNodes is measured); node order and
     // bytes are unchanged (RFC 8032 is deterministic).
     parallelFor(bodies->size(), kParallelSigningMinNodes, [&](std::size_t i) {
-        auto &e = sigs.entries[i];
-        e.nodeUrl = request.nodeUrls[i];
-        e.signedMessage = std::move((*bodies)[i]);
-        e.sig = crypto::toHex(sessionKey.key().sign(crypto::asBytes(e.signedMessage)));
-        e.address = address;
+        sigs.entries[i] = signPayload(request.nodeUrls[i], std::move((*bodies)[i]), sessionKey);
     });
     return sigs;
+}
+
+SessionSig SessionSigIssuer::signPayload(std::string nodeUrl, std::string payload,
+                                         const SessionKey &sessionKey)
+{
+    SessionSig e;
+    e.nodeUrl = std::move(nodeUrl);
+    e.signedMessage = std::move(payload);
+    e.sig = crypto::toHex(sessionKey.key().sign(crypto::asBytes(e.signedMessage)));
+    e.address = sessionKey.publicKeyHex();
+    return e;
 }
 
 } // namespace quill::lit

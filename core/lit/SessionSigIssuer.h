@@ -110,6 +110,11 @@ public:
                                                    const AuthSig &walletAuthSig,
                                                    const SessionKey &sessionKey, Profile profile);
 
+    /// One node's entry: `payload` signed with the session key. issue() is payloads() and
+    /// this for every node; the broker hands the nodes to a FairScheduler instead (issue 12).
+    [[nodiscard]] static SessionSig signPayload(std::string nodeUrl, std::string payload,
+                                                const SessionKey &sessionKey);
+
     /// The payload for every node, unsigned (issue() signs these).
     [[nodiscard]] static Result<std::vector<std::string>>
     payloads(const SessionRequest &request, const IssuancePlan &plan, const AuthSig &walletAuthSig,

@@ -1,6 +1,7 @@
 // Google Benchmark suite for the protocol core. tests/benchmarks/run.sh runs it together
 // with the JS reference path (tests/benchmarks/js/bench-sdk.mjs) and prints the ratios.
 
+#include "api/JsonRpc.h"
 #include "common/Parallel.h"
 #include "crypto/Ed25519Key.h"
 #include "crypto/Encoding.h"
@@ -8,6 +9,8 @@
 #include "eth/PersonalSign.h"
 #include "lit/SessionSigIssuer.h"
 #include "lit/SessionSigVerifier.h"
+
+#include <QJsonDocument>
 
 #include <benchmark/benchmark.h>
 #include <openssl/evp.h>
@@ -192,6 +195,33 @@ void BM_Verify30(benchmark::State &state)
         benchmark::DoNotOptimize(lit::SessionSigVerifier::verify(json, options));
 }
 BENCHMARK(BM_Verify30)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+/// Issue 12: checking a 30-node answer is one JSON value before it goes out on the API
+/// (ApiServer, on the GUI thread): nlohmann's accept against QJsonDocument's parser.
+void BM_ValidateAnswer30(benchmark::State &state)
+{
+    const auto req = requestWithNodes(30);
+    const auto key = sessionKey();
+    auto plan = lit::SessionSigIssuer::plan(req, kNow);
+    auto siwe = lit::SessionSigIssuer::buildSiwe(
+        req, *plan, "0x2c7536E3605D9C16a7a3D7b1898e529396a65c23", key.publicKeyHex());
+    auto authSig = lit::SessionSigIssuer::signAuthSig(walletKey(), *siwe);
+    const auto json =
+        lit::SessionSigIssuer::issue(req, *plan, *authSig, key, lit::Profile::LitV7)->toJson();
+    const bool qt = state.range(0) == 1;
+    for (auto _ : state) {
+        if (qt) {
+            QJsonParseError e{};
+            benchmark::DoNotOptimize(QJsonDocument::fromJson(
+                QByteArray::fromRawData(json.data(), qsizetype(json.size())), &e));
+        } else {
+            benchmark::DoNotOptimize(api::JsonRpc::isValidJson(json));
+        }
+    }
+    state.SetLabel(qt ? "QJsonDocument" : "JsonRpc::isValidJson");
+    state.SetBytesProcessed(std::int64_t(state.iterations()) * std::int64_t(json.size()));
+}
+BENCHMARK(BM_ValidateAnswer30)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 
 } // namespace
 
