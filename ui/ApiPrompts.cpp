@@ -29,8 +29,8 @@ QLabel *plain(const QString &text, QWidget *parent, const char *name)
 }
 
 /// Refuse (default, Esc) and a positive button, which passes the idle lock (if any) first.
-std::pair<QPushButton *, QPushButton *> buttons(QDialog *d, QVBoxLayout *layout, const QString &yes, IdleLock *lock,
-                                                const QString &action)
+std::pair<QPushButton *, QPushButton *> buttons(QDialog *d, QVBoxLayout *layout, const QString &yes,
+                                                IdleLock *lock, const QString &action)
 {
     auto *row = new QHBoxLayout;
     row->addStretch();

@@ -258,7 +258,8 @@ ApprovalDialog::ApprovalDialog(requests::RequestBroker &broker, const vault::Wal
     connect(m_acknowledge, &QCheckBox::toggled, this, &ApprovalDialog::updateApproveEnabled);
     connect(m_accountCombo, &QComboBox::currentIndexChanged, this, &ApprovalDialog::refreshReview);
     connect(m_expiryCombo, &QComboBox::currentIndexChanged, this, &ApprovalDialog::refreshReview);
-    connect(m_rememberCombo, &QComboBox::currentIndexChanged, this, &ApprovalDialog::updateApproveEnabled);
+    connect(m_rememberCombo, &QComboBox::currentIndexChanged, this,
+            &ApprovalDialog::updateApproveEnabled);
     connect(&broker, &requests::RequestBroker::requestFinished, this, [this](quint64 id, requests::Decision) {
         if (id == m_id) {
             m_answered = true;
@@ -459,11 +460,12 @@ void ApprovalDialog::approve(bool remember)
         return;
     }
     QPointer<ApprovalDialog> self(this);
-    m_lock->ensureUnlocked(this, m_chainSecured ? tr("approve this authorization") : tr("approve this request"),
-                           [self, remember] {
-                               if (self)
-                                   self->approveUnlocked(remember);
-                           });
+    m_lock->ensureUnlocked(
+        this, m_chainSecured ? tr("approve this authorization") : tr("approve this request"),
+        [self, remember] {
+            if (self)
+                self->approveUnlocked(remember);
+        });
 }
 
 void ApprovalDialog::approveUnlocked(bool remember)

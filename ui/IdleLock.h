@@ -22,9 +22,10 @@ namespace quill::ui {
 
 /// Quill's idle lock (issue #11). After a time without keyboard or mouse input in any Quill
 /// window — or when the desktop's screen saver locks the screen — Quill is "locked": before
-/// the next approval, pairing, account export or removal the user must confirm, with the app
-/// password if one is set. Locking hides nothing and cancels nothing; it only puts a
-/// confirmation in front of the actions that sign or delete.
+/// the next approval, pairing, address sharing or account removal the user must confirm, with
+/// the app password if one is set (an account export belongs behind it too: its caller wraps
+/// the export in ensureUnlocked()). Locking hides nothing and cancels nothing; it only puts
+/// a confirmation in front of the actions that sign, reveal or delete.
 ///
 /// The app password is kept only as an scrypt hash (RFC 7914: N = 2^15, r = 8, p = 1, a
 /// random 16-byte salt, 32 bytes) in the SecretStore entry passwordKey(). A non-secret flag

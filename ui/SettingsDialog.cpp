@@ -130,7 +130,7 @@ SettingsDialog::SettingsDialog(IdleLock *lock, QWidget *parent) : QDialog(parent
     m_idleLock->setCurrentIndex(m_idleLock->findData(current.idleLockMinutes));
     m_idleLock->setToolTip(
         tr("Once locked (also when the screen locks), Quill asks before the next approval, "
-           "pairing, export or removal."));
+           "pairing, address sharing or account removal."));
     auto *idleLabel = new QLabel(tr("Loc&k Quill:"), security);
     idleLabel->setBuddy(m_idleLock);
     securityForm->addRow(idleLabel, m_idleLock);

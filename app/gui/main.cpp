@@ -29,13 +29,13 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QMessageBox>
-#include <QSettings>
-#include <QStatusBar>
-#include <QStandardPaths>
 #include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTemporaryDir>
-#include <QSystemTrayIcon>
 #include <QTimer>
 
 #include <sys/prctl.h>
@@ -211,7 +211,8 @@ int main(int argc, char **argv)
     idleLock.setTimeout(settings.idleLockMinutes * kMinute);
     if (!isDemo)
         (void)idleLock.watchScreenSaver();
-    ui::MainWindow window({wallets, sessionKeys, permissions, activity, broker, clock, dataDir, &pairings,
+    ui::MainWindow window({wallets, sessionKeys, permissions, activity, broker, clock, dataDir,
+                           &pairings,
                            [&apiServer](const QString &appId, std::function<void(Status)> done) {
                                if (apiServer)
                                    apiServer->unpair(appId, std::move(done));
@@ -253,34 +254,43 @@ int main(int argc, char **argv)
     if (!parser.isSet(timing)) {
         if (auto st = local.listen(socketPath); !st)
             loadErrors << QStringLiteral("Apps cannot reach Quill: ") + describe(st.error());
-        const int port = parser.isSet(wsPort) ? parser.value(wsPort).toInt() : settings.webSocketPort;
+        const int port =
+            parser.isSet(wsPort) ? parser.value(wsPort).toInt() : settings.webSocketPort;
         if (port > 0 && port < 65536) {
             if (auto st = websocket.listen(quint16(port)); !st)
                 loadErrors << QStringLiteral("WebSocket for apps: ") + describe(st.error());
         }
         auto announce = [&] {
-            server.setInfo({QCoreApplication::applicationVersion(), websocket.isListening(),
-                            [&wallets] { return !wallets.accounts().isEmpty(); }});
+            server.setInfo(
+                {QCoreApplication::applicationVersion(), websocket.isListening(), [&wallets] {
+                     return !wallets.accounts().isEmpty();
+                 }});
             window.statusBar()->showMessage(
                 QStringLiteral("Apps connect at %1%2")
-                    .arg(local.path(), websocket.isListening() ? QStringLiteral(" and ws://127.0.0.1:%1").arg(websocket.port())
-                                                               : QString()));
+                    .arg(local.path(),
+                         websocket.isListening()
+                             ? QStringLiteral(" and ws://127.0.0.1:%1").arg(websocket.port())
+                             : QString()));
         };
         announce();
-        // Settings: the WebSocket follows at once (browser apps connected to the old port
-        // lose their connection and reconnect to the new one).
-        QObject::connect(&window, &ui::MainWindow::settingsApplied, &server, [&, announce](const ui::AppSettings &a) {
-            const int now = websocket.isListening() ? int(websocket.port()) : 0;
-            if (a.webSocketPort == now)
-                return;
-            websocket.close();
-            if (a.webSocketPort > 0) {
-                if (auto st = websocket.listen(quint16(a.webSocketPort)); !st)
-                    QMessageBox::warning(&window, QStringLiteral("Quill"),
-                                         QStringLiteral("WebSocket for apps: ") + describe(st.error()));
-            }
-            announce();
-        });
+        // Settings: the WebSocket follows a changed setting at once (browser apps connected to
+        // the old port lose their connection and reconnect to the new one). An OK that leaves
+        // the setting as it was keeps a --websocket-port given on the command line.
+        QObject::connect(
+            &window, &ui::MainWindow::settingsApplied, &server,
+            [&, announce, before = settings.webSocketPort](const ui::AppSettings &a) mutable {
+                if (a.webSocketPort == before)
+                    return;
+                before = a.webSocketPort;
+                websocket.close();
+                if (a.webSocketPort > 0) {
+                    if (auto st = websocket.listen(quint16(a.webSocketPort)); !st)
+                        QMessageBox::warning(&window, QStringLiteral("Quill"),
+                                             QStringLiteral("WebSocket for apps: ") +
+                                                 describe(st.error()));
+                }
+                announce();
+            });
     }
     QObject::connect(
         &instance, &app::SingleInstance::argumentsReceived, &window, [&](const QStringList &args) {
