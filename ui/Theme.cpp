@@ -88,8 +88,15 @@ void Theme::readPortalColorScheme()
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected())
         return; // no session bus: System is the platform palette
-    bus.connect(kPortalService, kPortalPath, kPortalSettings, QStringLiteral("SettingChanged"),
-                this, SLOT(portalSettingChanged(QString, QString, QDBusVariant)));
+    // QtDBus finds the slot's parameter types by name.
+    qRegisterMetaType<QDBusVariant>("QDBusVariant");
+    // clang-format off
+    const bool watching = bus.connect(kPortalService, kPortalPath, kPortalSettings,
+                                      QStringLiteral("SettingChanged"), this,
+                                      SLOT(portalSettingChanged(QString,QString,QDBusVariant)));
+    // clang-format on
+    if (!watching)
+        qWarning("quill: cannot follow the desktop portal's colour scheme");
     QDBusMessage call = QDBusMessage::createMethodCall(kPortalService, kPortalPath, kPortalSettings,
                                                        QStringLiteral("Read"));
     call << kAppearance << kColorScheme;

@@ -19,12 +19,16 @@
 #include "UnlockDialog.h"
 
 #include "crypto/Encoding.h"
+#include "vault/KeychainStore.h"
 #include "vault/MemoryStore.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusVariant>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -35,6 +39,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cstring>
 
 using namespace quill;
 using namespace quill::requests;
@@ -105,6 +111,23 @@ template <typename T> T *child(QObject *parent, const char *name)
 void clickCheck(QCheckBox *box)
 {
     QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(6, box->height() / 2));
+}
+
+/// The D-Bus and real-keychain tests run only inside tests/keychain/with-keyring.sh (CTest
+/// tst_settings_keychain / _no_keychain), never against the user's own session bus.
+bool privateBus()
+{
+    return qEnvironmentVariableIntValue("QUILL_PRIVATE_BUS") == 1;
+}
+bool expectNoKeychain()
+{
+    return qEnvironmentVariableIntValue("QUILL_EXPECT_NO_KEYCHAIN") == 1;
+}
+
+crypto::SecureBytes secret(const char *text)
+{
+    return crypto::SecureBytes(std::span<const std::uint8_t>(
+        reinterpret_cast<const std::uint8_t *>(text), std::strlen(text)));
 }
 
 bool isDarkPalette()
@@ -606,6 +629,103 @@ private Q_SLOTS:
                           Qt::LeftButton);
         QVERIFY(decided && decided->has_value());
         QCOMPARE(**decided, QStringLiteral("Notes app"));
+    }
+
+    // The real desktop signals, on a private session bus: a screen saver that owns its name
+    // announces ActiveChanged(true); the desktop portal announces a dark colour scheme.
+    void dbus_screenSaverActiveChangedLocks()
+    {
+        if (!privateBus())
+            QSKIP("needs tests/keychain/with-keyring.sh (a private session bus)");
+        Fixture f;
+        f.lock.setTimeout(30 * kMinute);
+        QVERIFY(f.lock.watchScreenSaver());
+        auto saver =
+            QDBusConnection::connectToBus(QDBusConnection::SessionBus, QStringLiteral("saver"));
+        QVERIFY(saver.isConnected());
+        QVERIFY(saver.registerService(QStringLiteral("org.gnome.ScreenSaver")));
+        auto signal = QDBusMessage::createSignal(QStringLiteral("/org/gnome/ScreenSaver"),
+                                                 QStringLiteral("org.gnome.ScreenSaver"),
+                                                 QStringLiteral("ActiveChanged"));
+        signal << false;
+        QVERIFY(saver.send(signal));
+        QTest::qWait(200);
+        QVERIFY(!f.lock.isLocked()); // the screen unlocked: nothing to do
+        signal.setArguments({true});
+        QVERIFY(saver.send(signal));
+        QTRY_VERIFY(f.lock.isLocked());
+        QCOMPARE(f.lock.reason(), ui::IdleLock::Reason::ScreenLocked);
+        QDBusConnection::disconnectFromBus(QStringLiteral("saver"));
+    }
+    void dbus_portalColorSchemeFollows()
+    {
+        if (!privateBus())
+            QSKIP("needs tests/keychain/with-keyring.sh (a private session bus)");
+        auto &theme = ui::Theme::instance();
+        theme.apply(ui::Theme::Mode::System);
+        QVERIFY(!isDarkPalette()); // the offscreen platform is light
+        auto portal =
+            QDBusConnection::connectToBus(QDBusConnection::SessionBus, QStringLiteral("portal"));
+        QVERIFY(portal.registerService(QStringLiteral("org.freedesktop.portal.Desktop")));
+        auto announce = [&](uint scheme) {
+            auto signal =
+                QDBusMessage::createSignal(QStringLiteral("/org/freedesktop/portal/desktop"),
+                                           QStringLiteral("org.freedesktop.portal.Settings"),
+                                           QStringLiteral("SettingChanged"));
+            signal << QStringLiteral("org.freedesktop.appearance") << QStringLiteral("color-scheme")
+                   << QVariant::fromValue(QDBusVariant(QVariant::fromValue(scheme)));
+            return portal.send(signal);
+        };
+        QVERIFY(announce(1)); // prefer dark
+        QTRY_VERIFY(isDarkPalette());
+        QVERIFY(theme.desktopPrefersDark());
+        theme.apply(ui::Theme::Mode::Light); // an explicit choice wins
+        QVERIFY(!isDarkPalette());
+        theme.apply(ui::Theme::Mode::System);
+        QVERIFY(isDarkPalette());
+        QVERIFY(announce(2)); // prefer light
+        QTRY_VERIFY(!isDarkPalette());
+        QDBusConnection::disconnectFromBus(QStringLiteral("portal"));
+    }
+    // The password hash in the real OS keychain (gnome-keyring); without one, setting fails
+    // and a password set earlier keeps Quill locked.
+    void keychain_passwordInTheRealKeychain()
+    {
+        if (!privateBus())
+            QSKIP("needs tests/keychain/with-keyring.sh");
+        vault::KeychainStore store(QStringLiteral("quill-tst-settings"));
+        FakeClock clock(kNow);
+        ui::IdleLock lock(store, clock);
+        lock.setTimeout(5 * kMinute);
+        auto set = await<Status>([&](auto cb) { lock.setPassword(secret("correct horse"), cb); });
+        QVERIFY(set);
+        if (expectNoKeychain()) {
+            QCOMPARE(set->error().code, ErrorCode::KeychainUnavailable);
+            QVERIFY(!lock.hasPassword());
+            QSettings().setValue(ui::IdleLock::passwordSetKey(), true); // set in an earlier session
+            auto check = await<Result<bool>>(
+                [&](auto cb) { lock.verifyPassword(secret("correct horse"), cb); });
+            QVERIFY(check && !check->ok());
+            QCOMPARE(check->error().code, ErrorCode::KeychainUnavailable);
+            QVERIFY(lock.hasPassword()); // fails closed, forgets nothing
+            return;
+        }
+        if (!set->ok())
+            QFAIL(qPrintable(describe(set->error())));
+        QVERIFY(lock.hasPassword());
+        auto wrong =
+            await<Result<bool>>([&](auto cb) { lock.verifyPassword(secret("correct horsE"), cb); });
+        QVERIFY(wrong && wrong->ok() && !wrong->value());
+        auto right =
+            await<Result<bool>>([&](auto cb) { lock.verifyPassword(secret("correct horse"), cb); });
+        QVERIFY(right && right->ok() && right->value());
+        auto cleared = await<Status>([&](auto cb) { lock.clearPassword(cb); });
+        QVERIFY(cleared && cleared->ok());
+        QVERIFY(!lock.hasPassword());
+        auto gone = await<Result<crypto::SecureBytes>>(
+            [&](auto cb) { store.read(ui::IdleLock::passwordKey(), cb); });
+        QVERIFY(gone && !gone->ok());
+        QCOMPARE(gone->error().code, ErrorCode::SecretNotFound);
     }
 };
 
