@@ -285,6 +285,14 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
         m_tray->show();
     }
 
+    if (m_s.idleLock)
+        connect(m_s.idleLock, &IdleLock::lockedChanged, this, [this](bool locked) {
+            if (locked)
+                statusBar()->showMessage(
+                    tr("Quill is locked: it will ask before the next approval or removal."));
+            else
+                statusBar()->clearMessage();
+        });
     connect(&m_s.broker, &requests::RequestBroker::reviewRequested, this, &MainWindow::onReviewRequested);
     connect(&m_s.broker, &requests::RequestBroker::pendingCountChanged, this, &MainWindow::updatePendingCount);
     // Keep "time left" columns current.

@@ -20,6 +20,7 @@ UnlockDialog::UnlockDialog(IdleLock &lock, Mode mode, const QString &message, QW
     setWindowTitle(tr("Unlock Quill"));
     setAccessibleName(tr("Unlock Quill"));
     setWindowModality(Qt::WindowModal);
+    setMinimumWidth(420);
     auto *layout = new QVBoxLayout(this);
 
     auto *text = new QLabel(message, this);

@@ -386,6 +386,13 @@ int main(int argc, char **argv)
                 auto *darkSettings = window.openSettings();
                 savePng(darkSettings, dir + QStringLiteral("/settings-dark.png"));
                 darkSettings->reject();
+                // The idle lock's question (issue #11), as a returning user sees it.
+                idleLock.setTimeout(5 * kMinute);
+                idleLock.lock(ui::IdleLock::Reason::Idle);
+                idleLock.ensureUnlocked(
+                    &window, QCoreApplication::translate("quill", "approve this request"), [] {});
+                savePng(idleLock.currentDialog(), dir + QStringLiteral("/unlock-dark.png"));
+                idleLock.currentDialog()->reject();
                 poll->stop();
                 QApplication::quit();
             }
