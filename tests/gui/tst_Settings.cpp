@@ -597,6 +597,40 @@ private Q_SLOTS:
         QTRY_VERIFY(window.findChild<ui::RemoveAccountDialog *>());
         QCOMPARE(f.wallets.accounts().size(), 1); // still needs the typed confirmation
     }
+    // A Lit ChainSecured authorization goes through the same Approve: locked, it asks first.
+    void idleLock_chainSecuredApproveAsksFirst()
+    {
+        Fixture f;
+        IncomingRequest in;
+        in.app.appId = QStringLiteral("dash");
+        in.app.claimedName = QStringLiteral("Lit Dashboard");
+        in.app.origin = QStringLiteral("https://dashboard.litprotocol.com");
+        in.app.paired = true;
+        in.kind = RequestKind::ChainSecured;
+        in.chainSecuredPurpose = lit::ChainSecuredPurpose::CreateWallet;
+        in.chainId = 8453;
+        const auto id = f.broker.submit(in, [](Result<std::string>) {});
+        QVERIFY(id.ok());
+        ui::ApprovalDialog dialog(f.broker, f.wallets, f.clock, *id);
+        dialog.setIdleLock(&f.lock);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        f.lock.setTimeout(5 * kMinute);
+        f.lock.lock(ui::IdleLock::Reason::Idle);
+        auto *approve = child<QPushButton>(&dialog, "approveButton");
+        QVERIFY(approve->isEnabled());
+        QSignalSpy finished(&f.broker, &RequestBroker::requestFinished);
+        QTest::mouseClick(approve, Qt::LeftButton);
+        auto *unlock = f.lock.currentDialog();
+        QVERIFY(unlock);
+        QVERIFY(child<QLabel>(unlock, "unlockMessage")
+                    ->text()
+                    .contains(QStringLiteral("authorization")));
+        QVERIFY(f.broker.pending(*id));
+        QTest::mouseClick(child<QPushButton>(unlock, "unlockButton"), Qt::LeftButton);
+        QVERIFY(finished.count() || finished.wait(10000));
+        QCOMPARE(finished.last().at(1).value<Decision>(), Decision::Approved);
+    }
     // Pairing a new app while locked asks first; Cancel there leaves the pairing prompt open.
     void idleLock_pairingAsksFirst()
     {
