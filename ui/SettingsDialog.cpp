@@ -187,6 +187,15 @@ AppSettings SettingsDialog::values() const
 void SettingsDialog::accept()
 {
     const AppSettings a = values();
+    if (m_lock && m_lock->isLocked() && a.idleLockMinutes * kMinute != m_lock->timeout()) {
+        // Turning the lock off (or changing it) is no way around it.
+        QPointer<SettingsDialog> self(this);
+        m_lock->ensureUnlocked(this, tr("change the idle lock"), [self] {
+            if (self)
+                self->accept();
+        });
+        return;
+    }
     if (m_autostart->isChecked() != m_autostartWas) {
         if (auto st = Autostart::setEnabled(m_autostart->isChecked(),
                                             QCoreApplication::applicationFilePath());

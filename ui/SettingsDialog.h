@@ -30,7 +30,8 @@ public:
     AppSettings values() const;
 
 public Q_SLOTS:
-    /// OK: save, apply, close. Stays open if the autostart entry cannot be written.
+    /// OK: save, apply, close. Stays open if the autostart entry cannot be written, and
+    /// while Quill is locked a change to the idle lock asks to unlock first.
     void accept() override;
 
 Q_SIGNALS:

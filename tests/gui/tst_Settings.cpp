@@ -522,6 +522,32 @@ private Q_SLOTS:
         QVERIFY(proceeded);
         QVERIFY(!g.lock.isLocked());
     }
+    // While locked, Settings cannot switch the lock off without the unlock.
+    void idleLock_turningItOffWhileLockedAsksFirst()
+    {
+        Fixture f;
+        QSettings().setValue(QStringLiteral("security/idleLockMinutes"), 5);
+        f.lock.setTimeout(5 * kMinute);
+        f.lock.lock(ui::IdleLock::Reason::Idle);
+        ui::SettingsDialog dialog(&f.lock);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        child<QComboBox>(&dialog, "idleLockCombo")->setCurrentIndex(0); // Off
+        QTest::mouseClick(child<QPushButton>(&dialog, "okButton"), Qt::LeftButton);
+        QVERIFY(f.lock.currentDialog());
+        QTest::mouseClick(child<QPushButton>(f.lock.currentDialog(), "unlockCancelButton"),
+                          Qt::LeftButton);
+        QVERIFY(f.lock.isLocked());
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(QSettings().value(QStringLiteral("security/idleLockMinutes")).toInt(), 5);
+        QTest::mouseClick(child<QPushButton>(&dialog, "okButton"), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(f.lock.currentDialog(), "unlockButton"),
+                          Qt::LeftButton);
+        QTRY_VERIFY(!dialog.isVisible());
+        QCOMPARE(QSettings().value(QStringLiteral("security/idleLockMinutes")).toInt(), 0);
+        QCOMPARE(f.lock.timeout(), UnixMillis(0));
+        QVERIFY(!f.lock.isLocked());
+    }
     // Set, change and clear the password from Settings; change and clear need the current one.
     void settings_passwordSetChangeClear()
     {
