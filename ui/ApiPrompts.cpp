@@ -1,11 +1,14 @@
 #include "ApiPrompts.h"
 
+#include "IdleLock.h"
+
 #include <QCheckBox>
 #include <QDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -25,8 +28,9 @@ QLabel *plain(const QString &text, QWidget *parent, const char *name)
     return l;
 }
 
-/// Refuse (default, Esc) and a positive button.
-std::pair<QPushButton *, QPushButton *> buttons(QDialog *d, QVBoxLayout *layout, const QString &yes)
+/// Refuse (default, Esc) and a positive button, which passes the idle lock (if any) first.
+std::pair<QPushButton *, QPushButton *> buttons(QDialog *d, QVBoxLayout *layout, const QString &yes,
+                                                IdleLock *lock, const QString &action)
 {
     auto *row = new QHBoxLayout;
     row->addStretch();
@@ -42,7 +46,17 @@ std::pair<QPushButton *, QPushButton *> buttons(QDialog *d, QVBoxLayout *layout,
     row->addWidget(accept);
     layout->addLayout(row);
     QObject::connect(refuse, &QPushButton::clicked, d, &QDialog::reject);
-    QObject::connect(accept, &QPushButton::clicked, d, &QDialog::accept);
+    QObject::connect(accept, &QPushButton::clicked, d, [d, lock, action] {
+        if (!lock) {
+            d->accept();
+            return;
+        }
+        QPointer<QDialog> dialog(d);
+        lock->ensureUnlocked(d, action, [dialog] {
+            if (dialog)
+                dialog->accept();
+        });
+    });
     return {refuse, accept};
 }
 
@@ -92,7 +106,7 @@ void ApiPrompts::requestPairing(const api::PairingRequest &request, PairingAppro
     nameLabel->setBuddy(name);
     form->addRow(nameLabel, name);
     layout->addLayout(form);
-    auto [refuse, accept] = buttons(d, layout, tr("&Pair"));
+    auto [refuse, accept] = buttons(d, layout, tr("&Pair"), m_lock, tr("pair this app"));
     auto shared = std::make_shared<PairingApprover::Decision>(std::move(decide));
     const quint64 id = request.id;
     connect(d, &QDialog::finished, this, [this, d, shared, name, id](int result) {
@@ -146,7 +160,7 @@ void ApiPrompts::requestAccounts(const api::AccountsRequest &request, AccountsAp
         layout->addWidget(box);
         boxes << box;
     }
-    auto [refuse, accept] = buttons(d, layout, tr("&Share"));
+    auto [refuse, accept] = buttons(d, layout, tr("&Share"), m_lock, tr("share these addresses"));
     auto shared = std::make_shared<AccountsApprover::Decision>(std::move(decide));
     const quint64 id = request.id;
     connect(d, &QDialog::finished, this, [this, shared, boxes, id](int result) {

@@ -14,6 +14,8 @@ class QWidget;
 
 namespace quill::ui {
 
+class IdleLock;
+
 /// The user's side of the local API's prompts: pairing an unknown app (claims shown as
 /// claims, transport facts as facts, the name editable) and revealing account addresses to
 /// a paired app. Refuse is the default and Esc refuses; an app that disconnects closes its
@@ -23,6 +25,9 @@ class ApiPrompts : public QObject, public api::PairingApprover, public api::Acco
     Q_OBJECT
 public:
     ApiPrompts(const vault::WalletVault &wallets, QWidget *parentWindow);
+
+    /// The idle lock to pass before Pair or Share (issue #11); null: none.
+    void setIdleLock(IdleLock *lock) { m_lock = lock; }
 
     void requestPairing(const api::PairingRequest &request, PairingApprover::Decision decide) override;
     void cancelPairing(quint64 id) override;
@@ -36,6 +41,7 @@ Q_SIGNALS:
 private:
     const vault::WalletVault &m_wallets;
     QWidget *m_parent;
+    IdleLock *m_lock = nullptr;
     std::map<quint64, QPointer<QDialog>> m_pairing;
     std::map<quint64, QPointer<QDialog>> m_accounts;
 };

@@ -1,6 +1,8 @@
 #include "ApprovalDialog.h"
 
+#include "AppSettings.h"
 #include "ChainSecuredReviewView.h"
+#include "IdleLock.h"
 #include "Models.h"
 #include "ReviewStyle.h"
 
@@ -14,6 +16,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
@@ -154,13 +157,18 @@ ApprovalDialog::ApprovalDialog(requests::RequestBroker &broker, const vault::Wal
     m_rememberCombo = new QComboBox(this);
     m_rememberCombo->setObjectName(QStringLiteral("rememberCombo"));
     m_rememberCombo->setAccessibleName(tr("Remember this app's permission for"));
-    const ExpiryChoice rememberChoices[] = {{tr("1 hour"), requests::kRememberChoices[0]},
+    // "This request only" first: with it, only "Approve once" applies (issue #11: the default
+    // comes from Settings, 1 day unless changed there).
+    const ExpiryChoice rememberChoices[] = {{tr("This request only"), 0},
+                                            {tr("1 hour"), requests::kRememberChoices[0]},
                                             {tr("1 day"), requests::kRememberChoices[1]},
                                             {tr("7 days"), requests::kRememberChoices[2]},
                                             {tr("30 days"), requests::kRememberChoices[3]}};
     for (const auto &c : rememberChoices)
         m_rememberCombo->addItem(c.label, QVariant::fromValue<qint64>(c.lifetime));
-    m_rememberCombo->setCurrentIndex(1); // 1 day
+    const int rememberDefault =
+        m_rememberCombo->findData(QVariant::fromValue<qint64>(AppSettings::load().rememberFor));
+    m_rememberCombo->setCurrentIndex(rememberDefault >= 0 ? rememberDefault : 2); // 1 day
     m_rememberCombo->setToolTip(tr("With “Approve and remember”, later requests of this app for the same account and "
                                    "capabilities are signed without asking until then."));
     auto *rememberLabel = new QLabel(tr("Remember &for:"), this);
@@ -250,6 +258,8 @@ ApprovalDialog::ApprovalDialog(requests::RequestBroker &broker, const vault::Wal
     connect(m_acknowledge, &QCheckBox::toggled, this, &ApprovalDialog::updateApproveEnabled);
     connect(m_accountCombo, &QComboBox::currentIndexChanged, this, &ApprovalDialog::refreshReview);
     connect(m_expiryCombo, &QComboBox::currentIndexChanged, this, &ApprovalDialog::refreshReview);
+    connect(m_rememberCombo, &QComboBox::currentIndexChanged, this,
+            &ApprovalDialog::updateApproveEnabled);
     connect(&broker, &requests::RequestBroker::requestFinished, this, [this](quint64 id, requests::Decision) {
         if (id == m_id) {
             m_answered = true;
@@ -426,7 +436,8 @@ void ApprovalDialog::updateApproveEnabled()
     }
     const bool enabled = m_reviewOk && m_accountCombo->count() > 0 && (!m_hasDanger || m_acknowledge->isChecked());
     m_approve->setEnabled(enabled);
-    m_approveRemember->setEnabled(enabled);
+    // "This request only" leaves nothing to remember.
+    m_approveRemember->setEnabled(enabled && m_rememberCombo->currentData().toLongLong() > 0);
 }
 
 void ApprovalDialog::updateCountdown()
@@ -442,7 +453,24 @@ void ApprovalDialog::updateCountdown()
 
 void ApprovalDialog::approve(bool remember)
 {
-    if (!m_approve->isEnabled())
+    if (!m_approve->isEnabled() || (remember && !m_approveRemember->isEnabled()))
+        return;
+    if (!m_lock) {
+        approveUnlocked(remember);
+        return;
+    }
+    QPointer<ApprovalDialog> self(this);
+    m_lock->ensureUnlocked(
+        this, m_chainSecured ? tr("approve this authorization") : tr("approve this request"),
+        [self, remember] {
+            if (self)
+                self->approveUnlocked(remember);
+        });
+}
+
+void ApprovalDialog::approveUnlocked(bool remember)
+{
+    if (!m_approve->isEnabled() || !m_broker.pending(m_id))
         return;
     requests::ApprovalScope scope{m_accountCombo->currentData().toString(), remember, chosenExpiration(),
                                   m_rememberCombo->currentData().toLongLong()};

@@ -17,6 +17,7 @@ class QTimer;
 namespace quill::ui {
 
 class ChainSecuredReviewView;
+class IdleLock;
 
 /// Shows one pending request as the user must see it before deciding: who asks (claim vs
 /// facts), which account signs, what it allows in plain words, warnings (danger warnings
@@ -30,6 +31,8 @@ public:
                    const requests::Clock &clock, quint64 requestId, QWidget *parent = nullptr);
 
     quint64 requestId() const { return m_id; }
+    /// The idle lock to pass before Approve (issue #11); null: none.
+    void setIdleLock(IdleLock *lock) { m_lock = lock; }
     /// Sizes the dialog to at most its preferred 820×760 and to the free area of its screen
     /// (panels excluded), frame included, and centres it there. Done on the first show.
     void fitToScreen();
@@ -51,6 +54,8 @@ private:
     void updateApproveEnabled();
     void updateCountdown();
     void approve(bool remember);
+    /// Approves once the idle lock (if any) is passed.
+    void approveUnlocked(bool remember);
     std::optional<std::string> chosenExpiration() const;
 
     requests::RequestBroker &m_broker;
@@ -65,6 +70,7 @@ private:
     bool m_chainSecured = false;
     ChainSecuredReviewView *m_chainSecuredView = nullptr;
     bool m_fitted = false;
+    IdleLock *m_lock = nullptr;
 
     QLabel *m_appLabel;
     QLabel *m_factsLabel;

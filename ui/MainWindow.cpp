@@ -1,10 +1,13 @@
 #include "MainWindow.h"
 
+#include "AppSettings.h"
 #include "ApprovalDialog.h"
 #include "Autostart.h"
+#include "IdleLock.h"
 #include "ImportWalletDialog.h"
 #include "Models.h"
 #include "RemoveAccountDialog.h"
+#include "SettingsDialog.h"
 
 #include "vault/DataFolderWatcher.h"
 
@@ -238,6 +241,12 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
     auto *quillMenu = menuBar()->addMenu(tr("&Quill"));
     quillMenu->setObjectName(QStringLiteral("quillMenu"));
     quillMenu->addAction(m_autostartAction);
+    auto *settingsAction = new QAction(tr("&Settings…"), this);
+    settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(settingsAction, &QAction::triggered, this, [this] { openSettings(); });
+    quillMenu->addAction(settingsAction);
     quillMenu->addSeparator();
     auto *quit = quillMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
@@ -266,6 +275,7 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
         });
         menu->addMenu(m_recentMenu);
         menu->addAction(m_autostartAction);
+        menu->addAction(tr("Settings…"), this, [this] { openSettings(); });
         menu->addAction(tr("Quit"), qApp, &QApplication::quit);
         m_tray->setContextMenu(menu);
         connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
@@ -275,6 +285,14 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
         m_tray->show();
     }
 
+    if (m_s.idleLock)
+        connect(m_s.idleLock, &IdleLock::lockedChanged, this, [this](bool locked) {
+            if (locked)
+                statusBar()->showMessage(
+                    tr("Quill is locked: it will ask before the next approval or removal."));
+            else
+                statusBar()->clearMessage();
+        });
     connect(&m_s.broker, &requests::RequestBroker::reviewRequested, this, &MainWindow::onReviewRequested);
     connect(&m_s.broker, &requests::RequestBroker::pendingCountChanged, this, &MainWindow::updatePendingCount);
     // Keep "time left" columns current.
@@ -422,6 +440,7 @@ ApprovalDialog *MainWindow::showApproval(quint64 id)
     }
     m_dialog = new ApprovalDialog(m_s.broker, m_s.wallets, m_s.clock, id, this);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_dialog->setIdleLock(m_s.idleLock);
     connect(m_dialog, &QDialog::finished, this, [this] {
         while (!m_queue.isEmpty()) {
             const quint64 next = m_queue.takeFirst();
@@ -513,8 +532,22 @@ void MainWindow::removeSelectedAccount()
     const int row = selectedRow(m_accountsView);
     if (row < 0)
         return;
+    const vault::Account account = m_accounts->accountAt(row);
+    if (m_s.idleLock) {
+        QPointer<MainWindow> self(this);
+        m_s.idleLock->ensureUnlocked(this, tr("remove an account"), [self, account] {
+            if (self)
+                self->confirmRemoveAccount(account);
+        });
+        return;
+    }
+    confirmRemoveAccount(account);
+}
+
+void MainWindow::confirmRemoveAccount(const vault::Account &account)
+{
     // Window-modal, without a nested event loop: the key goes only on an explicit Remove.
-    auto *dialog = new RemoveAccountDialog(m_accounts->accountAt(row), this);
+    auto *dialog = new RemoveAccountDialog(account, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, address = dialog->address()] {
         QPointer<MainWindow> self(this);
@@ -525,6 +558,26 @@ void MainWindow::removeSelectedAccount()
         });
     });
     dialog->open();
+}
+
+SettingsDialog *MainWindow::openSettings()
+{
+    if (m_settings) {
+        m_settings->raise();
+        m_settings->activateWindow();
+        return m_settings;
+    }
+    if (isHidden())
+        show(); // from the tray: the dialog needs its window
+    m_settings = new SettingsDialog(m_s.idleLock, this);
+    m_settings->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_settings, &SettingsDialog::applied, this, [this](const AppSettings &a) {
+        const QSignalBlocker block(m_autostartAction);
+        m_autostartAction->setChecked(Autostart::isEnabled());
+        Q_EMIT settingsApplied(a);
+    });
+    m_settings->open();
+    return m_settings;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

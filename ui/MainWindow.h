@@ -27,6 +27,9 @@ class AppsModel;
 
 class GrantsModel;
 class PendingModel;
+class IdleLock;
+class SettingsDialog;
+struct AppSettings;
 
 /// The services the window shows; all owned by the application.
 struct Services
@@ -46,6 +49,8 @@ struct Services
     std::function<void(const QString &appId, std::function<void(Status)> done)> unpair = {};
     /// Whether to make a tray icon; unset: if the desktop has a tray (tests force one).
     std::optional<bool> trayAvailable = {};
+    /// The idle lock in front of approvals and removals (issue #11); null: none.
+    IdleLock *idleLock = nullptr;
 };
 
 /// Quill's main window: Accounts, Requests, Sessions (remembered grants), Apps and
@@ -61,10 +66,14 @@ public:
     ApprovalDialog *showApproval(quint64 id);
     ApprovalDialog *currentApproval() const { return m_dialog; }
     QTabWidget *tabs() const { return m_tabs; }
+    /// Opens (or raises) the Settings dialog: Quill → Settings… (Ctrl+,) and the tray.
+    SettingsDialog *openSettings();
 
 Q_SIGNALS:
     /// Another process changed the data folder; the window's stores have re-read it.
     void dataFolderChanged();
+    /// Settings were saved with OK (the theme and idle lock are already applied).
+    void settingsApplied(const quill::ui::AppSettings &settings);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -74,6 +83,7 @@ private:
     void updatePendingCount(int count);
     void revokeSelected(bool wholeApp);
     void removeSelectedAccount();
+    void confirmRemoveAccount(const vault::Account &account);
     void reloadFromDisk();
     void unpairSelected();
     void fillRecentMenu();
@@ -106,6 +116,7 @@ private:
     QAction *m_autostartAction = nullptr;
     QList<requests::ActivityEntry> m_recent;
     QPointer<ApprovalDialog> m_dialog;
+    QPointer<SettingsDialog> m_settings;
     QList<quint64> m_queue;
 };
 

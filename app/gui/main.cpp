@@ -3,9 +3,13 @@
 // after start; `--screenshot DIR` (with --demo) saves PNGs of the windows and quits.
 
 #include "ApiPrompts.h"
+#include "AppSettings.h"
 #include "ApprovalDialog.h"
+#include "IdleLock.h"
 #include "MainWindow.h"
+#include "SettingsDialog.h"
 #include "SingleInstance.h"
+#include "Theme.h"
 
 #include "api/ApiServer.h"
 #include "api/BrokerRequestHandler.h"
@@ -25,14 +29,13 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QMessageBox>
-#include <QPalette>
-#include <QSettings>
-#include <QStatusBar>
-#include <QStandardPaths>
 #include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTemporaryDir>
-#include <QSystemTrayIcon>
 #include <QTimer>
 
 #include <sys/prctl.h>
@@ -148,26 +151,8 @@ int main(int argc, char **argv)
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.quill.Quill"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/quill.svg")));
     parser.process(app);
-    if (parser.isSet(dark)) {
-        QApplication::setStyle(QStringLiteral("Fusion"));
-        QPalette p;
-        p.setColor(QPalette::Window, QColor(37, 37, 38));
-        p.setColor(QPalette::WindowText, QColor(230, 230, 230));
-        p.setColor(QPalette::Base, QColor(30, 30, 30));
-        p.setColor(QPalette::AlternateBase, QColor(45, 45, 48));
-        p.setColor(QPalette::Text, QColor(230, 230, 230));
-        p.setColor(QPalette::Button, QColor(55, 55, 58));
-        p.setColor(QPalette::ButtonText, QColor(230, 230, 230));
-        p.setColor(QPalette::Highlight, QColor(43, 95, 217));
-        p.setColor(QPalette::HighlightedText, Qt::white);
-        p.setColor(QPalette::Mid, QColor(90, 90, 90));
-        p.setColor(QPalette::ToolTipBase, QColor(45, 45, 48));
-        p.setColor(QPalette::ToolTipText, QColor(230, 230, 230));
-        p.setColor(QPalette::PlaceholderText, QColor(150, 150, 150));
-        p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 120, 120));
-        p.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 120, 120));
-        QApplication::setPalette(p);
-    }
+    // The theme: --dark, else the setting (Settings… applies later changes live).
+    ui::Theme::instance().apply(parser.isSet(dark) ? ui::Theme::Mode::Dark : ui::Theme::saved());
     const bool isDemo = parser.isSet(demo) || parser.isSet(screenshot);
 
     // One Quill per user: a second `quill` hands its arguments to the running one, which
@@ -220,13 +205,22 @@ int main(int argc, char **argv)
         loadErrors << describe(st.error());
     pairings.recover([](Status) {});
     api::ApiServer *apiServer = nullptr; // made below, once the window can host its prompts
-    ui::MainWindow window({wallets, sessionKeys, permissions, activity, broker, clock, dataDir, &pairings,
+    const ui::AppSettings settings = ui::AppSettings::load();
+    // The idle lock (issue #11): before approvals, pairings and removals after a time away.
+    ui::IdleLock idleLock(*store, clock);
+    idleLock.setTimeout(settings.idleLockMinutes * kMinute);
+    if (!isDemo)
+        (void)idleLock.watchScreenSaver();
+    ui::MainWindow window({wallets, sessionKeys, permissions, activity, broker, clock, dataDir,
+                           &pairings,
                            [&apiServer](const QString &appId, std::function<void(Status)> done) {
                                if (apiServer)
                                    apiServer->unpair(appId, std::move(done));
-                           }});
+                           },
+                           std::nullopt, &idleLock});
     api::BrokerRequestHandler handler(broker, activity);
     auto *prompts = new ui::ApiPrompts(wallets, &window);
+    prompts->setIdleLock(&idleLock);
     api::ApiServer server(pairings);
     apiServer = &server;
     server.setRequestHandler(&handler);
@@ -260,18 +254,43 @@ int main(int argc, char **argv)
     if (!parser.isSet(timing)) {
         if (auto st = local.listen(socketPath); !st)
             loadErrors << QStringLiteral("Apps cannot reach Quill: ") + describe(st.error());
-        const int port = parser.isSet(wsPort) ? parser.value(wsPort).toInt()
-                                              : QSettings().value(QStringLiteral("api/websocketPort"), 0).toInt();
+        const int port =
+            parser.isSet(wsPort) ? parser.value(wsPort).toInt() : settings.webSocketPort;
         if (port > 0 && port < 65536) {
             if (auto st = websocket.listen(quint16(port)); !st)
                 loadErrors << QStringLiteral("WebSocket for apps: ") + describe(st.error());
         }
-        server.setInfo({QCoreApplication::applicationVersion(), websocket.isListening(),
-                        [&wallets] { return !wallets.accounts().isEmpty(); }});
-        window.statusBar()->showMessage(QStringLiteral("Apps connect at %1%2")
-                                            .arg(local.path(), websocket.isListening()
-                                                                   ? QStringLiteral(" and ws://127.0.0.1:%1").arg(websocket.port())
-                                                                   : QString()));
+        auto announce = [&] {
+            server.setInfo(
+                {QCoreApplication::applicationVersion(), websocket.isListening(), [&wallets] {
+                     return !wallets.accounts().isEmpty();
+                 }});
+            window.statusBar()->showMessage(
+                QStringLiteral("Apps connect at %1%2")
+                    .arg(local.path(),
+                         websocket.isListening()
+                             ? QStringLiteral(" and ws://127.0.0.1:%1").arg(websocket.port())
+                             : QString()));
+        };
+        announce();
+        // Settings: the WebSocket follows a changed setting at once (browser apps connected to
+        // the old port lose their connection and reconnect to the new one). An OK that leaves
+        // the setting as it was keeps a --websocket-port given on the command line.
+        QObject::connect(
+            &window, &ui::MainWindow::settingsApplied, &server,
+            [&, announce, before = settings.webSocketPort](const ui::AppSettings &a) mutable {
+                if (a.webSocketPort == before)
+                    return;
+                before = a.webSocketPort;
+                websocket.close();
+                if (a.webSocketPort > 0) {
+                    if (auto st = websocket.listen(quint16(a.webSocketPort)); !st)
+                        QMessageBox::warning(&window, QStringLiteral("Quill"),
+                                             QStringLiteral("WebSocket for apps: ") +
+                                                 describe(st.error()));
+                }
+                announce();
+            });
     }
     QObject::connect(
         &instance, &app::SingleInstance::argumentsReceived, &window, [&](const QStringList &args) {
@@ -290,7 +309,9 @@ int main(int argc, char **argv)
         });
     // --background: only the tray (where there is one; without a tray the window is the only
     // way to reach Quill, so it is shown).
-    if (!parser.isSet(background) || !QSystemTrayIcon::isSystemTrayAvailable() || isDemo)
+    // "Start hidden" in Settings does the same for every start.
+    const bool hidden = parser.isSet(background) || settings.startHidden;
+    if (!hidden || !QSystemTrayIcon::isSystemTrayAvailable() || isDemo)
         window.show();
     else
         std::fprintf(stderr, "quill: running in the tray; apps connect at %s\n", qPrintable(local.path()));
@@ -352,6 +373,26 @@ int main(int argc, char **argv)
                 savePng(&window, dir + QStringLiteral("/main-window-accounts.png"));
                 window.tabs()->setCurrentIndex(4);
                 savePng(&window, dir + QStringLiteral("/main-window-activity.png"));
+                window.tabs()->setCurrentIndex(0);
+                // Settings (issue #11), then the window in the dark theme on the next tick,
+                // once the palette change has reached every widget.
+                auto *settingsDialog = window.openSettings();
+                savePng(settingsDialog, dir + QStringLiteral("/settings.png"));
+                settingsDialog->reject();
+                ui::Theme::instance().apply(ui::Theme::Mode::Dark);
+                step = 2;
+            } else if (step == 2) {
+                savePng(&window, dir + QStringLiteral("/dark.png"));
+                auto *darkSettings = window.openSettings();
+                savePng(darkSettings, dir + QStringLiteral("/settings-dark.png"));
+                darkSettings->reject();
+                // The idle lock's question (issue #11), as a returning user sees it.
+                idleLock.setTimeout(5 * kMinute);
+                idleLock.lock(ui::IdleLock::Reason::Idle);
+                idleLock.ensureUnlocked(
+                    &window, QCoreApplication::translate("quill", "approve this request"), [] {});
+                savePng(idleLock.currentDialog(), dir + QStringLiteral("/unlock-dark.png"));
+                idleLock.currentDialog()->reject();
                 poll->stop();
                 QApplication::quit();
             }

@@ -336,7 +336,7 @@ private Q_SLOTS:
         ui::ApprovalDialog dialog(f.broker, f.wallets, f.clock, id);
         dialog.show();
         auto *remember = child<QComboBox>(&dialog, "rememberCombo");
-        QCOMPARE(remember->count(), 4);
+        QCOMPARE(remember->count(), 5); // this request only, 1 h, 1 day, 7 days, 30 days
         QCOMPARE(remember->currentText(), QStringLiteral("1 day"));
         QCOMPARE(remember->accessibleName(), QStringLiteral("Remember this app's permission for"));
         remember->setFocus();
