@@ -10,8 +10,15 @@ namespace quill {
 
 FairScheduler &FairScheduler::shared()
 {
-    static FairScheduler scheduler(QThreadPool::globalInstance());
+    // No pool pointer kept: Qt 6 deletes the global pool with the QCoreApplication and makes
+    // a new one for the next (tests and benchmarks create several).
+    static FairScheduler scheduler(nullptr);
     return scheduler;
+}
+
+QThreadPool *FairScheduler::pool() const
+{
+    return m_pool ? m_pool : QThreadPool::globalInstance();
 }
 
 FairScheduler::FairScheduler(QThreadPool *pool, std::size_t chunk)
@@ -40,18 +47,26 @@ void FairScheduler::submit(const QString &party, std::size_t n, Task task, Done 
     batch->n = n;
     batch->task = std::move(task);
     batch->done = std::move(done);
+    QThreadPool *target = pool();
+    if (!target) { // the application is closing down: no pool any more, run it here
+        for (std::size_t i = 0; i < n; ++i)
+            batch->task(i);
+        if (batch->done)
+            batch->done();
+        return;
+    }
     bool startWorker = false;
     {
         const std::lock_guard lock(m_mutex);
         batch->seq = m_seq++;
         m_batches.push_back(std::move(batch));
-        if (m_workers < std::max(m_pool->maxThreadCount(), 1)) {
+        if (m_workers < std::max(target->maxThreadCount(), 1)) {
             ++m_workers;
             startWorker = true;
         }
     }
     if (startWorker)
-        m_pool->start([this] { work(); });
+        target->start([this] { work(); });
 }
 
 FairScheduler::BatchPtr FairScheduler::pickLocked() const

@@ -35,6 +35,7 @@ public:
     /// The scheduler the app shares, on QThreadPool::globalInstance().
     static FairScheduler &shared();
 
+    /// `pool` null: QThreadPool::globalInstance() at each submit.
     explicit FairScheduler(QThreadPool *pool, std::size_t chunk = kDefaultChunk);
     /// Waits until every submitted batch has finished.
     ~FairScheduler();
@@ -61,6 +62,7 @@ private:
     };
     using BatchPtr = std::shared_ptr<Batch>;
 
+    QThreadPool *pool() const;
     BatchPtr pickLocked() const;
     void work();
 
