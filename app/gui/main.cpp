@@ -4,6 +4,8 @@
 
 #include "ApiPrompts.h"
 #include "ApprovalDialog.h"
+#include "ExportKeystoreDialog.h"
+#include "ImportWalletDialog.h"
 #include "MainWindow.h"
 #include "SingleInstance.h"
 
@@ -21,18 +23,21 @@
 #include "QuillVersion.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPalette>
-#include <QSettings>
-#include <QStatusBar>
-#include <QStandardPaths>
 #include <QPushButton>
-#include <QTabWidget>
-#include <QTemporaryDir>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <sys/prctl.h>
@@ -82,6 +87,34 @@ bool savePng(QWidget *w, const QString &path)
     const bool ok = w && w->grab().save(path);
     std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "FAILED to write", qPrintable(path));
     return ok;
+}
+
+/// The account dialogs of issue #11: Export keystore… (a password typed, its strength shown)
+/// and the word check after Create (nothing is exported or saved).
+void saveAccountDialogs(ui::MainWindow &window, vault::WalletVault &wallets, const QString &dir)
+{
+    window.tabs()->setCurrentIndex(0);
+    if (auto *view = window.findChild<QTableView *>(QStringLiteral("accountsView")))
+        view->selectRow(0);
+    if (auto *exporter = window.exportSelectedAccount()) {
+        for (const char *name : {"passwordEdit", "repeatPasswordEdit"})
+            if (auto *edit = exporter->findChild<QLineEdit *>(QString::fromLatin1(name)))
+                edit->setText(QStringLiteral("harbour-42-Lantern"));
+        savePng(exporter, dir + QStringLiteral("/export.png"));
+        exporter->reject();
+    }
+    ui::ImportWalletDialog create(wallets, &window);
+    create.setPage(ui::ImportWalletDialog::CreatePage);
+    create.show();
+    auto *next = create.findChild<QPushButton *>(QStringLiteral("importButton"));
+    auto *wrote = create.findChild<QCheckBox *>(QStringLiteral("wroteItDownCheck"));
+    if (next && wrote) {
+        next->click(); // Create: the words
+        wrote->setChecked(true);
+        next->click(); // Next: the word check
+        savePng(&create, dir + QStringLiteral("/wordcheck.png"));
+    }
+    create.reject();
 }
 
 } // namespace
@@ -352,6 +385,7 @@ int main(int argc, char **argv)
                 savePng(&window, dir + QStringLiteral("/main-window-accounts.png"));
                 window.tabs()->setCurrentIndex(4);
                 savePng(&window, dir + QStringLiteral("/main-window-activity.png"));
+                saveAccountDialogs(window, wallets, dir);
                 poll->stop();
                 QApplication::quit();
             }
