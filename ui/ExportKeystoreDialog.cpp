@@ -224,7 +224,10 @@ void ExportKeystoreDialog::setBusy(bool busy, const QString &message)
                        static_cast<QWidget *>(m_cancel), static_cast<QWidget *>(m_export)})
         w->setEnabled(!busy);
     m_progress->setVisible(busy);
-    setCursor(busy ? Qt::BusyCursor : Qt::ArrowCursor);
+    if (busy)
+        setCursor(Qt::BusyCursor);
+    else
+        unsetCursor();
     m_status->setStyleSheet(QString());
     m_status->setText(message);
 }

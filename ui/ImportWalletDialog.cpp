@@ -9,6 +9,7 @@
 #include "eth/HdKey.h"
 #include "eth/Keystore.h"
 #include "eth/Mnemonic.h"
+#include "eth/NewWallet.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -462,18 +463,15 @@ void ImportWalletDialog::importNow()
     }
     case CreatePage: {
         if (!m_createdKey) {
-            auto created = std::make_shared<eth::Mnemonic>(
-                eth::Mnemonic::generate(m_words->currentData().toInt()));
-            const eth::Mnemonic &mnemonic = *created;
-            auto master = eth::HdKey::fromSeed(mnemonic.toSeed());
-            auto child = master ? master->derive(eth::HdKey::ethereumPath(0)) : Result<eth::HdKey>(master.error());
-            if (!child) {
-                fail(describe(child.error()));
+            auto created = eth::NewWallet::create(m_words->currentData().toInt());
+            if (!created) {
+                fail(describe(created.error()));
                 return;
             }
-            m_createdKey = std::make_shared<crypto::SecureBytes>(child->privateKey().clone());
-            m_createdMnemonic = std::move(created);
-            m_createdPath = QString::fromStdString(eth::HdKey::ethereumPath(0));
+            m_createdKey = std::make_shared<crypto::SecureBytes>(std::move(created->privateKey));
+            m_createdMnemonic = std::make_shared<eth::Mnemonic>(std::move(created->mnemonic));
+            m_createdPath = QString::fromStdString(created->derivationPath);
+            const eth::Mnemonic &mnemonic = *m_createdMnemonic;
             m_newPhrase->setPlainText(QString::fromUtf8(view(mnemonic.phrase()).data(), qsizetype(mnemonic.phrase().size())));
             m_words->setEnabled(false);
             m_wroteItDown->setEnabled(true);

@@ -8,6 +8,7 @@
 #include "eth/HdKey.h"
 #include "eth/Keystore.h"
 #include "eth/Mnemonic.h"
+#include "eth/NewWallet.h"
 #include "lit/SessionSigIssuer.h"
 #include "requests/ActivityLog.h"
 #include "requests/PermissionStore.h"
@@ -200,13 +201,12 @@ int walletCreate(const Args &args)
             return failWith(Error{ErrorCode::InvalidArgument, QStringLiteral("--words: expected 12 or 24")});
         words = w == "12" ? 12 : 24;
     }
-    const auto mnemonic = eth::Mnemonic::generate(words);
-    auto master = eth::HdKey::fromSeed(mnemonic.toSeed());
-    auto child = master ? master->derive(eth::HdKey::ethereumPath(0)) : Result<eth::HdKey>(master.error());
-    if (!child)
-        return failWith(child.error());
-    KeyToImport k{child->privateKey().clone(), vault::AccountSource::Created,
-                  QString::fromStdString(eth::HdKey::ethereumPath(0))};
+    auto created = eth::NewWallet::create(words);
+    if (!created)
+        return failWith(created.error());
+    const eth::Mnemonic &mnemonic = created->mnemonic;
+    KeyToImport k{std::move(created->privateKey), vault::AccountSource::Created,
+                  QString::fromStdString(created->derivationPath)};
     auto shared = std::make_shared<KeyToImport>(std::move(k));
     const QString label = QString::fromStdString(args.value("--label"));
     return withVault([&](Vault &v, Finish finish) {
