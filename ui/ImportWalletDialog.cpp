@@ -1,5 +1,7 @@
 #include "ImportWalletDialog.h"
 
+#include "SecretText.h"
+
 #include "common/Async.h"
 #include "crypto/Encoding.h"
 #include "crypto/Secp256k1.h"
@@ -7,6 +9,7 @@
 #include "eth/HdKey.h"
 #include "eth/Keystore.h"
 #include "eth/Mnemonic.h"
+#include "eth/NewWallet.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -21,28 +24,20 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QRandomGenerator>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
-#include <openssl/crypto.h>
+#include <algorithm>
 
 namespace quill::ui {
 
 namespace {
 
-/// Copies a QString secret into SecureBytes (UTF-8) and wipes the QString's buffer.
-crypto::SecureBytes takeSecret(QString text, bool trim = true)
+std::string_view view(const crypto::SecureBytes &b)
 {
-    QByteArray utf8 = (trim ? text.trimmed() : text).toUtf8();
-    crypto::SecureBytes out(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t *>(utf8.constData()),
-                                                          size_t(utf8.size())));
-    OPENSSL_cleanse(utf8.data(), size_t(utf8.size()));
-    if (!text.isEmpty())
-        OPENSSL_cleanse(text.data(), size_t(text.size()) * sizeof(QChar));
-    return out;
+    return textView(b);
 }
-
-std::string_view view(const crypto::SecureBytes &b) { return {reinterpret_cast<const char *>(b.data()), b.size()}; }
 
 QString addressOf(const crypto::SecureBytes &key)
 {
@@ -157,11 +152,36 @@ ImportWalletDialog::ImportWalletDialog(vault::WalletVault &vault, QWidget *paren
             m_import->setEnabled(on);
     });
 
+    // The word check (issue #11): three words of the new phrase, typed back by position.
+    auto *checkPage = new QWidget(m_pages);
+    checkPage->setObjectName(QStringLiteral("wordCheckPage"));
+    auto *checkLayout = new QFormLayout(checkPage);
+    auto *checkIntro = named(new QLabel(checkPage), "wordCheckIntro", tr("Word check"));
+    checkIntro->setTextFormat(Qt::PlainText);
+    checkIntro->setWordWrap(true);
+    checkIntro->setText(tr("To make sure your written copy is right, type these words from it. "
+                           "Quill saves the account only when they match."));
+    checkLayout->addRow(checkIntro);
+    for (int i = 0; i < kCheckedWords; ++i) {
+        m_checkLabels[i] = new QLabel(checkPage);
+        m_checkLabels[i]->setObjectName(QStringLiteral("checkWordLabel%1").arg(i + 1));
+        m_checkEdits[i] = new QLineEdit(checkPage);
+        m_checkEdits[i]->setObjectName(QStringLiteral("checkWordEdit%1").arg(i + 1));
+        m_checkEdits[i]->setInputMethodHints(Qt::ImhSensitiveData | Qt::ImhNoPredictiveText |
+                                             Qt::ImhNoAutoUppercase | Qt::ImhPreferLowercase);
+        m_checkEdits[i]->setMaxLength(32);
+        m_checkLabels[i]->setBuddy(m_checkEdits[i]);
+        checkLayout->addRow(m_checkLabels[i], m_checkEdits[i]);
+    }
+    m_pages->addWidget(checkPage);
+
     layout->addWidget(m_pages);
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this](int i) {
         m_pages->setCurrentIndex(i);
         m_status->clear();
-        m_import->setText(i == CreatePage && !m_createdKey ? tr("&Create") : tr("&Import"));
+        m_import->setText(i != CreatePage ? tr("&Import")
+                          : m_createdKey  ? tr("&Next")
+                                          : tr("&Create"));
         m_import->setEnabled(i != CreatePage || !m_createdKey || m_wroteItDown->isChecked());
     });
 
@@ -170,6 +190,10 @@ ImportWalletDialog::ImportWalletDialog(vault::WalletVault &vault, QWidget *paren
     layout->addWidget(m_status);
 
     auto *buttons = new QHBoxLayout;
+    m_back = named(new QPushButton(tr("&Back"), this), "backButton", tr("Back to the words"));
+    m_back->setAutoDefault(false);
+    m_back->hide();
+    buttons->addWidget(m_back);
     buttons->addStretch();
     m_cancel = named(new QPushButton(tr("Cancel"), this), "cancelButton", tr("Cancel"));
     m_import = named(new QPushButton(tr("&Import"), this), "importButton", tr("Import"));
@@ -179,6 +203,7 @@ ImportWalletDialog::ImportWalletDialog(vault::WalletVault &vault, QWidget *paren
     layout->addLayout(buttons);
     connect(m_cancel, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_import, &QPushButton::clicked, this, &ImportWalletDialog::importNow);
+    connect(m_back, &QPushButton::clicked, this, &ImportWalletDialog::backToWords);
 }
 
 void ImportWalletDialog::setPage(Page page)
@@ -188,14 +213,125 @@ void ImportWalletDialog::setPage(Page page)
 
 ImportWalletDialog::~ImportWalletDialog()
 {
+    clearSecretFields();
+}
+
+void ImportWalletDialog::clearSecretFields()
+{
     m_newPhrase->clear();
     m_phrase->clear();
+    m_passphrase->clear();
+    m_privateKey->clear();
+    m_keystorePassword->clear();
+    for (auto *edit : m_checkEdits)
+        edit->clear();
+}
+
+void ImportWalletDialog::done(int result)
+{
+    clearSecretFields();
+    m_createdMnemonic.reset();
+    m_createdKey.reset();
+    m_checkPositions.clear();
+    QDialog::done(result);
+}
+
+void ImportWalletDialog::startWordCheck()
+{
+    // Three distinct positions, at random, in ascending order.
+    QList<int> positions;
+    for (int p = 1; p <= m_createdMnemonic->wordCount(); ++p)
+        positions << p;
+    auto *random = QRandomGenerator::system();
+    for (qsizetype i = positions.size() - 1; i > 0; --i)
+        positions.swapItemsAt(i, qsizetype(random->bounded(int(i) + 1)));
+    positions.resize(kCheckedWords);
+    std::sort(positions.begin(), positions.end());
+    m_checkPositions = positions;
+    for (int i = 0; i < kCheckedWords; ++i) {
+        m_checkLabels[i]->setText(tr("Word #%1:").arg(positions[i]));
+        m_checkEdits[i]->setAccessibleName(tr("Word #%1").arg(positions[i]));
+        m_checkEdits[i]->clear();
+    }
+    m_pages->setCurrentIndex(kWordCheckPage);
+    m_kind->setEnabled(false);
+    m_back->show();
+    m_import->setText(tr("&Save account"));
+    m_import->setEnabled(true);
+    m_status->setStyleSheet(QString());
+    m_status->setText(tr("Type words #%1, #%2 and #%3 of your phrase.")
+                          .arg(positions[0])
+                          .arg(positions[1])
+                          .arg(positions[2]));
+    m_checkEdits[0]->setFocus();
+}
+
+void ImportWalletDialog::backToWords()
+{
+    for (auto *edit : m_checkEdits)
+        edit->clear();
+    m_pages->setCurrentIndex(CreatePage);
+    m_kind->setEnabled(true);
+    m_back->hide();
+    m_import->setText(tr("&Next"));
+    m_import->setEnabled(m_wroteItDown->isChecked());
+    m_status->setStyleSheet(QString());
+    m_status->setText(tr("Write these words down in order, then confirm. Address: %1")
+                          .arg(addressOf(*m_createdKey)));
+}
+
+void ImportWalletDialog::checkWordsAndSave()
+{
+    QList<int> empty;
+    QList<int> wrong;
+    QLineEdit *first = nullptr;
+    for (int i = 0; i < kCheckedWords; ++i) {
+        const auto typed = takeSecret(m_checkEdits[i]->text());
+        if (typed.empty())
+            empty << m_checkPositions[i];
+        else if (!m_createdMnemonic->hasWordAt(m_checkPositions[i], textView(typed)))
+            wrong << m_checkPositions[i];
+        else
+            continue;
+        m_checkEdits[i]->clear();
+        if (!first)
+            first = m_checkEdits[i];
+    }
+    auto list = [](const QList<int> &positions) {
+        QStringList out;
+        for (int p : positions)
+            out << QStringLiteral("#%1").arg(p);
+        return out.join(QStringLiteral(", "));
+    };
+    if (!wrong.isEmpty()) {
+        fail(
+            wrong.size() == 1
+                ? tr("Word #%1 is not the word at that position in your phrase. Check your written "
+                     "copy, or press Back to see the words again.")
+                      .arg(wrong.first())
+                : tr("Words %1 are not the words at those positions in your phrase. Check your "
+                     "written copy, or press Back to see the words again.")
+                      .arg(list(wrong)));
+        first->setFocus();
+        return;
+    }
+    if (!empty.isEmpty()) {
+        fail(empty.size() == 1 ? tr("Type word %1 too.").arg(list(empty))
+                               : tr("Type words %1 too.").arg(list(empty)));
+        first->setFocus();
+        return;
+    }
+    for (auto *edit : m_checkEdits)
+        edit->clear();
+    // A copy: if the keychain refuses, Save can be pressed again.
+    store(m_createdKey->clone(), vault::AccountSource::Created, m_createdPath);
 }
 
 void ImportWalletDialog::setBusy(bool busy, const QString &message)
 {
     m_import->setEnabled(!busy);
-    m_kind->setEnabled(!busy);
+    m_kind->setEnabled(!busy && m_pages->currentIndex() != kWordCheckPage);
+    m_back->setEnabled(!busy);
     m_showAccounts->setEnabled(!busy);
     m_status->setStyleSheet(QString());
     m_status->setText(message);
@@ -266,6 +402,10 @@ void ImportWalletDialog::showAccounts()
 
 void ImportWalletDialog::importNow()
 {
+    if (m_pages->currentIndex() == kWordCheckPage) {
+        checkWordsAndSave();
+        return;
+    }
     switch (m_kind->currentIndex()) {
     case PrivateKeyPage: {
         auto utf8 = takeSecret(m_privateKey->text());
@@ -323,27 +463,27 @@ void ImportWalletDialog::importNow()
     }
     case CreatePage: {
         if (!m_createdKey) {
-            const auto mnemonic = eth::Mnemonic::generate(m_words->currentData().toInt());
-            auto master = eth::HdKey::fromSeed(mnemonic.toSeed());
-            auto child = master ? master->derive(eth::HdKey::ethereumPath(0)) : Result<eth::HdKey>(master.error());
-            if (!child) {
-                fail(describe(child.error()));
+            auto created = eth::NewWallet::create(m_words->currentData().toInt());
+            if (!created) {
+                fail(describe(created.error()));
                 return;
             }
-            m_createdKey = std::make_shared<crypto::SecureBytes>(child->privateKey().clone());
-            m_createdPath = QString::fromStdString(eth::HdKey::ethereumPath(0));
+            m_createdKey = std::make_shared<crypto::SecureBytes>(std::move(created->privateKey));
+            m_createdMnemonic = std::make_shared<eth::Mnemonic>(std::move(created->mnemonic));
+            m_createdPath = QString::fromStdString(created->derivationPath);
+            const eth::Mnemonic &mnemonic = *m_createdMnemonic;
             m_newPhrase->setPlainText(QString::fromUtf8(view(mnemonic.phrase()).data(), qsizetype(mnemonic.phrase().size())));
             m_words->setEnabled(false);
             m_wroteItDown->setEnabled(true);
-            m_import->setText(tr("&Import"));
+            m_import->setText(tr("&Next"));
             m_import->setEnabled(false);
             m_status->setText(tr("Write these words down in order, then confirm. Address: %1").arg(addressOf(*m_createdKey)));
             return;
         }
         if (!m_wroteItDown->isChecked())
             return;
-        m_newPhrase->clear();
-        store(std::move(*m_createdKey), vault::AccountSource::Created, m_createdPath);
+        // Saved only after the word check (issue #11).
+        startWordCheck();
         return;
     }
     }

@@ -3,6 +3,7 @@
 #include "AppSettings.h"
 #include "ApprovalDialog.h"
 #include "Autostart.h"
+#include "ExportKeystoreDialog.h"
 #include "IdleLock.h"
 #include "ImportWalletDialog.h"
 #include "Models.h"
@@ -15,6 +16,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
@@ -136,10 +138,36 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
         }
     });
     connect(removeButton, &QPushButton::clicked, this, &MainWindow::removeSelectedAccount);
+    // Export keystore…: the button, the account's context menu and the Quill menu (issue #11).
+    m_exportAction = new QAction(tr("E&xport keystore…"), this);
+    m_exportAction->setObjectName(QStringLiteral("exportKeystoreAction"));
+    m_exportAction->setToolTip(
+        tr("Save the selected account as a password-encrypted keystore file"));
+    connect(m_exportAction, &QAction::triggered, this, [this] { exportSelectedAccount(); });
+    auto *exportButton = button(tr("E&xport keystore…"), "exportKeystoreButton", this);
+    exportButton->setToolTip(m_exportAction->toolTip());
+    connect(exportButton, &QPushButton::clicked, m_exportAction, &QAction::trigger);
+    m_accountsView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_accountsView, &QWidget::customContextMenuRequested, this,
+            [this, renameButton, removeButton](const QPoint &at) {
+                const QModelIndex index = m_accountsView->indexAt(at);
+                if (!index.isValid())
+                    return;
+                m_accountsView->selectRow(index.row());
+                auto *menu = new QMenu(this);
+                menu->setObjectName(QStringLiteral("accountContextMenu"));
+                menu->setAttribute(Qt::WA_DeleteOnClose);
+                menu->addAction(tr("Re&name"), renameButton, &QPushButton::click);
+                menu->addAction(m_exportAction);
+                menu->addSeparator();
+                menu->addAction(tr("&Remove…"), removeButton, &QPushButton::click);
+                menu->popup(m_accountsView->viewport()->mapToGlobal(at));
+            });
     m_tabs->addTab(makeTab(m_accountsView, QStringLiteral("accountsTab"),
-                           {importButton, renameButton, removeButton}, makeWelcome()),
+                           {importButton, renameButton, exportButton, removeButton}, makeWelcome()),
                    tr("Accounts"));
-    enableWithSelection(m_accountsView, {renameButton, removeButton});
+    enableWithSelection(m_accountsView, {renameButton, exportButton, removeButton},
+                        {m_exportAction});
 
     m_pendingView = tableView(m_pending, "pendingView", tr("Pending requests"), 1, this);
     auto *reviewButton = button(tr("Re&view…"), "reviewButton", this);
@@ -240,6 +268,8 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
     });
     auto *quillMenu = menuBar()->addMenu(tr("&Quill"));
     quillMenu->setObjectName(QStringLiteral("quillMenu"));
+    quillMenu->addAction(m_exportAction);
+    quillMenu->addSeparator();
     quillMenu->addAction(m_autostartAction);
     auto *settingsAction = new QAction(tr("&Settings…"), this);
     settingsAction->setObjectName(QStringLiteral("settingsAction"));
@@ -385,13 +415,17 @@ QWidget *MainWindow::makeTab(QTableView *view, const QString &name,
     return page;
 }
 
-void MainWindow::enableWithSelection(QTableView *view, std::initializer_list<QPushButton *> buttons)
+void MainWindow::enableWithSelection(QTableView *view, std::initializer_list<QPushButton *> buttons,
+                                     std::initializer_list<QAction *> actions)
 {
     const QList<QPushButton *> list(buttons);
-    auto update = [view, list] {
+    const QList<QAction *> actionList(actions);
+    auto update = [view, list, actionList] {
         const bool any = selectedRow(view) >= 0;
         for (auto *b : list)
             b->setEnabled(any);
+        for (auto *a : actionList)
+            a->setEnabled(any);
     };
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, update);
     connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this, update);
@@ -578,6 +612,33 @@ SettingsDialog *MainWindow::openSettings()
     });
     m_settings->open();
     return m_settings;
+}
+
+ExportKeystoreDialog *MainWindow::exportSelectedAccount()
+{
+    const int row = selectedRow(m_accountsView);
+    if (row < 0)
+        return nullptr;
+    if (m_s.idleLock && m_s.idleLock->isLocked()) {
+        QPointer<MainWindow> self(this);
+        m_s.idleLock->ensureUnlocked(this, tr("export an account"), [self] {
+            if (self)
+                self->exportSelectedAccount();
+        });
+        return nullptr;
+    }
+    if (m_confirmSensitive && !m_confirmSensitive())
+        return nullptr;
+    // scrypt at the product's cost (n = 2^18, r = 8, p = 1): ScryptParams' default.
+    auto *dialog = new ExportKeystoreDialog(m_s.wallets, m_accounts->accountAt(row),
+                                            eth::ScryptParams{}, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ExportKeystoreDialog::exported, this, [this](const QString &path) {
+        statusBar()->showMessage(
+            tr("Saved the keystore file %1.").arg(QDir::toNativeSeparators(path)), 8000);
+    });
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

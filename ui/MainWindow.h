@@ -19,6 +19,7 @@ class QPushButton;
 namespace quill::ui {
 
 class AccountsModel;
+class ExportKeystoreDialog;
 class ImportWalletDialog;
 class ActivityModel;
 class AppNames;
@@ -69,6 +70,16 @@ public:
     /// Opens (or raises) the Settings dialog: Quill → Settings… (Ctrl+,) and the tray.
     SettingsDialog *openSettings();
 
+    /// Asked before an action that reveals or exports key material (Export keystore…) may go
+    /// on; false stops it. Unset: allowed. The idle lock sets it (re-authentication).
+    void setConfirmSensitive(std::function<bool()> confirm)
+    {
+        m_confirmSensitive = std::move(confirm);
+    }
+    /// Opens the Export keystore dialog for the selected account (after confirmSensitive);
+    /// null if no account is selected or the action was not allowed.
+    ExportKeystoreDialog *exportSelectedAccount();
+
 Q_SIGNALS:
     /// Another process changed the data folder; the window's stores have re-read it.
     void dataFolderChanged();
@@ -87,8 +98,9 @@ private:
     void reloadFromDisk();
     void unpairSelected();
     void fillRecentMenu();
-    /// Enables `buttons` only while a row of `view` is selected.
-    void enableWithSelection(QTableView *view, std::initializer_list<QPushButton *> buttons);
+    /// Enables `buttons` (and `actions`) only while a row of `view` is selected.
+    void enableWithSelection(QTableView *view, std::initializer_list<QPushButton *> buttons,
+                             std::initializer_list<QAction *> actions = {});
     /// A table with its buttons below; `empty` is shown instead while the table has no rows.
     QWidget *makeTab(QTableView *view, const QString &name,
                      std::initializer_list<QPushButton *> buttons, QWidget *empty);
@@ -114,6 +126,8 @@ private:
     static constexpr int kRecentInTray = 5;
     QMenu *m_recentMenu = nullptr;
     QAction *m_autostartAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    std::function<bool()> m_confirmSensitive;
     QList<requests::ActivityEntry> m_recent;
     QPointer<ApprovalDialog> m_dialog;
     QPointer<SettingsDialog> m_settings;

@@ -2,16 +2,18 @@
 
 #include "CliIo.h"
 
+#include "api/PairingStore.h"
 #include "crypto/Secp256k1.h"
 #include "eth/Address.h"
 #include "eth/HdKey.h"
 #include "eth/Keystore.h"
 #include "eth/Mnemonic.h"
-#include "api/PairingStore.h"
+#include "eth/NewWallet.h"
 #include "lit/SessionSigIssuer.h"
 #include "requests/ActivityLog.h"
 #include "requests/PermissionStore.h"
 #include "vault/KeychainStore.h"
+#include "vault/KeystoreExport.h"
 #include "vault/MemoryStore.h"
 #include "vault/SessionKeyStore.h"
 #include "vault/WalletVault.h"
@@ -199,13 +201,12 @@ int walletCreate(const Args &args)
             return failWith(Error{ErrorCode::InvalidArgument, QStringLiteral("--words: expected 12 or 24")});
         words = w == "12" ? 12 : 24;
     }
-    const auto mnemonic = eth::Mnemonic::generate(words);
-    auto master = eth::HdKey::fromSeed(mnemonic.toSeed());
-    auto child = master ? master->derive(eth::HdKey::ethereumPath(0)) : Result<eth::HdKey>(master.error());
-    if (!child)
-        return failWith(child.error());
-    KeyToImport k{child->privateKey().clone(), vault::AccountSource::Created,
-                  QString::fromStdString(eth::HdKey::ethereumPath(0))};
+    auto created = eth::NewWallet::create(words);
+    if (!created)
+        return failWith(created.error());
+    const eth::Mnemonic &mnemonic = created->mnemonic;
+    KeyToImport k{std::move(created->privateKey), vault::AccountSource::Created,
+                  QString::fromStdString(created->derivationPath)};
     auto shared = std::make_shared<KeyToImport>(std::move(k));
     const QString label = QString::fromStdString(args.value("--label"));
     return withVault([&](Vault &v, Finish finish) {
@@ -239,16 +240,14 @@ int walletExport(const Args &args)
         return failWith(Error{ErrorCode::InvalidArgument, QStringLiteral("--password-file: the password is empty")});
     auto pw = std::make_shared<crypto::SecureBytes>(std::move(password).value());
     return withVault([&](Vault &v, Finish finish) {
-        v.wallets.privateKey(address, [finish, pw, out](Result<crypto::SecureBytes> key) {
-            if (!key)
-                return finish(failWith(key.error()));
-            auto json = eth::keystore::encrypt(*key, *pw);
-            if (!json)
-                return finish(failWith(json.error()));
-            QSaveFile f(out);
-            if (!f.open(QIODevice::WriteOnly) || f.write(json->data(), qint64(json->size())) < 0 || !f.commit())
-                return finish(failWith(Error{ErrorCode::Io, QStringLiteral("--out: %1").arg(f.errorString())}));
-            QFile::setPermissions(out, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        // The same export as the GUI's: encrypted off this thread, written 0600, never over
+        // an existing file.
+        vault::exportKeystore(v.wallets, address, std::move(*pw), out, {}, [finish](Status st) {
+            if (!st)
+                return finish(failWith(st.error().code == ErrorCode::Io ||
+                                               st.error().code == ErrorCode::InvalidArgument
+                                           ? locate(QStringLiteral("--out"), st.error())
+                                           : st.error()));
             finish(0);
         });
     });

@@ -5,7 +5,9 @@
 #include "ApiPrompts.h"
 #include "AppSettings.h"
 #include "ApprovalDialog.h"
+#include "ExportKeystoreDialog.h"
 #include "IdleLock.h"
+#include "ImportWalletDialog.h"
 #include "MainWindow.h"
 #include "SettingsDialog.h"
 #include "SingleInstance.h"
@@ -25,16 +27,20 @@
 #include "QuillVersion.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QLineEdit>
 #include <QMessageBox>
+#include <QPalette>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -85,6 +91,34 @@ bool savePng(QWidget *w, const QString &path)
     const bool ok = w && w->grab().save(path);
     std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "FAILED to write", qPrintable(path));
     return ok;
+}
+
+/// The account dialogs of issue #11: Export keystore… (a password typed, its strength shown)
+/// and the word check after Create (nothing is exported or saved).
+void saveAccountDialogs(ui::MainWindow &window, vault::WalletVault &wallets, const QString &dir)
+{
+    window.tabs()->setCurrentIndex(0);
+    if (auto *view = window.findChild<QTableView *>(QStringLiteral("accountsView")))
+        view->selectRow(0);
+    if (auto *exporter = window.exportSelectedAccount()) {
+        for (const char *name : {"passwordEdit", "repeatPasswordEdit"})
+            if (auto *edit = exporter->findChild<QLineEdit *>(QString::fromLatin1(name)))
+                edit->setText(QStringLiteral("harbour-42-Lantern"));
+        savePng(exporter, dir + QStringLiteral("/export.png"));
+        exporter->reject();
+    }
+    ui::ImportWalletDialog create(wallets, &window);
+    create.setPage(ui::ImportWalletDialog::CreatePage);
+    create.show();
+    auto *next = create.findChild<QPushButton *>(QStringLiteral("importButton"));
+    auto *wrote = create.findChild<QCheckBox *>(QStringLiteral("wroteItDownCheck"));
+    if (next && wrote) {
+        next->click(); // Create: the words
+        wrote->setChecked(true);
+        next->click(); // Next: the word check
+        savePng(&create, dir + QStringLiteral("/wordcheck.png"));
+    }
+    create.reject();
 }
 
 } // namespace
@@ -386,6 +420,7 @@ int main(int argc, char **argv)
                 auto *darkSettings = window.openSettings();
                 savePng(darkSettings, dir + QStringLiteral("/settings-dark.png"));
                 darkSettings->reject();
+                saveAccountDialogs(window, wallets, dir); // export and word check, dark
                 // The idle lock's question (issue #11), as a returning user sees it.
                 idleLock.setTimeout(5 * kMinute);
                 idleLock.lock(ui::IdleLock::Reason::Idle);

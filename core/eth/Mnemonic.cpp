@@ -198,6 +198,34 @@ Mnemonic Mnemonic::generate(int words)
     return std::move(m).value();
 }
 
+bool Mnemonic::hasWordAt(int position, std::string_view typed) const
+{
+    assert(position >= 1 && position <= m_words);
+    if (position < 1 || position > m_words)
+        return false;
+    // The phrase is normalised: lowercase words joined by one space.
+    const std::string_view phrase(reinterpret_cast<const char *>(m_phrase.data()), m_phrase.size());
+    std::size_t start = 0;
+    for (int w = 1; w < position; ++w)
+        start = phrase.find(' ', start) + 1;
+    const std::size_t end = std::min(phrase.find(' ', start), phrase.size());
+    const std::string_view word = phrase.substr(start, end - start);
+
+    while (!typed.empty() && isSpace(std::uint8_t(typed.front())))
+        typed.remove_prefix(1);
+    while (!typed.empty() && isSpace(std::uint8_t(typed.back())))
+        typed.remove_suffix(1);
+    if (typed.size() != word.size())
+        return false;
+    crypto::SecureBytes folded(typed.size());
+    for (std::size_t i = 0; i < typed.size(); ++i) {
+        auto c = std::uint8_t(typed[i]);
+        folded.data()[i] = c >= 'A' && c <= 'Z' ? std::uint8_t(c - 'A' + 'a') : c;
+    }
+    return folded.equals(std::span<const std::uint8_t>(
+        reinterpret_cast<const std::uint8_t *>(word.data()), word.size()));
+}
+
 crypto::SecureBytes Mnemonic::toSeed(std::string_view passphrase) const
 {
     const crypto::SecureBytes pass = detail::nfkd(passphrase);

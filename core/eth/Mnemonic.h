@@ -35,6 +35,13 @@ public:
     const crypto::SecureBytes &phrase() const { return m_phrase; }
     int wordCount() const { return m_words; }
 
+    /// Whether `typed` is the phrase's word at `position` (1-based), ignoring surrounding
+    /// whitespace and ASCII case — the word check after a new wallet's phrase is shown
+    /// (issue #11). Secrets: compares with CRYPTO_memcmp (only the lengths are not secret);
+    /// keeps no copy. Misuse: `position` outside 1 … wordCount() asserts (returns false in
+    /// release builds).
+    bool hasWordAt(int position, std::string_view typed) const;
+
     /// BIP-39 seed: PBKDF2-HMAC-SHA512, 2048 iterations, password the normalised phrase,
     /// salt "mnemonic" + NFKD(passphrase). Returns: 64 bytes.
     /// Secrets: the passphrase is read and its normalised copy wiped.

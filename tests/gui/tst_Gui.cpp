@@ -995,6 +995,16 @@ private Q_SLOTS:
         QTest::mouseClick(child<QCheckBox>(&dialog, "wroteItDownCheck"), Qt::LeftButton, {}, QPoint(5, 5));
         QVERIFY(button->isEnabled());
         QTest::mouseClick(button, Qt::LeftButton);
+        // The word check (tst_AccountsFlows tests it in full): three words typed back.
+        QVERIFY(f.wallets.accounts().isEmpty());
+        const QStringList words = phrase.split(QLatin1Char(' '));
+        const auto positions = dialog.checkPositions();
+        QCOMPARE(positions.size(), 3);
+        for (int i = 0; i < 3; ++i)
+            QTest::keyClicks(
+                child<QLineEdit>(&dialog, qPrintable(QStringLiteral("checkWordEdit%1").arg(i + 1))),
+                words[positions[i] - 1]);
+        QTest::mouseClick(button, Qt::LeftButton);
         QTRY_COMPARE(f.wallets.accounts().size(), 1);
         QVERIFY(f.wallets.accounts()[0].source == vault::AccountSource::Created);
         QVERIFY(child<QPlainTextEdit>(&dialog, "newPhraseView")->toPlainText().isEmpty());

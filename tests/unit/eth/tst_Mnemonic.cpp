@@ -173,6 +173,22 @@ private Q_SLOTS:
             QVERIFY(seen.insert(phraseOf(m)).second);
         }
     }
+    // The word check after creating a wallet (issue #11): by 1-based position, whitespace
+    // and ASCII case ignored, nothing else accepted.
+    void hasWordAt_matchesOnlyThatWord()
+    {
+        auto m = Mnemonic::parse("legal winner thank year wave sausage worth useful legal winner "
+                                 "thank yellow");
+        QVERIFY(m.ok());
+        QVERIFY(m->hasWordAt(1, "legal"));
+        QVERIFY(m->hasWordAt(6, " Sausage\n"));
+        QVERIFY(m->hasWordAt(12, "yellow"));
+        QVERIFY(!m->hasWordAt(12, "yello"));
+        QVERIFY(!m->hasWordAt(12, "yellows"));
+        QVERIFY(!m->hasWordAt(11, "yellow"));
+        QVERIFY(!m->hasWordAt(2, ""));
+        QVERIFY(!m->hasWordAt(2, "winner thank"));
+    }
     void fromEntropy_rejectsBadSizes()
     {
         for (std::size_t n : {0, 8, 15, 17, 33, 64})

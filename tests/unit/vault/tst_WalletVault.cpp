@@ -2,10 +2,13 @@
 #include "../../TestData.h"
 
 #include "crypto/Encoding.h"
+#include "eth/Keystore.h"
+#include "vault/KeystoreExport.h"
 #include "vault/MemoryStore.h"
 #include "vault/SessionKeyStore.h"
 #include "vault/WalletVault.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -107,6 +110,63 @@ private Q_SLOTS:
         QVERIFY(reloaded.load().ok());
         QVERIFY(reloaded.accounts().isEmpty());
         QCOMPARE(store.size(), std::size_t(0));
+    }
+    // Export (issue #11; quill-cli wallet export and the GUI's dialog): refuses an empty
+    // password, an account that is not listed and an existing file (left as it was, nothing
+    // else left behind) unless told to replace it; writes an owner-only keystore of the key.
+    void exportKeystore_refusesThenWritesOwnerOnly()
+    {
+        QTemporaryDir dir;
+        QTemporaryDir out;
+        MemoryStore store;
+        WalletVault vault(store, dir.path());
+        QVERIFY(import(vault, testKey()).ok());
+        const eth::ScryptParams cheap{1u << 10, 8, 1};
+        auto secret = [](std::string_view text) {
+            return crypto::SecureBytes(std::span<const std::uint8_t>(
+                reinterpret_cast<const std::uint8_t *>(text.data()), text.size()));
+        };
+        auto run = [&](const QString &address, std::string_view password, const QString &path,
+                       bool overwrite) {
+            auto r = await<Status>([&](auto cb) {
+                exportKeystore(vault, address, secret(password), path, {cheap, overwrite}, cb);
+            });
+            return r ? *r : Status(ErrorCode::InvalidArgument, QStringLiteral("timeout"));
+        };
+        const QString address = QString::fromLatin1(kAddress);
+        const QString path = out.filePath(QStringLiteral("k.json"));
+        QCOMPARE(run(address, "", path, false).error().code, ErrorCode::InvalidArgument);
+        QVERIFY(!run(QStringLiteral("0x0000000000000000000000000000000000000001"), "pw-123456",
+                     path, false)
+                     .ok());
+        QVERIFY(!QFile::exists(path));
+        {
+            QFile old(path);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write("old");
+        }
+        const Status refused = run(address, "pw-123456", path, false);
+        QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+        QVERIFY(refused.error().context.contains(QStringLiteral("exists")));
+        QFile old(path);
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QCOMPARE(old.readAll(), QByteArray("old"));
+        old.close();
+        QCOMPARE(QDir(out.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+
+        const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                            QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                            QFileDevice::WriteOther | QFileDevice::ExeOther;
+        for (const auto &[file, overwrite] :
+             {std::pair{path, true}, std::pair{out.filePath(QStringLiteral("new.json")), false}}) {
+            QVERIFY(run(address, "pw-123456", file, overwrite).ok());
+            QCOMPARE(QFile::permissions(file) & others, QFileDevice::Permissions());
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            auto key = eth::keystore::decrypt(f.readAll().toStdString(), secret("pw-123456"));
+            QVERIFY(key.ok());
+            QVERIFY(key->equals(testKey().span()));
+        }
     }
     void remove_deletesKeyAndEntry()
     {

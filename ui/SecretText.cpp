@@ -1,0 +1,23 @@
+#include "SecretText.h"
+
+#include <QByteArray>
+
+#include <openssl/crypto.h>
+
+#include <cstdint>
+#include <span>
+
+namespace quill::ui {
+
+crypto::SecureBytes takeSecret(QString text, bool trim)
+{
+    QByteArray utf8 = (trim ? text.trimmed() : text).toUtf8();
+    crypto::SecureBytes out(std::span<const std::uint8_t>(
+        reinterpret_cast<const std::uint8_t *>(utf8.constData()), std::size_t(utf8.size())));
+    OPENSSL_cleanse(utf8.data(), std::size_t(utf8.size()));
+    if (!text.isEmpty())
+        OPENSSL_cleanse(text.data(), std::size_t(text.size()) * sizeof(QChar));
+    return out;
+}
+
+} // namespace quill::ui
