@@ -350,7 +350,7 @@ void ApprovalDialog::refreshReview()
         else
             m_error->setText(account.isEmpty()
                                  ? tr("No account to sign with: import or create one first.")
-                                 : describe(review.error()));
+                                 : describeTranslated(review.error()));
         m_error->show();
         m_hasDanger = true;
         m_acknowledge->hide();
@@ -404,7 +404,7 @@ void ApprovalDialog::refreshChainSecuredReview()
     if (!review) {
         m_error->setText(account.isEmpty()
                              ? tr("No account to sign with: import or create one first.")
-                             : describe(review.error()));
+                             : describeTranslated(review.error()));
         m_error->show();
         updateApproveEnabled();
         return;
@@ -448,7 +448,7 @@ void ApprovalDialog::approve(bool remember)
                                   m_rememberCombo->currentData().toLongLong()};
     auto st = m_broker.approve(m_id, scope);
     if (!st) {
-        m_error->setText(describe(st.error()));
+        m_error->setText(describeTranslated(st.error()));
         m_error->show();
         return;
     }
