@@ -126,8 +126,27 @@ QVariant AccountsModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case 0: return a.label;
     case 1: return a.address;
-    case 2: return a.derivationPath.isEmpty() ? vault::toString(a.source)
-                                              : QString(vault::toString(a.source) + QStringLiteral(" ") + a.derivationPath);
+    case 2: {
+        // The stored names (vault::toString) are identifiers; these are for people.
+        QString source;
+        switch (a.source) {
+        case vault::AccountSource::PrivateKey:
+            source = tr("private-key");
+            break;
+        case vault::AccountSource::Mnemonic:
+            source = tr("mnemonic");
+            break;
+        case vault::AccountSource::Keystore:
+            source = tr("keystore");
+            break;
+        case vault::AccountSource::Created:
+            source = tr("created");
+            break;
+        }
+        return a.derivationPath.isEmpty()
+                   ? source
+                   : QString(source + QStringLiteral(" ") + a.derivationPath);
+    }
     case 3: return a.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     }
     return {};

@@ -47,6 +47,18 @@
         <source>process %1</source>
         <translation>Prozess %1</translation>
     </message>
+    <message>
+        <source>Danger</source>
+        <translation>Gefahr</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Hinweis</translation>
+    </message>
 </context>
 <context>
     <name>quill::Error</name>
@@ -367,11 +379,11 @@
     </message>
     <message>
         <source>Decrypt any data protected by any access-control condition</source>
-        <translation>Alle Daten entschlüsseln, die durch irgendeine Zugriffsbedingung geschützt sind</translation>
+        <translation>Durch beliebige Zugriffsbedingungen geschützte Daten entschlüsseln</translation>
     </message>
     <message>
         <source>Decrypt data protected by access-control condition %1</source>
-        <translation>Daten entschlüsseln, die durch die Zugriffsbedingung %1 geschützt sind</translation>
+        <translation>Durch Zugriffsbedingung %1 geschützte Daten entschlüsseln</translation>
     </message>
     <message>
         <source>Sign with any access-control condition</source>
@@ -624,6 +636,22 @@
     <message>
         <source>Added</source>
         <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>private-key</source>
+        <translation>privater Schlüssel</translation>
+    </message>
+    <message>
+        <source>mnemonic</source>
+        <translation>Wiederherstellungsphrase</translation>
+    </message>
+    <message>
+        <source>keystore</source>
+        <translation>Keystore-Datei</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>neu erstellt</translation>
     </message>
 </context>
 <context>
