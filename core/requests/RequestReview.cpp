@@ -462,10 +462,13 @@ Result<RequestReview> RequestReview::build(const lit::SessionRequest &request,
         hosts += QCoreApplication::translate("quill::Review", " and %1 more")
                      .arg(review.nodeHosts.size() - kHostsShown);
     add(Severity::Info, "node-count",
-        QCoreApplication::translate("quill::Review", "Signs for %1 Lit node(s) on %2 host(s): %3.")
-            .arg(review.nodeCount)
-            .arg(review.nodeHosts.size())
-            .arg(hosts));
+        // Without a translator %n is the number and "(s)" stays: the CLI's text is unchanged.
+        QCoreApplication::translate("quill::Review", "Signs for %1 on %2: %3.")
+            .arg(QCoreApplication::translate("quill::Review", "%n Lit node(s)", nullptr,
+                                             review.nodeCount),
+                 QCoreApplication::translate("quill::Review", "%n host(s)", nullptr,
+                                             int(review.nodeHosts.size())),
+                 hosts));
     add(Severity::Info, "profile",
         profile == lit::Profile::LitV7
             ? QCoreApplication::translate("quill::Review", "Lit network: Datil (SDK v7 format).")

@@ -528,10 +528,6 @@
         <translation> und %1 weitere</translation>
     </message>
     <message>
-        <source>Signs for %1 Lit node(s) on %2 host(s): %3.</source>
-        <translation>Signiert für %1 Lit-Knoten auf %2 Host(s): %3.</translation>
-    </message>
-    <message>
         <source>Lit network: Datil (SDK v7 format).</source>
         <translation>Lit-Netzwerk: Datil (Format des SDK v7).</translation>
     </message>
@@ -590,6 +586,24 @@
     <message>
         <source>The app calls itself &quot;%1&quot; but its web origin %2 is not a Lit Protocol domain.</source>
         <translation>Die App nennt sich „%1“, aber ihr Web-Origin %2 ist keine Domain von Lit Protocol.</translation>
+    </message>
+    <message>
+        <source>Signs for %1 on %2: %3.</source>
+        <translation>Signiert für %1 auf %2: %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Lit node(s)</source>
+        <translation>
+            <numerusform>%n Lit-Knoten</numerusform>
+            <numerusform>%n Lit-Knoten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n Host</numerusform>
+            <numerusform>%n Hosts</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1014,6 +1028,21 @@
     <message>
         <source>Since</source>
         <translation>Seit</translation>
+    </message>
+</context>
+<context>
+    <name>quill::ui::Autostart</name>
+    <message>
+        <source>cannot remove %1</source>
+        <translation>%1 kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>%1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
     </message>
 </context>
 <context>

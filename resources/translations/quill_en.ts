@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>quill::Review</name>
+    <message numerus="yes">
+        <source>%n Lit node(s)</source>
+        <translation>
+            <numerusform>%n Lit node</numerusform>
+            <numerusform>%n Lit nodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n host</numerusform>
+            <numerusform>%n hosts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>quill::ui::MainWindow</name>
     <message numerus="yes">
         <source>Quill — %n request(s) waiting</source>

@@ -10,11 +10,15 @@
 
 #include "ApiPrompts.h"
 #include "ApprovalDialog.h"
+#include "ChainSecuredReviewView.h"
 #include "ImportWalletDialog.h"
 #include "MainWindow.h"
 #include "RemoveAccountDialog.h"
 #include "api/PairingStore.h"
 #include "crypto/Encoding.h"
+#include "eth/Address.h"
+#include "lit/ChainSecured.h"
+#include "requests/ChainSecuredReview.h"
 #include "vault/MemoryStore.h"
 
 #include <QAbstractButton>
@@ -42,6 +46,7 @@
 
 #include <map>
 #include <memory>
+#include <tuple>
 
 using namespace quill;
 using namespace quill::requests;
@@ -62,9 +67,9 @@ const QStringList kSameInGerman = {QStringLiteral("App"), QStringLiteral("Apps")
                                    QStringLiteral("Quill"), QStringLiteral("Status")};
 
 /// Names the fixtures put on screen (account label, app names), longest first.
-const QStringList kFixtureData = {QStringLiteral("Notes dApp"), QStringLiteral("Notes app"),
-                                  QStringLiteral("Test app"), QStringLiteral("notes"),
-                                  QStringLiteral("Test")};
+const QStringList kFixtureData = {QStringLiteral("Lit Dashboard"), QStringLiteral("Notes dApp"),
+                                  QStringLiteral("Notes app"),     QStringLiteral("Test app"),
+                                  QStringLiteral("notes"),         QStringLiteral("Test")};
 
 /// Proper nouns, protocol terms and data that stay as they are inside a sentence.
 const QRegularExpression kNotText(QStringLiteral(
@@ -85,11 +90,11 @@ bool isPhrase(const QString &text)
 
 /// Words that may begin both the English and the German text (names, terms, data).
 const QStringList kSameFirstWord = {
-    QStringLiteral("App"),   QStringLiteral("Apps"),     QStringLiteral("Chain"),
-    QStringLiteral("Demo"),  QStringLiteral("Keystore"), QStringLiteral("Lit"),
-    QStringLiteral("Name"),  QStringLiteral("Notes"),    QStringLiteral("Origin"),
-    QStringLiteral("Quill"), QStringLiteral("Status"),   QStringLiteral("Test"),
-    QStringLiteral("URL"),   QStringLiteral("optional")};
+    QStringLiteral("App"),    QStringLiteral("Base"),  QStringLiteral("Apps"),
+    QStringLiteral("Chain"),  QStringLiteral("Demo"),  QStringLiteral("Keystore"),
+    QStringLiteral("Lit"),    QStringLiteral("Name"),  QStringLiteral("Notes"),
+    QStringLiteral("Origin"), QStringLiteral("Quill"), QStringLiteral("Status"),
+    QStringLiteral("Test"),   QStringLiteral("URL"),   QStringLiteral("optional")};
 
 /// A translation that kept the English beginning ("Warning: Umfasst …"): the same first word.
 bool startsInEnglish(const QString &english, const QString &german)
@@ -286,6 +291,30 @@ Texts walkAllWindows()
             source->setCurrentIndex(page);
         import.show();
         walk(texts, &import);
+    }
+
+    // The Lit ChainSecured review: plain words, chain, validity and warnings (an unknown
+    // chain, a name that claims Lit from another origin).
+    for (const auto &[purpose, chainId, origin] :
+         {std::tuple{lit::ChainSecuredPurpose::AddUsageApiKey, std::uint64_t{84532}, QString()},
+          std::tuple{lit::ChainSecuredPurpose::ConvertAccount, std::uint64_t{1},
+                     QStringLiteral("https://litprotocol.com.evil.example")}}) {
+        lit::ChainSecuredAuthorization auth;
+        auth.purpose = purpose;
+        auth.chainId = chainId;
+        auth.address = eth::Address::parse("0x63FaC9201494f0bd17B9892B9fae4d52fe3BD377").value();
+        auth.issuedAt = 1780000000;
+        AppIdentity app;
+        app.appId = QStringLiteral("app-1");
+        app.claimedName = QStringLiteral("Lit Dashboard");
+        app.transport = QStringLiteral("websocket");
+        app.origin = origin;
+        app.paired = origin.isEmpty();
+        ui::ChainSecuredReviewView view;
+        view.setObjectName(QStringLiteral("chainSecured%1").arg(chainId));
+        view.setReview(ChainSecuredReview::build(auth, app), app);
+        view.show();
+        walk(texts, &view);
     }
 
     ui::RemoveAccountDialog remove(f.wallets.accounts().first());
