@@ -676,7 +676,7 @@
     </message>
     <message>
         <source>remembered</source>
-        <translation>gemerkt</translation>
+        <translation>automatisch genehmigt</translation>
     </message>
     <message>
         <source>rejected</source>
@@ -1219,7 +1219,7 @@
     </message>
     <message>
         <source>&amp;Phrase:</source>
-        <translation>Wiederherstellungs&amp;phrase:</translation>
+        <translation>&amp;Wiederherstellungsphrase:</translation>
     </message>
     <message>
         <source>Optional passphrase</source>
@@ -1259,7 +1259,7 @@
     </message>
     <message>
         <source>Custom pa&amp;th:</source>
-        <translation>Eigener &amp;Pfad:</translation>
+        <translation>Eigener Pfa&amp;d:</translation>
     </message>
     <message>
         <source>Keystore file</source>
@@ -1542,7 +1542,7 @@
     </message>
     <message>
         <source>&amp;Create a wallet</source>
-        <translation>Wallet &amp;erstellen</translation>
+        <translation>&amp;Wallet erstellen</translation>
     </message>
     <message>
         <source>&amp;Import a wallet</source>
