@@ -1319,11 +1319,11 @@
     </message>
     <message>
         <source>I have written the phrase down; Quill will not show it again</source>
-        <translation>Ich habe die Phrase aufgeschrieben; Quill zeigt sie nicht noch einmal an</translation>
+        <translation>Ich habe die Phrase notiert; Quill zeigt sie nie wieder</translation>
     </message>
     <message>
         <source>I have written the phrase down</source>
-        <translation>Ich habe die Phrase aufgeschrieben</translation>
+        <translation>Ich habe die Phrase notiert</translation>
     </message>
     <message>
         <source>&amp;Create</source>
