@@ -477,6 +477,39 @@ private Q_SLOTS:
             english.translate("quill::ui::MainWindow", "Quill — %n request(s) waiting", nullptr, 2),
             QStringLiteral("Quill — %n requests waiting"));
     }
+    // The node-count warning from core: "(s)" without a translator (quill-cli), real plurals
+    // with one.
+    void reviewNodeCount_pluralForms()
+    {
+        const auto text = [] {
+            IncomingRequest in;
+            in.request =
+                std::move(
+                    lit::SessionRequest::fromJson(
+                        readData(QStringLiteral("requests/valid_vector_a.json")).toStdString()))
+                    .value();
+            Fixture f;
+            const auto id = *f.broker.submit(std::move(in), [](Result<std::string>) {});
+            const auto review = f.broker.review(id, kAccount);
+            for (const auto &w : review->warnings)
+                if (w.code == QStringLiteral("node-count"))
+                    return w.text.section(QLatin1Char(':'), 0, 0);
+            return QString();
+        };
+        QCOMPARE(text(), QStringLiteral("Signs for 3 Lit node(s) on 1 host(s)"));
+        for (const auto &[file, expected] :
+             {std::pair{QStringLiteral(":/i18n/quill_en.qm"),
+                        QStringLiteral("Signs for 3 Lit nodes on 1 host")},
+              std::pair{QStringLiteral(":/i18n/quill_de.qm"),
+                        QStringLiteral("Signiert für 3 Lit-Knoten auf 1 Host")}}) {
+            QTranslator translator;
+            QVERIFY(translator.load(file));
+            QCoreApplication::installTranslator(&translator);
+            const QString translated = text();
+            QCoreApplication::removeTranslator(&translator);
+            QCOMPARE(translated, expected);
+        }
+    }
 };
 
 QTEST_MAIN(TestTranslations)
