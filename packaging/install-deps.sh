@@ -10,6 +10,8 @@
 # - clang + libclang-rt-14-dev give libFuzzer for tests/fuzz.
 # - python3-pip/-setuptools/-wheel build and install the Python client's wheel offline
 #   (`pip wheel --no-build-isolation --no-deps`; PyPI is not needed).
+# - qt6-tools-dev (CMake's Qt6LinguistTools) and qt6-l10n-tools (lupdate, lrelease) build the
+#   translations; qt6-translations-l10n has Qt's own (qtbase_de.qm …), loaded at run time.
 # - chromium runs the JS client's browser build headless (clients/js/test/browser.test.mjs;
 #   skipped if absent). It is the largest package here (about 350 MB installed).
 set -euo pipefail
@@ -17,6 +19,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config git ca-certificates
   qt6-base-dev qt6-svg-dev qt6-websockets-dev qtkeychain-qt6-dev libsecp256k1-dev libssl-dev libsecret-1-0
+  qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   nlohmann-json3-dev libsodium-dev libbenchmark-dev clang libclang-rt-14-dev
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools fonts-dejavu-core
   file dpkg-dev lintian desktop-file-utils appstream

@@ -360,7 +360,7 @@ void ApprovalDialog::refreshReview()
         else
             m_error->setText(account.isEmpty()
                                  ? tr("No account to sign with: import or create one first.")
-                                 : describe(review.error()));
+                                 : describeTranslated(review.error()));
         m_error->show();
         m_hasDanger = true;
         m_acknowledge->hide();
@@ -414,7 +414,7 @@ void ApprovalDialog::refreshChainSecuredReview()
     if (!review) {
         m_error->setText(account.isEmpty()
                              ? tr("No account to sign with: import or create one first.")
-                             : describe(review.error()));
+                             : describeTranslated(review.error()));
         m_error->show();
         updateApproveEnabled();
         return;
@@ -476,7 +476,7 @@ void ApprovalDialog::approveUnlocked(bool remember)
                                   m_rememberCombo->currentData().toLongLong()};
     auto st = m_broker.approve(m_id, scope);
     if (!st) {
-        m_error->setText(describe(st.error()));
+        m_error->setText(describeTranslated(st.error()));
         m_error->show();
         return;
     }

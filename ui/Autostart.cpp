@@ -1,5 +1,6 @@
 #include "Autostart.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -56,14 +57,20 @@ Status Autostart::setEnabled(bool enabled, const QString &executable)
     const QString path = entryPath();
     if (!enabled) {
         if (QFile::exists(path) && !QFile::remove(path))
-            return Error{ErrorCode::Io, QStringLiteral("cannot remove %1").arg(path)};
+            return Error{
+                ErrorCode::Io,
+                QCoreApplication::translate("quill::ui::Autostart", "cannot remove %1").arg(path)};
         return okStatus();
     }
     if (!QDir().mkpath(QFileInfo(path).path()))
-        return Error{ErrorCode::Io, QStringLiteral("cannot create %1").arg(QFileInfo(path).path())};
+        return Error{ErrorCode::Io,
+                     QCoreApplication::translate("quill::ui::Autostart", "cannot create %1")
+                         .arg(QFileInfo(path).path())};
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
-        return Error{ErrorCode::Io, QStringLiteral("cannot write %1").arg(path)};
+        return Error{
+            ErrorCode::Io,
+            QCoreApplication::translate("quill::ui::Autostart", "cannot write %1").arg(path)};
     const QString text = QStringLiteral("[Desktop Entry]\n"
                                         "Type=Application\n"
                                         "Name=Quill\n"
@@ -77,7 +84,9 @@ Status Autostart::setEnabled(bool enabled, const QString &executable)
     f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
                      QFileDevice::ReadOther);
     if (!f.commit())
-        return Error{ErrorCode::Io, QStringLiteral("cannot write %1").arg(path)};
+        return Error{
+            ErrorCode::Io,
+            QCoreApplication::translate("quill::ui::Autostart", "cannot write %1").arg(path)};
     return okStatus();
 }
 

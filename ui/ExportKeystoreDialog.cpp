@@ -317,7 +317,7 @@ void ExportKeystoreDialog::start(bool overwrite)
             if (!self)
                 return;
             if (!st) {
-                self->fail(tr("Not exported: %1").arg(describe(st.error())));
+                self->fail(tr("Not exported: %1").arg(describeTranslated(st.error())));
                 return;
             }
             self->setBusy(false, tr("Saved %1").arg(QDir::toNativeSeparators(path)));

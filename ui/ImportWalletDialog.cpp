@@ -352,7 +352,7 @@ void ImportWalletDialog::store(crypto::SecureBytes key, vault::AccountSource sou
                           if (!self)
                               return;
                           if (!r) {
-                              self->fail(describe(r.error()));
+                              self->fail(describeTranslated(r.error()));
                               return;
                           }
                           self->setBusy(false, tr("Added %1").arg(r->address));
@@ -366,7 +366,7 @@ void ImportWalletDialog::showAccounts()
     auto passphrase = takeSecret(m_passphrase->text(), false);
     auto mnemonic = eth::Mnemonic::parse(view(phrase));
     if (!mnemonic) {
-        fail(describe(mnemonic.error()));
+        fail(describeTranslated(mnemonic.error()));
         return;
     }
     setBusy(true, tr("Deriving accounts…"));
@@ -428,7 +428,7 @@ void ImportWalletDialog::importNow()
             path = m_accountList->currentItem()->data(Qt::UserRole).toString();
         auto child = m_master->derive(path.toStdString());
         if (!child) {
-            fail(describe(child.error()));
+            fail(describeTranslated(child.error()));
             return;
         }
         m_phrase->clear();
@@ -444,7 +444,7 @@ void ImportWalletDialog::importNow()
         }
         const std::string json = file.readAll().toStdString();
         if (auto info = eth::keystore::inspect(json); !info) {
-            fail(describe(info.error()));
+            fail(describeTranslated(info.error()));
             return;
         }
         auto password = std::make_shared<crypto::SecureBytes>(takeSecret(m_keystorePassword->text(), false));
@@ -454,7 +454,7 @@ void ImportWalletDialog::importNow()
             this, [json, password]() { return eth::keystore::decrypt(json, *password); },
             [this](Result<crypto::SecureBytes> key) {
                 if (!key) {
-                    fail(describe(key.error()));
+                    fail(describeTranslated(key.error()));
                     return;
                 }
                 store(std::move(key).value(), vault::AccountSource::Keystore, QString());
@@ -465,7 +465,7 @@ void ImportWalletDialog::importNow()
         if (!m_createdKey) {
             auto created = eth::NewWallet::create(m_words->currentData().toInt());
             if (!created) {
-                fail(describe(created.error()));
+                fail(describeTranslated(created.error()));
                 return;
             }
             m_createdKey = std::make_shared<crypto::SecureBytes>(std::move(created->privateKey));

@@ -257,7 +257,7 @@ MainWindow::MainWindow(Services services, QWidget *parent) : QMainWindow(parent)
     m_autostartAction->setToolTip(tr("Quill starts in the tray when you log in, so apps find it."));
     connect(m_autostartAction, &QAction::toggled, this, [this](bool on) {
         if (auto st = Autostart::setEnabled(on, QCoreApplication::applicationFilePath()); !st) {
-            QMessageBox::warning(this, tr("Quill"), describe(st.error()));
+            QMessageBox::warning(this, tr("Quill"), describeTranslated(st.error()));
             const QSignalBlocker block(m_autostartAction);
             m_autostartAction->setChecked(Autostart::isEnabled());
             return;
@@ -510,7 +510,7 @@ void MainWindow::revokeSelected(bool wholeApp)
             statusBar()->showMessage(st ? tr("Revoked %1's remembered session: it will ask again. Signatures already "
                                              "issued stay valid until they expire.")
                                               .arg(name)
-                                        : describe(st.error()));
+                                        : describeTranslated(st.error()));
         });
 }
 
@@ -523,7 +523,7 @@ void MainWindow::fillRecentMenu()
         const QString app = e.appName.isEmpty() ? m_names->nameOf(e.appId) : e.appName;
         QString text = tr("%1  %2 — %3")
                            .arg(QDateTime::fromMSecsSinceEpoch(e.time).toLocalTime().toString(QStringLiteral("HH:mm")), app,
-                                e.decision);
+                                decisionText(e.decision));
         if (!e.account.isEmpty())
             text += QStringLiteral(" (%1…)").arg(e.account.left(8));
         auto *action = m_recentMenu->addAction(text);
@@ -547,7 +547,7 @@ void MainWindow::unpairSelected()
             return;
         self->statusBar()->showMessage(
             st ? tr("Unpaired %1: it must pair again to ask. Signatures already issued stay valid until they expire.").arg(name)
-               : describe(st.error()));
+               : describeTranslated(st.error()));
     });
 }
 
@@ -556,7 +556,7 @@ void MainWindow::reloadFromDisk()
     // Each store re-reads only if its file changed, and its model follows its signal.
     for (const Status &st : {m_s.wallets.load(), m_s.sessionKeys.load(), m_s.permissions.load()})
         if (!st)
-            statusBar()->showMessage(describe(st.error()));
+            statusBar()->showMessage(describeTranslated(st.error()));
     m_s.activity.refresh();
     Q_EMIT dataFolderChanged();
 }
@@ -588,7 +588,7 @@ void MainWindow::confirmRemoveAccount(const vault::Account &account)
         m_s.wallets.remove(address, [self, address](Status st) {
             if (self)
                 self->statusBar()->showMessage(st ? tr("Removed %1 from Quill.").arg(address)
-                                                  : describe(st.error()));
+                                                  : describeTranslated(st.error()));
         });
     });
     dialog->open();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 namespace quill::ui {
@@ -26,6 +27,24 @@ QString localTime(UnixMillis t)
 }
 
 } // namespace
+
+QString decisionText(const QString &decision)
+{
+    // The log keeps these words in English (other processes and the CLI read it).
+    static const char *const kDecisions[] = {QT_TRANSLATE_NOOP("quill::ui::Activity", "approved"),
+                                             QT_TRANSLATE_NOOP("quill::ui::Activity", "remembered"),
+                                             QT_TRANSLATE_NOOP("quill::ui::Activity", "rejected"),
+                                             QT_TRANSLATE_NOOP("quill::ui::Activity", "expired"),
+                                             QT_TRANSLATE_NOOP("quill::ui::Activity", "cancelled"),
+                                             QT_TRANSLATE_NOOP("quill::ui::Activity", "failed"),
+                                             QT_TRANSLATE_NOOP("quill::ui::Activity", "refused"),
+                                             QT_TRANSLATE_NOOP("quill::ui::Activity", "revoked"),
+                                             QT_TRANSLATE_NOOP("quill::ui::Activity", "unpaired")};
+    for (const char *known : kDecisions)
+        if (decision == QLatin1String(known))
+            return QCoreApplication::translate("quill::ui::Activity", known);
+    return decision;
+}
 
 QString describeRemaining(UnixMillis ms)
 {
@@ -107,8 +126,27 @@ QVariant AccountsModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case 0: return a.label;
     case 1: return a.address;
-    case 2: return a.derivationPath.isEmpty() ? vault::toString(a.source)
-                                              : QString(vault::toString(a.source) + QStringLiteral(" ") + a.derivationPath);
+    case 2: {
+        // The stored names (vault::toString) are identifiers; these are for people.
+        QString source;
+        switch (a.source) {
+        case vault::AccountSource::PrivateKey:
+            source = tr("private-key");
+            break;
+        case vault::AccountSource::Mnemonic:
+            source = tr("mnemonic");
+            break;
+        case vault::AccountSource::Keystore:
+            source = tr("keystore");
+            break;
+        case vault::AccountSource::Created:
+            source = tr("created");
+            break;
+        }
+        return a.derivationPath.isEmpty()
+                   ? source
+                   : QString(source + QStringLiteral(" ") + a.derivationPath);
+    }
     case 3: return a.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     }
     return {};
@@ -137,7 +175,7 @@ bool AccountsModel::setData(const QModelIndex &index, const QVariant &value, int
         return false;
     // The vault re-reads the index and emits accountsChanged, which reloads the rows.
     if (auto st = m_vault.rename(m_rows[index.row()].address, label); !st) {
-        Q_EMIT renameFailed(describe(st.error()));
+        Q_EMIT renameFailed(describeTranslated(st.error()));
         return false;
     }
     return true;
@@ -236,7 +274,8 @@ QVariant GrantsModel::data(const QModelIndex &index, int role) const
             if (prefix && lit && sep != std::string::npos)
                 what << requests::describeCapability({*prefix, resource.substr(sep + 3), *lit, std::nullopt});
             else
-                what << QString::fromStdString(ability).append(QStringLiteral(" on ")).append(QString::fromStdString(resource));
+                what << tr("%1 on %2")
+                            .arg(QString::fromStdString(ability), QString::fromStdString(resource));
         }
         return what.join(QStringLiteral("; "));
     }
@@ -403,7 +442,7 @@ QVariant ActivityModel::data(const QModelIndex &index, int role) const
     case 1: return e.appName.isEmpty() ? m_names.nameOf(e.appId) : e.appName;
     case 2: return e.account;
     case 3: {
-        QString text = e.decision;
+        QString text = decisionText(e.decision);
         if (auto until = parseRfc3339(e.expiration.toStdString()); until.ok())
             text += tr(" · until %1").arg(localTime(*until));
         if (!e.error.isEmpty())

@@ -166,4 +166,7 @@ private:
 /// "in 3 h 20 min", "in 45 s", "expired" — relative time for tables and the dialog.
 QString describeRemaining(UnixMillis ms);
 
+/// An activity log decision ("approved", "revoked" …, stored in English) in the user's language.
+QString decisionText(const QString &decision);
+
 } // namespace quill::ui

@@ -200,7 +200,7 @@ void SettingsDialog::accept()
         if (auto st = Autostart::setEnabled(m_autostart->isChecked(),
                                             QCoreApplication::applicationFilePath());
             !st) {
-            QMessageBox::warning(this, tr("Settings"), describe(st.error()));
+            QMessageBox::warning(this, tr("Settings"), describeTranslated(st.error()));
             return;
         }
     }
@@ -243,7 +243,7 @@ void SettingsDialog::changePassword()
                     if (!st)
                         QMessageBox::warning(
                             self, tr("Settings"),
-                            tr("The app password was not set: %1").arg(describe(st.error())));
+                            tr("The app password was not set: %1").arg(describeTranslated(st.error())));
                 });
             });
             d->open();
@@ -266,7 +266,7 @@ void SettingsDialog::clearPassword()
                 if (!st)
                     QMessageBox::warning(
                         self, tr("Settings"),
-                        tr("The app password was not cleared: %1").arg(describe(st.error())));
+                        tr("The app password was not cleared: %1").arg(describeTranslated(st.error())));
             });
         },
         IdleLock::Ask::Always);

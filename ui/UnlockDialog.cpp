@@ -114,7 +114,7 @@ void UnlockDialog::tryUnlock()
             self->m_error->setText(
                 tr("The OS keychain is not available, so Quill cannot check the app password "
                    "and stays locked. Unlock the keyring and try again. (%1)")
-                    .arg(describe(ok.error())));
+                    .arg(describeTranslated(ok.error())));
         } else if (ok.error().code == ErrorCode::SecretNotFound) {
             // Removed from the keychain outside Quill (IdleLock has dropped its flag): whoever
             // could do that can read the keys there too, so confirming is all that is left.
@@ -127,7 +127,7 @@ void UnlockDialog::tryUnlock()
                    "Quill), so Quill no longer asks for it. Set a new one in Settings. Continue?"));
         } else {
             self->m_error->setText(tr("Cannot check the app password: %1. Quill stays locked.")
-                                       .arg(describe(ok.error())));
+                                       .arg(describeTranslated(ok.error())));
         }
         self->m_error->setAccessibleName(self->m_error->text());
     });

@@ -32,6 +32,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLineEdit>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPalette>
 #include <QPushButton>
@@ -43,6 +45,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTranslator>
 
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -84,6 +87,22 @@ void submitDemoRequest(requests::RequestBroker &broker)
     in.app.paired = true;
     in.request = std::move(lit::SessionRequest::fromJson(kDemoRequest)).value();
     (void)broker.submit(std::move(in), [](Result<std::string>) {});
+}
+
+/// Qt's own strings (qtbase: standard buttons, context menus) from the system's Qt, and
+/// Quill's from the resource (:/i18n/quill_<lang>.qm), in the user's language as
+/// QLocale::system() has it (LANGUAGE, LC_ALL, LC_MESSAGES, LANG). English needs Quill's
+/// file too: it holds the plural forms ("1 request", "2 requests").
+void installTranslators(QCoreApplication &app)
+{
+    const QLocale locale = QLocale::system();
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    auto *quill = new QTranslator(&app);
+    if (quill->load(locale, QStringLiteral("quill"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(quill);
 }
 
 bool savePng(QWidget *w, const QString &path)
@@ -185,6 +204,7 @@ int main(int argc, char **argv)
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.quill.Quill"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/quill.svg")));
     parser.process(app);
+    installTranslators(app);
     // The theme: --dark, else the setting (Settings… applies later changes live).
     ui::Theme::instance().apply(parser.isSet(dark) ? ui::Theme::Mode::Dark : ui::Theme::saved());
     const bool isDemo = parser.isSet(demo) || parser.isSet(screenshot);
@@ -227,7 +247,7 @@ int main(int argc, char **argv)
     QStringList loadErrors;
     for (const Status &st : {wallets.load(), sessionKeys.load(), permissions.load()})
         if (!st)
-            loadErrors << describe(st.error());
+            loadErrors << describeTranslated(st.error());
     wallets.recover([](Status) {});
     sessionKeys.recover([](Status) {});
     (void)permissions.prune(clock.now());
@@ -236,7 +256,7 @@ int main(int argc, char **argv)
     // The local API: apps ask here; every request goes through the broker to the user.
     api::PairingStore pairings(*store, dataDir);
     if (auto st = pairings.load(); !st)
-        loadErrors << describe(st.error());
+        loadErrors << describeTranslated(st.error());
     pairings.recover([](Status) {});
     api::ApiServer *apiServer = nullptr; // made below, once the window can host its prompts
     const ui::AppSettings settings = ui::AppSettings::load();
@@ -274,11 +294,12 @@ int main(int argc, char **argv)
     });
     QObject::connect(&window, &ui::MainWindow::dataFolderChanged, &pairings, [&] {
         if (auto st = pairings.load(); !st)
-            window.statusBar()->showMessage(describe(st.error()));
+            window.statusBar()->showMessage(describeTranslated(st.error()));
     });
     QObject::connect(store.get(), &vault::SecretStore::waitingForUser, &window, [&](bool waiting) {
         if (waiting)
-            window.statusBar()->showMessage(QStringLiteral("Waiting for the keyring: unlock it in the system prompt"));
+            window.statusBar()->showMessage(QCoreApplication::translate(
+                "quill::app", "Waiting for the keyring: unlock it in the system prompt"));
         else
             window.statusBar()->clearMessage();
     });
@@ -287,12 +308,14 @@ int main(int argc, char **argv)
     const QString socketPath = isDemo ? demoDir.filePath(QStringLiteral("quill.sock")) : api::LocalSocketTransport::defaultPath();
     if (!parser.isSet(timing)) {
         if (auto st = local.listen(socketPath); !st)
-            loadErrors << QStringLiteral("Apps cannot reach Quill: ") + describe(st.error());
+            loadErrors << QCoreApplication::translate("quill::app", "Apps cannot reach Quill: %1")
+                              .arg(describeTranslated(st.error()));
         const int port =
             parser.isSet(wsPort) ? parser.value(wsPort).toInt() : settings.webSocketPort;
         if (port > 0 && port < 65536) {
             if (auto st = websocket.listen(quint16(port)); !st)
-                loadErrors << QStringLiteral("WebSocket for apps: ") + describe(st.error());
+                loadErrors << QCoreApplication::translate("quill::app", "WebSocket for apps: %1")
+                                  .arg(describeTranslated(st.error()));
         }
         auto announce = [&] {
             server.setInfo(
@@ -300,11 +323,13 @@ int main(int argc, char **argv)
                      return !wallets.accounts().isEmpty();
                  }});
             window.statusBar()->showMessage(
-                QStringLiteral("Apps connect at %1%2")
-                    .arg(local.path(),
-                         websocket.isListening()
-                             ? QStringLiteral(" and ws://127.0.0.1:%1").arg(websocket.port())
-                             : QString()));
+                websocket.isListening()
+                    ? QCoreApplication::translate("quill::app",
+                                                  "Apps connect at %1 and ws://127.0.0.1:%2")
+                          .arg(local.path())
+                          .arg(websocket.port())
+                    : QCoreApplication::translate("quill::app", "Apps connect at %1")
+                          .arg(local.path()));
         };
         announce();
         // Settings: the WebSocket follows a changed setting at once (browser apps connected to
@@ -319,9 +344,10 @@ int main(int argc, char **argv)
                 websocket.close();
                 if (a.webSocketPort > 0) {
                     if (auto st = websocket.listen(quint16(a.webSocketPort)); !st)
-                        QMessageBox::warning(&window, QStringLiteral("Quill"),
-                                             QStringLiteral("WebSocket for apps: ") +
-                                                 describe(st.error()));
+                        QMessageBox::warning(
+                            &window, QStringLiteral("Quill"),
+                            QCoreApplication::translate("quill::app", "WebSocket for apps: %1")
+                                .arg(describeTranslated(st.error())));
                 }
                 announce();
             });
@@ -361,8 +387,11 @@ int main(int argc, char **argv)
     if (!isDemo) {
         store->probe([&window](Status st) {
             if (!st)
-                QMessageBox::critical(&window, QStringLiteral("Quill"),
-                                      QStringLiteral("No OS keychain available: Quill cannot keep keys. (%1)").arg(describe(st.error())));
+                QMessageBox::critical(
+                    &window, QStringLiteral("Quill"),
+                    QCoreApplication::translate(
+                        "quill::app", "No OS keychain available: Quill cannot keep keys. (%1)")
+                        .arg(describeTranslated(st.error())));
         });
         return QApplication::exec();
     }

@@ -162,4 +162,12 @@ QString errorCodeName(ErrorCode code);
 /// "name: context" — one line suitable for stderr or a log.
 QString describe(const Error &error);
 
+/// errorCodeName() in the user's language (QCoreApplication::translate, context
+/// "quill::Error"), for the GUI; the English text without an installed translator.
+QString translatedErrorCodeName(ErrorCode code);
+
+/// describe() for people: the name translated, the context (a field, a path) as is. Only for
+/// what the GUI shows; the CLI, logs and the local API keep describe() (English, stable).
+QString describeTranslated(const Error &error);
+
 } // namespace quill

@@ -2,6 +2,7 @@
 
 #include "common/Time.h"
 
+#include <QCoreApplication>
 #include <QUrl>
 
 namespace quill::requests {
@@ -10,14 +11,18 @@ QString describePurpose(lit::ChainSecuredPurpose purpose)
 {
     switch (purpose) {
     case lit::ChainSecuredPurpose::CreateWallet:
-        return QStringLiteral("Create a new wallet (PKP) for your Lit ChainSecured account.");
+        return QCoreApplication::translate(
+            "quill::Review", "Create a new wallet (PKP) for your Lit ChainSecured account.");
     case lit::ChainSecuredPurpose::ConvertAccount:
-        return QStringLiteral(
+        return QCoreApplication::translate(
+            "quill::Review",
             "Convert a Lit account to ChainSecured, with this wallet as its owner.");
     case lit::ChainSecuredPurpose::AddUsageApiKey:
-        return QStringLiteral("Add a usage API key to your Lit ChainSecured account.");
+        return QCoreApplication::translate("quill::Review",
+                                           "Add a usage API key to your Lit ChainSecured account.");
     case lit::ChainSecuredPurpose::BillingAuth:
-        return QStringLiteral("Authorize billing operations for your Lit ChainSecured account.");
+        return QCoreApplication::translate(
+            "quill::Review", "Authorize billing operations for your Lit ChainSecured account.");
     }
     return {};
 }
@@ -30,7 +35,7 @@ QString chainName(std::uint64_t chainId)
     case 84532:
         return QStringLiteral("Base Sepolia");
     case 175188:
-        return QStringLiteral("Anvil (local test chain)");
+        return QCoreApplication::translate("quill::Review", "Anvil (local test chain)");
     default:
         return {};
     }
@@ -66,13 +71,15 @@ ChainSecuredReview ChainSecuredReview::build(const lit::ChainSecuredAuthorizatio
     ChainSecuredReview r;
     r.action = describePurpose(auth.purpose);
     const QString name = chainName(auth.chainId);
-    r.chain = (name.isEmpty() ? QStringLiteral("unknown chain") : name) +
-              QStringLiteral(" (chain id %1)").arg(auth.chainId);
+    r.chain =
+        (name.isEmpty() ? QCoreApplication::translate("quill::Review", "unknown chain") : name) +
+        QCoreApplication::translate("quill::Review", " (chain id %1)").arg(auth.chainId);
     r.account = QString::fromStdString(auth.address.toChecksummed());
     r.issuedAt = QString::fromStdString(formatIso(auth.issuedAt * kSecond));
     const QString until = QString::fromStdString(
         formatIso((auth.issuedAt + lit::kChainSecuredSkewSeconds) * kSecond));
-    r.validity = QStringLiteral(
+    r.validity = QCoreApplication::translate(
+                     "quill::Review",
                      "Valid for 5 minutes (until %1); anyone who obtains it can repeat this action "
                      "in that time.")
                      .arg(until);
@@ -80,24 +87,28 @@ ChainSecuredReview ChainSecuredReview::build(const lit::ChainSecuredAuthorizatio
     if (auth.chainId == 175188)
         r.warnings.append(
             {Severity::Info, QStringLiteral("test-chain"),
-             QStringLiteral("Chain id 175188 is Anvil, a local test chain: Lit's production "
-                            "servers use Base (8453).")});
+             QCoreApplication::translate(
+                 "quill::Review", "Chain id 175188 is Anvil, a local test chain: Lit's production "
+                                  "servers use Base (8453).")});
     else if (name.isEmpty())
-        r.warnings.append(
-            {Severity::Warning, QStringLiteral("unknown-chain"),
-             QStringLiteral("Chain id %1 is not Base (8453) or Base Sepolia (84532), the chains "
-                            "Lit Chipotle uses.")
-                 .arg(auth.chainId)});
+        r.warnings.append({Severity::Warning, QStringLiteral("unknown-chain"),
+                           QCoreApplication::translate(
+                               "quill::Review",
+                               "Chain id %1 is not Base (8453) or Base Sepolia (84532), the chains "
+                               "Lit Chipotle uses.")
+                               .arg(auth.chainId)});
     const bool claimsLit = app.claimedName.contains(QStringLiteral("lit"), Qt::CaseInsensitive);
     if (claimsLit && !app.origin.isEmpty() && !isLitOrigin(app.origin))
         r.warnings.append(
             {Severity::Danger, QStringLiteral("origin-not-lit"),
-             QStringLiteral("The app calls itself \"%1\" but its web origin %2 is not a Lit "
-                            "Protocol domain.")
+             QCoreApplication::translate(
+                 "quill::Review", "The app calls itself \"%1\" but its web origin %2 is not a Lit "
+                                  "Protocol domain.")
                  .arg(app.claimedName, app.origin)});
     if (!app.paired)
-        r.warnings.append({Severity::Danger, QStringLiteral("unpaired"),
-                           QStringLiteral("This app is not paired with Quill.")});
+        r.warnings.append(
+            {Severity::Danger, QStringLiteral("unpaired"),
+             QCoreApplication::translate("quill::Review", "This app is not paired with Quill.")});
     return r;
 }
 

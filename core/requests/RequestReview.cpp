@@ -5,6 +5,7 @@
 #include "recap/Recap.h"
 #include "siwe/SiweMessage.h"
 
+#include <QCoreApplication>
 #include <QUrl>
 
 namespace quill::requests {
@@ -121,10 +122,11 @@ bool isLoopbackDomain(const QString &domain)
 QString describeDuration(UnixMillis ms)
 {
     if (ms >= 2 * kDay)
-        return QStringLiteral("%1 days").arg(ms / kDay);
+        return QCoreApplication::translate("quill::Review", "%1 days").arg(ms / kDay);
     if (ms >= 2 * kHour)
-        return QStringLiteral("%1 hours").arg(ms / kHour);
-    return QStringLiteral("%1 minutes").arg(qMax<UnixMillis>(ms / kMinute, 0));
+        return QCoreApplication::translate("quill::Review", "%1 hours").arg(ms / kHour);
+    return QCoreApplication::translate("quill::Review", "%1 minutes")
+        .arg(qMax<UnixMillis>(ms / kMinute, 0));
 }
 
 /// The nota-bene objects the ReCap signs for (`resource`, `ability`), empty if none.
@@ -155,22 +157,33 @@ QString describeCapability(const lit::ResourceAbilityRequest &r)
     using lit::Ability;
     switch (r.ability) {
     case Ability::AccessControlConditionDecryption:
-        return any ? QStringLiteral("Decrypt any data protected by any access-control condition")
-                   : QStringLiteral("Decrypt data protected by access-control condition %1").arg(id);
+        return any ? QCoreApplication::translate(
+                         "quill::Review",
+                         "Decrypt any data protected by any access-control condition")
+                   : QCoreApplication::translate(
+                         "quill::Review", "Decrypt data protected by access-control condition %1")
+                         .arg(id);
     case Ability::AccessControlConditionSigning:
-        return any ? QStringLiteral("Sign with any access-control condition")
-                   : QStringLiteral("Sign with access-control condition %1").arg(id);
+        return any ? QCoreApplication::translate("quill::Review",
+                                                 "Sign with any access-control condition")
+                   : QCoreApplication::translate("quill::Review",
+                                                 "Sign with access-control condition %1")
+                         .arg(id);
     case Ability::PkpSigning:
-        return any ? QStringLiteral("Sign with any of your PKPs")
-                   : QStringLiteral("Sign with PKP %1").arg(id);
+        return any ? QCoreApplication::translate("quill::Review", "Sign with any of your PKPs")
+                   : QCoreApplication::translate("quill::Review", "Sign with PKP %1").arg(id);
     case Ability::LitActionExecution:
-        return any ? QStringLiteral("Run any Lit Action") : QStringLiteral("Run Lit Action %1").arg(id);
+        return any ? QCoreApplication::translate("quill::Review", "Run any Lit Action")
+                   : QCoreApplication::translate("quill::Review", "Run Lit Action %1").arg(id);
     case Ability::RateLimitIncreaseAuth:
-        return any ? QStringLiteral("Use any of your capacity credits")
-                   : QStringLiteral("Use capacity credit NFT #%1").arg(id);
+        return any ? QCoreApplication::translate("quill::Review",
+                                                 "Use any of your capacity credits")
+                   : QCoreApplication::translate("quill::Review", "Use capacity credit NFT #%1")
+                         .arg(id);
     case Ability::PaymentDelegation:
-        return any ? QStringLiteral("Use any payment delegation")
-                   : QStringLiteral("Use payment delegation %1").arg(id);
+        return any ? QCoreApplication::translate("quill::Review", "Use any payment delegation")
+                   : QCoreApplication::translate("quill::Review", "Use payment delegation %1")
+                         .arg(id);
     }
     return {};
 }
@@ -193,7 +206,8 @@ QStringList describeDelegation(const recap::Recap &recap)
         for (const auto &[ability, notes] : abilities) {
             QString text;
             if (ability == "*/*")
-                text = QStringLiteral("Do anything with %1").arg(q(key));
+                text =
+                    QCoreApplication::translate("quill::Review", "Do anything with %1").arg(q(key));
             for (int a = 0;
                  litResource && text.isEmpty() && a <= int(lit::Ability::PaymentDelegation); ++a) {
                 const auto candidate = lit::Ability(a);
@@ -201,14 +215,15 @@ QStringList describeDelegation(const recap::Recap &recap)
                     text = describeCapability({prefix, id, candidate, std::nullopt});
             }
             if (text.isEmpty())
-                text = QStringLiteral("%1 on %2").arg(q(ability), q(key));
+                text = QCoreApplication::translate("quill::Review", "%1 on %2")
+                           .arg(q(ability), q(key));
             QStringList conditions;
             for (const auto &note : notes)
                 if (note != "{}")
                     conditions.push_back(q(note));
             if (!conditions.isEmpty())
-                text +=
-                    QStringLiteral(" (conditions: %1)").arg(conditions.join(QStringLiteral("; ")));
+                text += QCoreApplication::translate("quill::Review", " (conditions: %1)")
+                            .arg(conditions.join(QStringLiteral("; ")));
             out.push_back(text);
         }
     }
@@ -276,7 +291,8 @@ Result<RequestReview> RequestReview::build(const lit::SessionRequest &request,
         review.rows.push_back(row);
         if (!row.data.isEmpty())
             add(Severity::Info, "nota-bene",
-                QStringLiteral("Signed with conditions (data) for %1:\n%2")
+                QCoreApplication::translate("quill::Review",
+                                            "Signed with conditions (data) for %1:\n%2")
                     .arg(row.resourceKey, row.data));
     }
 
@@ -285,13 +301,18 @@ Result<RequestReview> RequestReview::build(const lit::SessionRequest &request,
     if (!app.origin.isEmpty()) {
         if (!domainMatchesOrigin(domain, app.origin))
             add(Severity::Danger, "domain-mismatch",
-                QStringLiteral("The message names the site \"%1\", but the request comes from %2.").arg(domain, app.origin));
+                QCoreApplication::translate(
+                    "quill::Review",
+                    "The message names the site \"%1\", but the request comes from %2.")
+                    .arg(domain, app.origin));
     } else if (!isLoopbackDomain(domain)) {
         // Issue 14: without an Origin nothing ties the app to the site it names; a signature
         // for someone else's site is what a phishing app wants, so this is a Danger.
         add(Severity::Danger, "domain-unverified",
-            QStringLiteral("The message names the site \"%1\", but this app has no browser Origin: "
-                           "nothing shows that it belongs to that site.")
+            QCoreApplication::translate(
+                "quill::Review",
+                "The message names the site \"%1\", but this app has no browser Origin: "
+                "nothing shows that it belongs to that site.")
                 .arg(domain));
     }
     const auto issued = parseRfc3339(plan.issuedAt);
@@ -300,15 +321,22 @@ Result<RequestReview> RequestReview::build(const lit::SessionRequest &request,
         const UnixMillis lifetime = *expires - *issued;
         if (lifetime > kNodeMaxLifetime)
             add(Severity::Danger, "expiry-over-30-days",
-                QStringLiteral("Valid for %1: Lit nodes reject sessions longer than 30 days.").arg(describeDuration(lifetime)));
+                QCoreApplication::translate(
+                    "quill::Review", "Valid for %1: Lit nodes reject sessions longer than 30 days.")
+                    .arg(describeDuration(lifetime)));
         else if (lifetime > kLongExpiry)
             add(Severity::Warning, "long-expiry",
-                QStringLiteral("Valid for %1, more than a week.").arg(describeDuration(lifetime)));
+                QCoreApplication::translate("quill::Review", "Valid for %1, more than a week.")
+                    .arg(describeDuration(lifetime)));
         if (*expires <= now)
-            add(Severity::Danger, "already-expired", QStringLiteral("The request expired before it could be signed."));
+            add(Severity::Danger, "already-expired",
+                QCoreApplication::translate("quill::Review",
+                                            "The request expired before it could be signed."));
         if (*issued > now + kClockSlack)
             add(Severity::Danger, "issued-in-future",
-                QStringLiteral("The request is dated in the future (%1).").arg(q(plan.issuedAt)));
+                QCoreApplication::translate("quill::Review",
+                                            "The request is dated in the future (%1).")
+                    .arg(q(plan.issuedAt)));
     }
     if (profile == lit::Profile::LitV8) {
         QStringList caps;
@@ -319,24 +347,29 @@ Result<RequestReview> RequestReview::build(const lit::SessionRequest &request,
                     value = *parsed;
             if (!value) {
                 add(Severity::Danger, "max-price-missing",
-                    QStringLiteral("No price cap (maxPrice) for %1: Naga nodes refuse the session.")
+                    QCoreApplication::translate(
+                        "quill::Review",
+                        "No price cap (maxPrice) for %1: Naga nodes refuse the session.")
                         .arg(q(url)));
                 continue;
             }
             PriceCapRow row{q(url), q(value->toSdkHex()), q(value->toDecimal()),
                             q(value->toTokens())};
-            caps.push_back(QStringLiteral("%1 at most %2 tokens (%3 wei)")
-                               .arg(row.nodeUrl, row.tokens, row.wei));
+            caps.push_back(
+                QCoreApplication::translate("quill::Review", "%1 at most %2 tokens (%3 wei)")
+                    .arg(row.nodeUrl, row.tokens, row.wei));
             review.priceCaps.push_back(row);
         }
         if (!caps.isEmpty())
             add(Severity::Info, "max-price",
-                QStringLiteral("Price caps per node: %1.").arg(caps.join(QStringLiteral("; "))));
+                QCoreApplication::translate("quill::Review", "Price caps per node: %1.")
+                    .arg(caps.join(QStringLiteral("; "))));
     }
     for (const auto &r : request.resourceAbilityRequests)
         if (!lit::isValidPair(r.prefix, r.ability))
             add(Severity::Danger, "invalid-pair",
-                QStringLiteral("%1 is not a valid ability for %2.").arg(q(std::string(lit::toString(r.ability))), q(r.key())));
+                QCoreApplication::translate("quill::Review", "%1 is not a valid ability for %2.")
+                    .arg(q(std::string(lit::toString(r.ability))), q(r.key())));
 
     // Warning: broad or unusual.
     for (const auto &r : request.resourceAbilityRequests) {
@@ -349,7 +382,8 @@ Result<RequestReview> RequestReview::build(const lit::SessionRequest &request,
             r.resource.find_first_not_of("0123456789abcdefABCDEF") == std::string::npos;
         if (hex64 && r.resource.find_first_of("ABCDEF") != std::string::npos)
             add(Severity::Warning, "pkp-id-upper-case",
-                QStringLiteral(
+                QCoreApplication::translate(
+                    "quill::Review",
                     "PKP id %1 has upper-case hex: Lit nodes name PKPs in lower case, so "
                     "this session may not cover that PKP.")
                     .arg(q(r.resource)));
@@ -359,13 +393,15 @@ Result<RequestReview> RequestReview::build(const lit::SessionRequest &request,
         const bool decimalLooking = given.find_first_not_of("0123456789") == std::string::npos;
         if (decimalLooking)
             add(Severity::Warning, "pkp-id-padded-as-hex",
-                QStringLiteral(
+                QCoreApplication::translate(
+                    "quill::Review",
                     "PKP id %1 is read as hex and signed as %2, as the Lit SDK does. If %1 is a "
                     "decimal token id, this is a different PKP.")
                     .arg(q(given), q(r.resource)));
         else
             add(Severity::Info, "pkp-id-normalised",
-                QStringLiteral("PKP id %1 is signed as %2 (the Lit SDK's form).")
+                QCoreApplication::translate("quill::Review",
+                                            "PKP id %1 is signed as %2 (the Lit SDK's form).")
                     .arg(q(given), q(r.resource)));
     }
     bool wildcard = false;
@@ -373,15 +409,20 @@ Result<RequestReview> RequestReview::build(const lit::SessionRequest &request,
         wildcard = wildcard || row.wildcard;
     if (wildcard)
         add(Severity::Warning, "wildcard-resource",
-            QStringLiteral("Covers every resource of a kind (*), not one specific resource."));
+            QCoreApplication::translate(
+                "quill::Review",
+                "Covers every resource of a kind (*), not one specific resource."));
     for (const auto &[resource, abilities] : plan.recap.attenuations())
         if (abilities.count("*/*"))
             add(Severity::Warning, "wildcard-ability",
-                QStringLiteral("Allows every ability (*/*) on %1.").arg(q(resource)));
+                QCoreApplication::translate("quill::Review", "Allows every ability (*/*) on %1.")
+                    .arg(q(resource)));
     if (!app.paired)
-        add(Severity::Warning, "unpaired-app", QStringLiteral("This app is not paired with Quill."));
+        add(Severity::Warning, "unpaired-app",
+            QCoreApplication::translate("quill::Review", "This app is not paired with Quill."));
     else if (app.firstRequest)
-        add(Severity::Warning, "first-time-app", QStringLiteral("First request from this app."));
+        add(Severity::Warning, "first-time-app",
+            QCoreApplication::translate("quill::Review", "First request from this app."));
     // Issue 14: name who verifiably signed each delegation and what it grants. fromJson
     // refuses unverifiable ones; a request built another way is marked, not trusted.
     const auto sessionEnds = parseRfc3339(plan.expiration);
@@ -390,7 +431,7 @@ Result<RequestReview> RequestReview::build(const lit::SessionRequest &request,
         if (!d) {
             review.delegations.push_back({});
             add(Severity::Danger, "delegation-unverified",
-                QStringLiteral("Delegation %1 cannot be verified: %2")
+                QCoreApplication::translate("quill::Review", "Delegation %1 cannot be verified: %2")
                     .arg(i + 1)
                     .arg(d.error().context));
             continue;
@@ -398,13 +439,15 @@ Result<RequestReview> RequestReview::build(const lit::SessionRequest &request,
         DelegationRow row{q(d->signer), describeDelegation(d->recap),
                           q(d->message.expirationTime.value_or(std::string()))};
         add(Severity::Warning, "delegation-attached",
-            QStringLiteral("Attaches a delegation signed by %1 (signature verified): %2.")
+            QCoreApplication::translate(
+                "quill::Review", "Attaches a delegation signed by %1 (signature verified): %2.")
                 .arg(row.signer, row.grants.join(QStringLiteral("; "))));
         if (d->message.expirationTime && sessionEnds) {
             const auto ends = parseRfc3339(*d->message.expirationTime);
             if (ends && *ends < *sessionEnds)
                 add(Severity::Warning, "delegation-expires-first",
-                    QStringLiteral(
+                    QCoreApplication::translate(
+                        "quill::Review",
                         "The delegation signed by %1 ends at %2, before this session (%3).")
                         .arg(row.signer, row.expiration, review.expiration));
         }
@@ -416,15 +459,20 @@ Result<RequestReview> RequestReview::build(const lit::SessionRequest &request,
     constexpr int kHostsShown = 8;
     QString hosts = review.nodeHosts.mid(0, kHostsShown).join(QStringLiteral(", "));
     if (review.nodeHosts.size() > kHostsShown)
-        hosts += QStringLiteral(" and %1 more").arg(review.nodeHosts.size() - kHostsShown);
+        hosts += QCoreApplication::translate("quill::Review", " and %1 more")
+                     .arg(review.nodeHosts.size() - kHostsShown);
     add(Severity::Info, "node-count",
-        QStringLiteral("Signs for %1 Lit node(s) on %2 host(s): %3.")
-            .arg(review.nodeCount)
-            .arg(review.nodeHosts.size())
-            .arg(hosts));
+        // Without a translator %n is the number and "(s)" stays: the CLI's text is unchanged.
+        QCoreApplication::translate("quill::Review", "Signs for %1 on %2: %3.")
+            .arg(QCoreApplication::translate("quill::Review", "%n Lit node(s)", nullptr,
+                                             review.nodeCount),
+                 QCoreApplication::translate("quill::Review", "%n host(s)", nullptr,
+                                             int(review.nodeHosts.size())),
+                 hosts));
     add(Severity::Info, "profile",
-        profile == lit::Profile::LitV7 ? QStringLiteral("Lit network: Datil (SDK v7 format).")
-                                       : QStringLiteral("Lit network: Naga (SDK v8 format)."));
+        profile == lit::Profile::LitV7
+            ? QCoreApplication::translate("quill::Review", "Lit network: Datil (SDK v7 format).")
+            : QCoreApplication::translate("quill::Review", "Lit network: Naga (SDK v8 format)."));
     return review;
 }
 
@@ -443,14 +491,16 @@ Result<RequestReview> RequestReview::buildForSiwe(const lit::SessionSiwe &messag
     });
     review->warnings.push_back(
         {Severity::Info, QStringLiteral("app-built-message"),
-         QStringLiteral(
+         QCoreApplication::translate(
+             "quill::Review",
              "The app's Lit SDK wrote this message. Quill signs it exactly as shown; the app "
              "makes the per-node signatures itself with its session key %1.")
              .arg(shortId(q(message.sessionPublicKey)))});
     if (message.message.chainId != 1)
         review->warnings.push_back(
             {Severity::Info, QStringLiteral("chain-id"),
-             QStringLiteral("Chain id %1 (Lit SDKs write 1).").arg(message.message.chainId)});
+             QCoreApplication::translate("quill::Review", "Chain id %1 (Lit SDKs write 1).")
+                 .arg(message.message.chainId)});
     return review;
 }
 
