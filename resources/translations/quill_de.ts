@@ -61,6 +61,13 @@
     </message>
 </context>
 <context>
+    <name>quill</name>
+    <message>
+        <source>approve this request</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>quill::Error</name>
     <message>
         <source>invalid argument</source>
@@ -792,6 +799,14 @@
         <source>&amp;Share</source>
         <translation>&amp;Freigeben</translation>
     </message>
+    <message>
+        <source>pair this app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share these addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>quill::ui::AppNames</name>
@@ -1010,6 +1025,18 @@
         <source>Answer needed %1</source>
         <translation>Antwort nötig: %1</translation>
     </message>
+    <message>
+        <source>This request only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approve this authorization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approve this request</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>quill::ui::AppsModel</name>
@@ -1137,6 +1164,189 @@
     </message>
 </context>
 <context>
+    <name>quill::ui::ExportKeystoreDialog</name>
+    <message>
+        <source>Export keystore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save “%1” (%2) as a keystore file (JSON, Web3 Secret Storage v3) that other Ethereum wallets can import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least %1 characters; %2 or more is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short password warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shorter than %1 characters: whoever gets the file can try passwords on their own computer, as fast as it allows. A longer password is safer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File to save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished">&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose the file to save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished">Da&amp;tei:</translation>
+    </message>
+    <message>
+        <source>About the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is encrypted with this password. Anyone who has both the file and the password controls the account and everything it holds: keep them apart. Quill cannot recover a forgotten password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save keystore file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keystore (*.json);;All files (*)</source>
+        <translation type="unfinished">Keystore (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Strength: type a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use at least %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>avoid common passwords and runs like 1234, abcd or qwerty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mix upper and lower case, digits and symbols, or make it longer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strength: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strength: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a password for the file, twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords are different. Type the password again in both fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is too short: use at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file to save: a file name, not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it with this account&apos;s keystore? What it holds now is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported: choose another file name, or Export again to replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypting the key (this takes a second)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>quill::ui::GrantsModel</name>
     <message>
         <source>App</source>
@@ -1157,6 +1367,25 @@
     <message>
         <source>%1 on %2</source>
         <translation>%1 auf %2</translation>
+    </message>
+</context>
+<context>
+    <name>quill::ui::IdleLock</name>
+    <message>
+        <source>Enter the app password to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quill was locked when the screen locked. Unlock to %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quill was locked after %1 minutes without input. Unlock to %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the password needs at least %1 characters</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1380,6 +1609,58 @@
     <message>
         <source>Write these words down in order, then confirm. Address: %1</source>
         <translation>Schreiben Sie diese Wörter der Reihe nach auf und bestätigen Sie dann. Adresse: %1</translation>
+    </message>
+    <message>
+        <source>Word check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To make sure your written copy is right, type these words from it. Quill saves the account only when they match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word #%1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type words #%1, #%2 and #%3 of your phrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word #%1 is not the word at that position in your phrase. Check your written copy, or press Back to see the words again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words %1 are not the words at those positions in your phrase. Check your written copy, or press Back to see the words again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type word %1 too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type words %1 too.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1607,6 +1888,89 @@
         <source>Quill keeps running in the tray, so apps can still ask you for signatures. To stop it, choose Quit in the tray menu.</source>
         <translation>Quill läuft im Infobereich weiter, damit Apps Sie weiterhin um Signaturen bitten können. Zum Beenden wählen Sie „Beenden“ im Menü des Infobereichs.</translation>
     </message>
+    <message>
+        <source>E&amp;xport keystore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the selected account as a password-encrypted keystore file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quill is locked: it will ask before the next approval or removal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the keystore file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quill::ui::NewPasswordDialog</name>
+    <message>
+        <source>App password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the app password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quill asks for this password before approving or removing anything once it has locked itself. It is kept only as a hash in the OS keychain; if you forget it, remove it there (entry “app-password” of “quill”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New app password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the new app password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Set password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>quill::ui::PairedAppsModel</name>
@@ -1705,6 +2069,260 @@ Sein privater Schlüssel wird aus dem Schlüsselbund des Betriebssystems gelösc
     <message>
         <source>&amp;Remove account</source>
         <translation>Konto &amp;entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>quill::ui::SettingsDialog</name>
+    <message>
+        <source>This request only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation type="unfinished">1 Stunde</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation type="unfinished">1 Tag</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished">%1 Tage</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quill settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window and start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System follows the desktop&apos;s light or dark preference where it says one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Quill when I &amp;log in</source>
+        <translation type="unfinished">Quill bei der &amp;Anmeldung starten</translation>
+    </message>
+    <message>
+        <source>Start Quill when I log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start &amp;hidden, in the tray only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start hidden, in the tray only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When Quill starts it shows only its tray icon; requests still open their window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browser apps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow browser apps over a &amp;WebSocket on port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow browser apps over a WebSocket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WebSocket port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browser dApps can reach Quill only with this on (ws://127.0.0.1:port); apps on this computer always can, over Quill&apos;s local socket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approvals and lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember approvals by default for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the approval window&apos;s “Remember for” starts at.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remember approvals for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock Quill after minutes without input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After %1 minutes without input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once locked (also when the screen locks), Quill asks before the next approval, pairing, address sharing or account removal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loc&amp;k Quill:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set app password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cl&amp;ear password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear app password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>change the idle lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set: unlocking asks for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: unlocking asks only for a confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chan&amp;ge password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set &amp;password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change app password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change the app password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving in the OS keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app password was not set: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clear the app password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app password was not cleared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quill::ui::UnlockDialog</name>
+    <message>
+        <source>Unlock Quill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App &amp;password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong password. Quill stays locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OS keychain is not available, so Quill cannot check the app password and stays locked. Unlock the keyring and try again. (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app password is no longer in the OS keychain (it was removed outside Quill), so Quill no longer asks for it. Set a new one in Settings. Continue?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot check the app password: %1. Quill stays locked.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
