@@ -64,7 +64,7 @@
     <name>quill</name>
     <message>
         <source>approve this request</source>
-        <translation type="unfinished"></translation>
+        <translation>diese Anfrage zu genehmigen</translation>
     </message>
 </context>
 <context>
@@ -801,11 +801,11 @@
     </message>
     <message>
         <source>pair this app</source>
-        <translation type="unfinished"></translation>
+        <translation>diese App zu koppeln</translation>
     </message>
     <message>
         <source>share these addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>diese Adressen freizugeben</translation>
     </message>
 </context>
 <context>
@@ -1027,15 +1027,15 @@
     </message>
     <message>
         <source>This request only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur diese Anfrage</translation>
     </message>
     <message>
         <source>approve this authorization</source>
-        <translation type="unfinished"></translation>
+        <translation>diese Autorisierung zu genehmigen</translation>
     </message>
     <message>
         <source>approve this request</source>
-        <translation type="unfinished"></translation>
+        <translation>diese Anfrage zu genehmigen</translation>
     </message>
 </context>
 <context>
@@ -1167,183 +1167,183 @@
     <name>quill::ui::ExportKeystoreDialog</name>
     <message>
         <source>Export keystore</source>
-        <translation type="unfinished"></translation>
+        <translation>Keystore exportieren</translation>
     </message>
     <message>
         <source>What is exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Was exportiert wird</translation>
     </message>
     <message>
         <source>Save “%1” (%2) as a keystore file (JSON, Web3 Secret Storage v3) that other Ethereum wallets can import.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ (%2) als Keystore-Datei (JSON, Web3 Secret Storage v3) speichern, die andere Ethereum-Wallets importieren können.</translation>
     </message>
     <message>
         <source>Password for the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort für die Datei</translation>
     </message>
     <message>
         <source>at least %1 characters; %2 or more is better</source>
-        <translation type="unfinished"></translation>
+        <translation>mindestens %1 Zeichen; %2 oder mehr sind besser</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort:</translation>
     </message>
     <message>
         <source>Repeat the password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort wiederholen</translation>
     </message>
     <message>
         <source>&amp;Repeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
         <source>Password strength</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwortstärke</translation>
     </message>
     <message>
         <source>Short password warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung vor kurzem Passwort</translation>
     </message>
     <message>
         <source>Shorter than %1 characters: whoever gets the file can try passwords on their own computer, as fast as it allows. A longer password is safer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kürzer als %1 Zeichen: Wer die Datei erhält, kann auf dem eigenen Computer Passwörter durchprobieren, so schnell dieser es erlaubt. Ein längeres Passwort ist sicherer.</translation>
     </message>
     <message>
         <source>File to save</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu speichernde Datei</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished">&amp;Durchsuchen…</translation>
+        <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
         <source>Choose the file to save</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu speichernde Datei auswählen</translation>
     </message>
     <message>
         <source>&amp;File:</source>
-        <translation type="unfinished">Da&amp;tei:</translation>
+        <translation>Da&amp;tei:</translation>
     </message>
     <message>
         <source>About the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis zur Datei</translation>
     </message>
     <message>
         <source>The file is encrypted with this password. Anyone who has both the file and the password controls the account and everything it holds: keep them apart. Quill cannot recover a forgotten password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei wird mit diesem Passwort verschlüsselt. Wer Datei und Passwort besitzt, verfügt über das Konto und alles, was es enthält: Bewahren Sie beides getrennt auf. Quill kann ein vergessenes Passwort nicht wiederherstellen.</translation>
     </message>
     <message>
         <source>Encrypting</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlüsselung</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportieren</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>Save keystore file</source>
-        <translation type="unfinished"></translation>
+        <translation>Keystore-Datei speichern</translation>
     </message>
     <message>
         <source>Keystore (*.json);;All files (*)</source>
-        <translation type="unfinished">Keystore (*.json);;Alle Dateien (*)</translation>
+        <translation>Keystore (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Strength: type a password</source>
-        <translation type="unfinished"></translation>
+        <translation>Stärke: Passwort eingeben</translation>
     </message>
     <message>
         <source>weak</source>
-        <translation type="unfinished"></translation>
+        <translation>schwach</translation>
     </message>
     <message>
         <source>fair</source>
-        <translation type="unfinished"></translation>
+        <translation>mittel</translation>
     </message>
     <message>
         <source>strong</source>
-        <translation type="unfinished"></translation>
+        <translation>stark</translation>
     </message>
     <message>
         <source>use at least %1 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>mindestens %1 Zeichen verwenden</translation>
     </message>
     <message>
         <source>avoid common passwords and runs like 1234, abcd or qwerty</source>
-        <translation type="unfinished"></translation>
+        <translation>gängige Passwörter und Folgen wie 1234, abcd oder qwerty vermeiden</translation>
     </message>
     <message>
         <source>mix upper and lower case, digits and symbols, or make it longer</source>
-        <translation type="unfinished"></translation>
+        <translation>Groß- und Kleinbuchstaben, Ziffern und Sonderzeichen mischen oder es verlängern</translation>
     </message>
     <message>
         <source>Strength: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stärke: %1</translation>
     </message>
     <message>
         <source>Strength: %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Stärke: %1 — %2</translation>
     </message>
     <message>
         <source>Type a password for the file, twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zweimal ein Passwort für die Datei ein.</translation>
     </message>
     <message>
         <source>The two passwords are different. Type the password again in both fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden Passwörter stimmen nicht überein. Geben Sie das Passwort in beiden Feldern erneut ein.</translation>
     </message>
     <message>
         <source>The password is too short: use at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort ist zu kurz: Verwenden Sie mindestens %1 Zeichen.</translation>
     </message>
     <message>
         <source>Choose the file to save: a file name, not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die zu speichernde Datei: einen Dateinamen, keinen Ordner.</translation>
     </message>
     <message>
         <source>Replace the file?</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei ersetzen?</translation>
     </message>
     <message>
         <source>%1 already exists. Replace it with this account&apos;s keystore? What it holds now is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert bereits. Durch den Keystore dieses Kontos ersetzen? Der bisherige Inhalt geht verloren.</translation>
     </message>
     <message>
         <source>&amp;Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;rsetzen</translation>
     </message>
     <message>
         <source>&amp;Keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Behalten</translation>
     </message>
     <message>
         <source>Not exported: choose another file name, or Export again to replace it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht exportiert: Wählen Sie einen anderen Dateinamen oder ersetzen Sie die Datei mit „Exportieren“.</translation>
     </message>
     <message>
         <source>Encrypting the key (this takes a second)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel wird verschlüsselt (das dauert einen Moment)…</translation>
     </message>
     <message>
         <source>Not exported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht exportiert: %1</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert</translation>
     </message>
 </context>
 <context>
@@ -1373,19 +1373,19 @@
     <name>quill::ui::IdleLock</name>
     <message>
         <source>Enter the app password to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das App-Passwort ein, um %1.</translation>
     </message>
     <message>
         <source>Quill was locked when the screen locked. Unlock to %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Quill wurde mit dem Bildschirm gesperrt. Entsperren, um %1?</translation>
     </message>
     <message>
         <source>Quill was locked after %1 minutes without input. Unlock to %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>Quill wurde nach %1 Minuten ohne Eingabe gesperrt. Entsperren, um %2?</translation>
     </message>
     <message>
         <source>the password needs at least %1 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>das Passwort braucht mindestens %1 Zeichen</translation>
     </message>
 </context>
 <context>
@@ -1612,55 +1612,55 @@
     </message>
     <message>
         <source>Word check</source>
-        <translation type="unfinished"></translation>
+        <translation>Wortprüfung</translation>
     </message>
     <message>
         <source>To make sure your written copy is right, type these words from it. Quill saves the account only when they match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie diese Wörter aus Ihrer Abschrift ein, damit sicher ist, dass sie stimmt. Quill speichert das Konto erst, wenn sie übereinstimmen.</translation>
     </message>
     <message>
         <source>&amp;Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Weite&amp;r</translation>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zurück</translation>
     </message>
     <message>
         <source>Back to the words</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück zu den Wörtern</translation>
     </message>
     <message>
         <source>Word #%1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wort #%1:</translation>
     </message>
     <message>
         <source>Word #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wort #%1</translation>
     </message>
     <message>
         <source>&amp;Save account</source>
-        <translation type="unfinished"></translation>
+        <translation>K&amp;onto speichern</translation>
     </message>
     <message>
         <source>Type words #%1, #%2 and #%3 of your phrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Wörter #%1, #%2 und #%3 Ihrer Phrase ein.</translation>
     </message>
     <message>
         <source>Word #%1 is not the word at that position in your phrase. Check your written copy, or press Back to see the words again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wort #%1 ist nicht das Wort an dieser Stelle Ihrer Phrase. Prüfen Sie Ihre Abschrift oder klicken Sie auf „Zurück“, um die Wörter erneut zu sehen.</translation>
     </message>
     <message>
         <source>Words %1 are not the words at those positions in your phrase. Check your written copy, or press Back to see the words again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wörter %1 sind nicht die Wörter an diesen Stellen Ihrer Phrase. Prüfen Sie Ihre Abschrift oder klicken Sie auf „Zurück“, um die Wörter erneut zu sehen.</translation>
     </message>
     <message>
         <source>Type word %1 too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie auch Wort %1 ein.</translation>
     </message>
     <message>
         <source>Type words %1 too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie auch die Wörter %1 ein.</translation>
     </message>
 </context>
 <context>
@@ -1890,86 +1890,86 @@
     </message>
     <message>
         <source>E&amp;xport keystore…</source>
-        <translation type="unfinished"></translation>
+        <translation>Keystore e&amp;xportieren…</translation>
     </message>
     <message>
         <source>Save the selected account as a password-encrypted keystore file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewähltes Konto als passwortverschlüsselte Keystore-Datei speichern</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein&amp;stellungen…</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen…</translation>
     </message>
     <message>
         <source>Quill is locked: it will ask before the next approval or removal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quill ist gesperrt: Vor der nächsten Genehmigung oder Entfernung fragt es nach.</translation>
     </message>
     <message>
         <source>remove an account</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Konto zu entfernen</translation>
     </message>
     <message>
         <source>export an account</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Konto zu exportieren</translation>
     </message>
     <message>
         <source>Saved the keystore file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keystore-Datei %1 gespeichert.</translation>
     </message>
 </context>
 <context>
     <name>quill::ui::NewPasswordDialog</name>
     <message>
         <source>App password</source>
-        <translation type="unfinished"></translation>
+        <translation>App-Passwort</translation>
     </message>
     <message>
         <source>Set the app password</source>
-        <translation type="unfinished"></translation>
+        <translation>App-Passwort festlegen</translation>
     </message>
     <message>
         <source>Quill asks for this password before approving or removing anything once it has locked itself. It is kept only as a hash in the OS keychain; if you forget it, remove it there (entry “app-password” of “quill”).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobald Quill sich gesperrt hat, fragt es nach diesem Passwort, bevor es etwas genehmigt oder entfernt. Es wird nur als Hash im Schlüsselbund des Betriebssystems gespeichert; falls Sie es vergessen, entfernen Sie es dort (Eintrag „app-password“ von „quill“).</translation>
     </message>
     <message>
         <source>New app password</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues App-Passwort</translation>
     </message>
     <message>
         <source>Repeat the new app password</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues App-Passwort wiederholen</translation>
     </message>
     <message>
         <source>&amp;New password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neues Passwort:</translation>
     </message>
     <message>
         <source>&amp;Repeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>&amp;Set password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort &amp;festlegen</translation>
     </message>
     <message>
         <source>Set password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort festlegen</translation>
     </message>
     <message>
         <source>At least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens %1 Zeichen.</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
@@ -2075,254 +2075,254 @@ Sein privater Schlüssel wird aus dem Schlüsselbund des Betriebssystems gelösc
     <name>quill::ui::SettingsDialog</name>
     <message>
         <source>This request only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur diese Anfrage</translation>
     </message>
     <message>
         <source>1 hour</source>
-        <translation type="unfinished">1 Stunde</translation>
+        <translation>1 Stunde</translation>
     </message>
     <message>
         <source>1 day</source>
-        <translation type="unfinished">1 Tag</translation>
+        <translation>1 Tag</translation>
     </message>
     <message>
         <source>%1 days</source>
-        <translation type="unfinished">%1 Tage</translation>
+        <translation>%1 Tage</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Quill settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Quill-Einstellungen</translation>
     </message>
     <message>
         <source>Window and start</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster und Start</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Design</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>System follows the desktop&apos;s light or dark preference where it says one.</source>
-        <translation type="unfinished"></translation>
+        <translation>„System“ folgt der hellen oder dunklen Einstellung des Desktops, sofern dieser eine angibt.</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Design:</translation>
     </message>
     <message>
         <source>Start Quill when I &amp;log in</source>
-        <translation type="unfinished">Quill bei der &amp;Anmeldung starten</translation>
+        <translation>Quill bei der &amp;Anmeldung starten</translation>
     </message>
     <message>
         <source>Start Quill when I log in</source>
-        <translation type="unfinished"></translation>
+        <translation>Quill bei der Anmeldung starten</translation>
     </message>
     <message>
         <source>Start &amp;hidden, in the tray only</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verborgen starten, nur im Infobereich</translation>
     </message>
     <message>
         <source>Start hidden, in the tray only</source>
-        <translation type="unfinished"></translation>
+        <translation>Verborgen starten, nur im Infobereich</translation>
     </message>
     <message>
         <source>When Quill starts it shows only its tray icon; requests still open their window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Start zeigt Quill nur sein Symbol im Infobereich; Anfragen öffnen weiterhin ihr Fenster.</translation>
     </message>
     <message>
         <source>Browser apps</source>
-        <translation type="unfinished"></translation>
+        <translation>Browser-Apps</translation>
     </message>
     <message>
         <source>Allow browser apps over a &amp;WebSocket on port</source>
-        <translation type="unfinished"></translation>
+        <translation>Browser-Apps über &amp;WebSocket zulassen, Port</translation>
     </message>
     <message>
         <source>Allow browser apps over a WebSocket</source>
-        <translation type="unfinished"></translation>
+        <translation>Browser-Apps über WebSocket zulassen</translation>
     </message>
     <message>
         <source>WebSocket port</source>
-        <translation type="unfinished"></translation>
+        <translation>WebSocket-Port</translation>
     </message>
     <message>
         <source>Browser dApps can reach Quill only with this on (ws://127.0.0.1:port); apps on this computer always can, over Quill&apos;s local socket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Browser-dApps erreichen Quill nur, wenn dies aktiviert ist (ws://127.0.0.1:Port); Apps auf diesem Computer immer, über Quills lokalen Socket.</translation>
     </message>
     <message>
         <source>Approvals and lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Genehmigungen und Sperre</translation>
     </message>
     <message>
         <source>Remember approvals by default for</source>
-        <translation type="unfinished"></translation>
+        <translation>Genehmigungen standardmäßig merken für</translation>
     </message>
     <message>
         <source>What the approval window&apos;s “Remember for” starts at.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voreinstellung für „Merken für“ im Genehmigungsfenster.</translation>
     </message>
     <message>
         <source>&amp;Remember approvals for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Genehmigungen &amp;merken für:</translation>
     </message>
     <message>
         <source>Lock Quill after minutes without input</source>
-        <translation type="unfinished"></translation>
+        <translation>Quill nach Minuten ohne Eingabe sperren</translation>
     </message>
     <message>
         <source>After %1 minutes without input</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 Minuten ohne Eingabe</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus</translation>
     </message>
     <message>
         <source>Once locked (also when the screen locks), Quill asks before the next approval, pairing, address sharing or account removal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobald Quill gesperrt ist (auch beim Sperren des Bildschirms), fragt es vor der nächsten Genehmigung, Kopplung, Adressfreigabe oder Kontoentfernung nach.</translation>
     </message>
     <message>
         <source>Loc&amp;k Quill:</source>
-        <translation type="unfinished"></translation>
+        <translation>Quill &amp;sperren:</translation>
     </message>
     <message>
         <source>Set app password</source>
-        <translation type="unfinished"></translation>
+        <translation>App-Passwort festlegen</translation>
     </message>
     <message>
         <source>Cl&amp;ear password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort &amp;löschen</translation>
     </message>
     <message>
         <source>Clear app password</source>
-        <translation type="unfinished"></translation>
+        <translation>App-Passwort löschen</translation>
     </message>
     <message>
         <source>App password:</source>
-        <translation type="unfinished"></translation>
+        <translation>App-Passwort:</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>change the idle lock</source>
-        <translation type="unfinished"></translation>
+        <translation>die automatische Sperre zu ändern</translation>
     </message>
     <message>
         <source>Set: unlocking asks for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Festgelegt: Zum Entsperren wird es abgefragt.</translation>
     </message>
     <message>
         <source>None: unlocking asks only for a confirmation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keines: Zum Entsperren genügt eine Bestätigung.</translation>
     </message>
     <message>
         <source>Chan&amp;ge password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort ä&amp;ndern…</translation>
     </message>
     <message>
         <source>Set &amp;password…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort festlegen…</translation>
     </message>
     <message>
         <source>Change app password</source>
-        <translation type="unfinished"></translation>
+        <translation>App-Passwort ändern</translation>
     </message>
     <message>
         <source>change the app password</source>
-        <translation type="unfinished"></translation>
+        <translation>das App-Passwort zu ändern</translation>
     </message>
     <message>
         <source>Saving in the OS keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird im Schlüsselbund des Betriebssystems gespeichert…</translation>
     </message>
     <message>
         <source>The app password was not set: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das App-Passwort wurde nicht festgelegt: %1</translation>
     </message>
     <message>
         <source>clear the app password</source>
-        <translation type="unfinished"></translation>
+        <translation>das App-Passwort zu löschen</translation>
     </message>
     <message>
         <source>The app password was not cleared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das App-Passwort wurde nicht gelöscht: %1</translation>
     </message>
 </context>
 <context>
     <name>quill::ui::UnlockDialog</name>
     <message>
         <source>Unlock Quill</source>
-        <translation type="unfinished"></translation>
+        <translation>Quill entsperren</translation>
     </message>
     <message>
         <source>App &amp;password:</source>
-        <translation type="unfinished"></translation>
+        <translation>App-&amp;Passwort:</translation>
     </message>
     <message>
         <source>App password</source>
-        <translation type="unfinished"></translation>
+        <translation>App-Passwort</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entsperren</translation>
     </message>
     <message>
         <source>&amp;Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fortfahren</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Entsperren</translation>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortfahren</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft…</translation>
     </message>
     <message>
         <source>Wrong password. Quill stays locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsches Passwort. Quill bleibt gesperrt.</translation>
     </message>
     <message>
         <source>The OS keychain is not available, so Quill cannot check the app password and stays locked. Unlock the keyring and try again. (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Betriebssystems ist nicht verfügbar, daher kann Quill das App-Passwort nicht prüfen und bleibt gesperrt. Entsperren Sie den Schlüsselbund und versuchen Sie es erneut. (%1)</translation>
     </message>
     <message>
         <source>The app password is no longer in the OS keychain (it was removed outside Quill), so Quill no longer asks for it. Set a new one in Settings. Continue?</source>
-        <translation type="unfinished"></translation>
+        <translation>Das App-Passwort ist nicht mehr im Schlüsselbund des Betriebssystems (es wurde außerhalb von Quill entfernt), daher fragt Quill nicht mehr danach. Legen Sie in den Einstellungen ein neues fest. Fortfahren?</translation>
     </message>
     <message>
         <source>Cannot check the app password: %1. Quill stays locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das App-Passwort kann nicht geprüft werden: %1. Quill bleibt gesperrt.</translation>
     </message>
 </context>
 </TS>
