@@ -15,7 +15,8 @@ const cli = path.join(build, 'app/quill-cli');
 
 const gb = JSON.parse(execFileSync(bench, ['--benchmark_format=json', '--benchmark_min_time=0.5'], { encoding: 'utf8' }));
 const ms = (name) => {
-  const b = gb.benchmarks.find((x) => x.name === name || x.name.startsWith(`${name}/iterations:`));
+  const b = gb.benchmarks.find((x) => x.name === name || x.name === `${name}/real_time` || x.name.startsWith(`${name}/iterations:`));
+  if (!b) throw new Error(`no benchmark ${name} in quill_bench's output`);
   const scale = { ns: 1e-6, us: 1e-3, ms: 1 }[b.time_unit];
   return b.real_time * scale;
 };
@@ -86,7 +87,9 @@ const rows = [
   ['  quill-cli address, whole process (median of 60)', addressMedian, null, 'ms', ''],
   ['  a bare QCoreApplication program, whole process (median of 60)', bareMedian, null, 'ms', 'reference'],
   ['Ed25519, one 1.7 KB payload: libsodium (used) / OpenSSL EVP_DigestSign', ms('BM_Ed25519Sign_Payload') * 1000, null, 'µs', `OpenSSL ${(ms('BM_Ed25519Sign_OpenSsl') * 1000).toFixed(1)} µs; target for 30 nodes: ≤ 1.4 × 30 × this / 2 = ${(1.4 * 30 * ms('BM_Ed25519Sign_Payload') / 2).toFixed(2)} ms`],
-  ['verify 30 session sigs (strict)', ms('BM_Verify30'), null, 'ms', ''],
+  ['verify 30 session sigs (strict)', ms('BM_Verify30'), null, 'ms', '≤ 2.5 ms'],
+  ['  Ed25519 verification of one payload: verifyStrict (libsodium path) / OpenSSL only', ms('BM_Ed25519Verify/0') * 1000, null, 'µs', `OpenSSL only ${(ms('BM_Ed25519Verify/1') * 1000).toFixed(1)} µs`],
+  ['  API answer check, one 30-node answer (JsonRpc::isValidJson, GUI thread)', ms('BM_ValidateAnswer30/0') * 1000, null, 'µs', ''],
   ['approval → response, 30 nodes, through the broker (event loop included)', ms('BM_ApprovalToResponse30/real_time'), null, 'ms', '≤ 5 ms'],
   ['API, remembered grant, 30 nodes, 20 clients in parallel, local socket: p50', apiBench().p50_ms, null, 'ms', '≤ 5 ms'],
   ['  same: p99', apiBench().p99_ms, null, 'ms', '≤ 15 ms'],
