@@ -2,6 +2,7 @@
 // the file it writes) and the word check after creating a wallet, with the in-memory store.
 
 #include "../AsyncWait.h"
+#include "../BrokerFixture.h"
 #include "../FakeClock.h"
 
 #include "ExportKeystoreDialog.h"
@@ -48,36 +49,15 @@ using namespace quill::requests;
 using namespace quill::test;
 
 namespace {
-constexpr const char *kKey =
-    "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"; // public test key
-const QString kAccount = QStringLiteral("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23");
-const UnixMillis kNow = 1736942400000;
 // Cheap scrypt for the tests that do not look at the cost; the product's is checked below.
 const eth::ScryptParams kTestScrypt{1u << 10, 8, 1};
 const QString kGoodPassword = QStringLiteral("Blue-harbour-lantern-42");
 
-struct Fixture
+struct Fixture : BrokerFixture
 {
-    QTemporaryDir dir;
-    vault::MemoryStore store;
-    vault::WalletVault wallets{store, dir.path()};
-    vault::SessionKeyStore sessionKeys{store, dir.path()};
-    PermissionStore permissions{dir.path()};
-    ActivityLog activity{dir.path()};
-    FakeClock clock{kNow};
-    RequestBroker broker{wallets, sessionKeys, permissions, activity, clock};
-
     explicit Fixture(bool withAccount = true)
+        : BrokerFixture(withAccount ? std::optional(QStringLiteral("Main savings")) : std::nullopt)
     {
-        if (!withAccount)
-            return;
-        auto r = await<Result<vault::Account>>([&](auto cb) {
-            wallets.importKey(std::move(crypto::secretFromHex(kKey)).value(),
-                              QStringLiteral("Main savings"), vault::AccountSource::PrivateKey,
-                              QString(), cb);
-        });
-        if (!r || !r->ok())
-            qFatal("import failed");
     }
     ui::Services services() { return {wallets, sessionKeys, permissions, activity, broker, clock}; }
 };
@@ -234,7 +214,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 20000);
         QCOMPARE(decryptedAddress(m_out.filePath(QStringLiteral("weak.json")),
                                   QStringLiteral("kx8Tqmw3p")),
-                 kAccount);
+                 kTestAccount);
     }
 
     // The written file: keystore v3 that core decrypts back to the same address, mode 0600,
@@ -262,7 +242,7 @@ private Q_SLOTS:
         const QString path = m_out.filePath(QStringLiteral("good.json"));
         QCOMPARE(exported.first().first().toString(), path);
         QCOMPARE(modeOf(path), mode_t(0600));
-        QCOMPARE(decryptedAddress(path, kGoodPassword), kAccount);
+        QCOMPARE(decryptedAddress(path, kGoodPassword), kTestAccount);
         QVERIFY(decryptedAddress(path, QStringLiteral("wrong-password-1"))
                     .contains(QStringLiteral("password")));
         QTest::qWait(100);
@@ -309,7 +289,7 @@ private Q_SLOTS:
         QTRY_VERIFY(question());
         QTest::mouseClick(child<QPushButton>(question(), "replaceButton"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 20000);
-        QCOMPARE(decryptedAddress(path, kGoodPassword), kAccount);
+        QCOMPARE(decryptedAddress(path, kGoodPassword), kTestAccount);
         QCOMPARE(modeOf(path), mode_t(0600)); // not the old file's 0644
     }
 
@@ -357,7 +337,7 @@ private Q_SLOTS:
         QCOMPARE(asked, 2);
         QPointer<ui::ExportKeystoreDialog> d = window.findChild<ui::ExportKeystoreDialog *>();
         QVERIFY(d && d->isVisible());
-        QCOMPARE(d->address(), kAccount);
+        QCOMPARE(d->address(), kTestAccount);
         // The proposed file: the label as a name, .json.
         QVERIFY(child<QLineEdit>(d, "exportPathEdit")
                     ->text()
@@ -377,7 +357,7 @@ private Q_SLOTS:
         QCOMPARE(kdf.value(QStringLiteral("n")).toInteger(), qint64(1) << 18);
         QCOMPARE(kdf.value(QStringLiteral("r")).toInt(), 8);
         QCOMPARE(kdf.value(QStringLiteral("p")).toInt(), 1);
-        QCOMPARE(doc.value(QStringLiteral("address")).toString(), kAccount.mid(2).toLower());
+        QCOMPARE(doc.value(QStringLiteral("address")).toString(), kTestAccount.mid(2).toLower());
         QCOMPARE(modeOf(path), mode_t(0600));
     }
 
@@ -394,14 +374,14 @@ private Q_SLOTS:
         QVERIFY(child<QLabel>(d.get(), "exportNotice")
                     ->text()
                     .contains(QStringLiteral("controls the account")));
+        QCOMPARE(ui::ExportKeystoreDialog::defaultPath(
+                     {kTestAccount, QStringLiteral("a/b: c"), {}, {}, {}})
+                     .section(QLatin1Char('/'), -1),
+                 QStringLiteral("a b c.json"));
         QCOMPARE(
-            ui::ExportKeystoreDialog::defaultPath({kAccount, QStringLiteral("a/b: c"), {}, {}, {}})
+            ui::ExportKeystoreDialog::defaultPath({kTestAccount, QStringLiteral("../"), {}, {}, {}})
                 .section(QLatin1Char('/'), -1),
-            QStringLiteral("a b c.json"));
-        QCOMPARE(
-            ui::ExportKeystoreDialog::defaultPath({kAccount, QStringLiteral("../"), {}, {}, {}})
-                .section(QLatin1Char('/'), -1),
-            kAccount + QStringLiteral(".json"));
+            kTestAccount + QStringLiteral(".json"));
     }
 
     // Create: the words are shown, then three of them must be typed back by position before

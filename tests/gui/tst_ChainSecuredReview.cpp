@@ -1,6 +1,7 @@
 // GUI test of the Lit Chipotle ChainSecured review (issue #15): what the user reads, and that a
 // danger warning gates approval until acknowledged.
 #include "../AsyncWait.h"
+#include "../BrokerFixture.h"
 #include "../FakeClock.h"
 
 #include "ApprovalDialog.h"
@@ -53,31 +54,11 @@ template <typename T> T *child(QObject *parent, const QString &name)
 }
 
 // A broker with one account on a MemoryStore (public test key of the spec's vectors).
-constexpr const char *kKey = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
-const QString kAccount = QStringLiteral("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23");
 const UnixMillis kNow = 1780000000000;
 
-struct Fixture
+struct Fixture : BrokerFixture
 {
-    QTemporaryDir dir;
-    vault::MemoryStore store;
-    vault::WalletVault wallets{store, dir.path()};
-    vault::SessionKeyStore sessionKeys{store, dir.path()};
-    PermissionStore permissions{dir.path()};
-    ActivityLog activity{dir.path()};
-    FakeClock clock{kNow};
-    RequestBroker broker{wallets, sessionKeys, permissions, activity, clock};
-
-    Fixture()
-    {
-        auto r = await<Result<vault::Account>>([&](auto cb) {
-            wallets.importKey(std::move(crypto::secretFromHex(kKey)).value(),
-                              QStringLiteral("Test"), vault::AccountSource::PrivateKey, QString(),
-                              cb);
-        });
-        if (!r || !r->ok())
-            qFatal("import failed");
-    }
+    Fixture() : BrokerFixture(QStringLiteral("Test"), kNow) {}
 };
 
 QString text(QWidget *view, const char *name)
@@ -172,7 +153,7 @@ private Q_SLOTS:
         QCOMPARE(text(view, "actionLabel"),
                  QStringLiteral("Create a new wallet (PKP) for your Lit ChainSecured account."));
         QCOMPARE(text(view, "chainLabel"), QStringLiteral("Base (chain id 8453)"));
-        QCOMPARE(text(view, "accountLabel"), kAccount);
+        QCOMPARE(text(view, "accountLabel"), kTestAccount);
         QVERIFY(!child<QPushButton>(&dialog, QStringLiteral("approveRememberButton"))->isVisible());
         QVERIFY(!child<QWidget>(&dialog, QStringLiteral("capabilityTable"))->isVisible());
         QVERIFY(!child<QWidget>(&dialog, QStringLiteral("siweText"))->isVisible());
@@ -189,7 +170,7 @@ private Q_SLOTS:
             lit::ChainSecuredExpectation{8453, kNow / kSecond,
                                          lit::ChainSecuredPurpose::CreateWallet});
         QVERIFY2(v.ok(), qPrintable(v.ok() ? QString() : describe(v.error())));
-        QCOMPARE(QString::fromStdString(v->address.toChecksummed()), kAccount);
+        QCOMPARE(QString::fromStdString(v->address.toChecksummed()), kTestAccount);
         QCOMPARE(finished.count(), 1);
         QVERIFY(finished.at(0).at(1).value<Decision>() == Decision::Approved);
     }

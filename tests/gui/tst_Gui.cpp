@@ -2,6 +2,7 @@
 // import dialog, driven with real clicks and keys.
 
 #include "../AsyncWait.h"
+#include "../BrokerFixture.h"
 #include "../FakeClock.h"
 #include "../TestData.h"
 
@@ -60,31 +61,12 @@ using namespace quill::requests;
 using namespace quill::test;
 
 namespace {
-constexpr const char *kKey = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"; // public test key
-const QString kAccount = QStringLiteral("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23");
-const UnixMillis kNow = 1736942400000;
 
-struct Fixture
+struct Fixture : BrokerFixture
 {
-    QTemporaryDir dir;
-    vault::MemoryStore store;
-    vault::WalletVault wallets{store, dir.path()};
-    vault::SessionKeyStore sessionKeys{store, dir.path()};
-    PermissionStore permissions{dir.path()};
-    ActivityLog activity{dir.path()};
-    FakeClock clock{kNow};
-    RequestBroker broker{wallets, sessionKeys, permissions, activity, clock};
-
     explicit Fixture(bool withAccount = true)
+        : BrokerFixture(withAccount ? std::optional(QStringLiteral("Test")) : std::nullopt)
     {
-        if (!withAccount)
-            return;
-        auto r = await<Result<vault::Account>>([&](auto cb) {
-            wallets.importKey(std::move(crypto::secretFromHex(kKey)).value(), QStringLiteral("Test"),
-                              vault::AccountSource::PrivateKey, QString(), cb);
-        });
-        if (!r || !r->ok())
-            qFatal("import failed");
     }
     IncomingRequest incoming(const QString &origin = {})
     {
@@ -134,7 +116,7 @@ private Q_SLOTS:
         QCOMPARE(table->rowCount(), 1);
         QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Decrypt data protected by access-control condition 53b0…c349"));
         QCOMPARE(table->item(0, 2)->text(), QStringLiteral("access-control-condition-decryption"));
-        const auto review = f.broker.review(id, kAccount);
+        const auto review = f.broker.review(id, kTestAccount);
         QCOMPARE(child<QPlainTextEdit>(&dialog, "siweText")->toPlainText(), QString::fromStdString(review->siweText));
         QVERIFY(child<QPlainTextEdit>(&dialog, "siweText")->isReadOnly());
         QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("warning_node-count")));
@@ -149,8 +131,8 @@ private Q_SLOTS:
         Fixture f;
         std::string text =
             readData(QStringLiteral("siwemessage/valid_v7_default_statement.txt")).toStdString();
-        text.replace(text.find("2035-01-15T12:00:00.000Z"), 24, formatIso(kNow));
-        text.replace(text.find("2035-01-16T12:00:00.000Z"), 24, formatIso(kNow + kHour));
+        text.replace(text.find("2035-01-15T12:00:00.000Z"), 24, formatIso(kTestNow));
+        text.replace(text.find("2035-01-16T12:00:00.000Z"), 24, formatIso(kTestNow + kHour));
         IncomingRequest in = f.incoming();
         in.kind = RequestKind::SiweMessage;
         in.siwe = std::make_shared<const lit::SessionSiwe>(
@@ -185,8 +167,8 @@ private Q_SLOTS:
         Fixture f;
         std::string text =
             readData(QStringLiteral("siwemessage/valid_v7_default_statement.txt")).toStdString();
-        text.replace(text.find("2035-01-15T12:00:00.000Z"), 24, formatIso(kNow));
-        text.replace(text.find("2035-01-16T12:00:00.000Z"), 24, formatIso(kNow + kHour));
+        text.replace(text.find("2035-01-15T12:00:00.000Z"), 24, formatIso(kTestNow));
+        text.replace(text.find("2035-01-16T12:00:00.000Z"), 24, formatIso(kTestNow + kHour));
         text.replace(text.find("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23"), 42,
                      "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
         IncomingRequest in = f.incoming();
@@ -327,7 +309,8 @@ private Q_SLOTS:
         QSignalSpy finished(&f.broker, &RequestBroker::requestFinished);
         QTest::mouseClick(child<QPushButton>(&dialog, "approveRememberButton"), Qt::LeftButton);
         QVERIFY(finished.wait(5000));
-        QCOMPARE(f.permissions.grants()[0].expiresAt, kNow + kDay); // remembered: 1 day by default
+        QCOMPARE(f.permissions.grants()[0].expiresAt,
+                 kTestNow + kDay); // remembered: 1 day by default
     }
     void approval_rememberForChoosesTheGrantsEnd_andLaterRequestsNeedNoDialog()
     {
@@ -345,7 +328,7 @@ private Q_SLOTS:
         QSignalSpy finished(&f.broker, &RequestBroker::requestFinished);
         QTest::mouseClick(child<QPushButton>(&dialog, "approveRememberButton"), Qt::LeftButton);
         QVERIFY(finished.wait(5000));
-        QCOMPARE(f.permissions.grants()[0].expiresAt, kNow + kHour);
+        QCOMPARE(f.permissions.grants()[0].expiresAt, kTestNow + kHour);
         // The same request again (24 h by default): answered without a dialog, expiring with
         // the grant.
         QSignalSpy reviews(&f.broker, &RequestBroker::reviewRequested);
@@ -358,7 +341,7 @@ private Q_SLOTS:
         QCOMPARE(reviews.count(), 0);
         QVERIFY(QString::fromStdString(answer->value()).contains(QStringLiteral("Expiration Time: 2025-01-15T13:00:00.000Z")));
         QCOMPARE(f.activity.recent(1).at(0).decision, QStringLiteral("remembered"));
-        QCOMPARE(f.activity.recent(1).at(0).account, kAccount);
+        QCOMPARE(f.activity.recent(1).at(0).account, kTestAccount);
     }
     // The tray's recent activity shows remembered answers too, newest first (issue #9).
     void trayRecentActivity_followsTheLog()
@@ -371,7 +354,7 @@ private Q_SLOTS:
         QVERIFY(!menu->actions().at(0)->isEnabled());
         const auto id = f.submit();
         QSignalSpy finished(&f.broker, &RequestBroker::requestFinished);
-        QVERIFY(f.broker.approve(id, {kAccount, true, std::nullopt}).ok());
+        QVERIFY(f.broker.approve(id, {kTestAccount, true, std::nullopt}).ok());
         QVERIFY(finished.wait(5000));
         QVERIFY(f.broker.submit(f.incoming(), [](Result<std::string>) {}).ok());
         QTRY_COMPARE(menu->actions().size(), 2);
@@ -435,7 +418,7 @@ private Q_SLOTS:
         QCOMPARE(accounts.rowCount(), 1);
         QCOMPARE(pending.rowCount(), 1);
         const auto id = f.broker.pendingIds().first();
-        QVERIFY(f.broker.approve(id, {kAccount, true, std::nullopt}).ok());
+        QVERIFY(f.broker.approve(id, {kTestAccount, true, std::nullopt}).ok());
         QTRY_COMPARE(grants.rowCount(), 1);
         QTRY_COMPARE(pending.rowCount(), 0);
         QTRY_COMPARE(apps.rowCount(), 1);
@@ -495,7 +478,7 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(dialog, "approveRememberButton"), Qt::LeftButton);
         QVERIFY(finished.wait(5000));
         QCOMPARE(f.permissions.grants().size(), 1);
-        QVERIFY(f.sessionKeys.publicKey(QStringLiteral("app-1"), kAccount));
+        QVERIFY(f.sessionKeys.publicKey(QStringLiteral("app-1"), kTestAccount));
 
         window.tabs()->setCurrentIndex(2);
         auto *view = child<QTableView>(&window, "sessionsView");
@@ -503,7 +486,7 @@ private Q_SLOTS:
         view->selectRow(0);
         QTest::mouseClick(child<QPushButton>(&window, "revokeButton"), Qt::LeftButton);
         QTRY_VERIFY(f.permissions.grants().isEmpty());
-        QTRY_VERIFY(!f.sessionKeys.publicKey(QStringLiteral("app-1"), kAccount));
+        QTRY_VERIFY(!f.sessionKeys.publicKey(QStringLiteral("app-1"), kTestAccount));
         QCOMPARE(view->model()->rowCount(), 0);
         QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("stay valid until they expire")));
         QCOMPARE(f.activity.recent(1).at(0).decision, QStringLiteral("revoked"));
@@ -525,7 +508,7 @@ private Q_SLOTS:
         view->selectRow(0);
         QVERIFY(remove->isEnabled());
         QVERIFY(rename->isEnabled());
-        const QString key = QStringLiteral("wallet:") + kAccount;
+        const QString key = QStringLiteral("wallet:") + kTestAccount;
 
         auto open = [&]() -> ui::RemoveAccountDialog * {
             QTest::mouseClick(remove, Qt::LeftButton);
@@ -540,7 +523,7 @@ private Q_SLOTS:
         QVERIFY(child<QPushButton>(dialog, "cancelButton")->isDefault());
         auto *confirm = child<QPushButton>(dialog, "confirmRemoveButton");
         QVERIFY(!confirm->isEnabled());
-        QVERIFY(child<QLabel>(dialog, "removeAccountText")->text().contains(kAccount));
+        QVERIFY(child<QLabel>(dialog, "removeAccountText")->text().contains(kTestAccount));
         auto *edit = child<QLineEdit>(dialog, "confirmSuffixEdit");
         QCOMPARE(edit->accessibleName(), QStringLiteral("Last 6 characters of the address"));
         QTest::keyClick(edit, Qt::Key_Return);
@@ -555,7 +538,7 @@ private Q_SLOTS:
         QTest::keyClicks(edit, QStringLiteral("000000"));
         QVERIFY(!confirm->isEnabled());
         edit->clear();
-        QTest::keyClicks(edit, kAccount.right(6).toLower());
+        QTest::keyClicks(edit, kTestAccount.right(6).toLower());
         QVERIFY(confirm->isEnabled());
         QTest::keyClick(edit, Qt::Key_Return);
         QTRY_VERIFY(!dialog);
@@ -564,7 +547,7 @@ private Q_SLOTS:
         // Typed and clicked: removed, key and all.
         dialog = open();
         QVERIFY(dialog);
-        QTest::keyClicks(child<QLineEdit>(dialog, "confirmSuffixEdit"), kAccount.right(6));
+        QTest::keyClicks(child<QLineEdit>(dialog, "confirmSuffixEdit"), kTestAccount.right(6));
         QTest::mouseClick(child<QPushButton>(dialog, "confirmRemoveButton"), Qt::LeftButton);
         QTRY_VERIFY(f.wallets.accounts().isEmpty());
         QVERIFY(!f.store.contains(key));
@@ -682,7 +665,7 @@ private Q_SLOTS:
         QVERIFY(dialog && dialog->isVisible());
         QCOMPARE(child<QComboBox>(dialog, "kindCombo")->currentIndex(),
                  int(ui::ImportWalletDialog::PrivateKeyPage));
-        QTest::keyClicks(child<QLineEdit>(dialog, "privateKeyEdit"), QString::fromLatin1(kKey));
+        QTest::keyClicks(child<QLineEdit>(dialog, "privateKeyEdit"), QString::fromLatin1(kTestKey));
         QTest::mouseClick(child<QPushButton>(dialog, "importButton"), Qt::LeftButton);
         QTRY_COMPARE(f.wallets.accounts().size(), 1);
         QTRY_VERIFY(accounts->isVisible());
@@ -876,9 +859,9 @@ private Q_SLOTS:
         in.app.claimedName = draft.name;
         const auto id = *f.broker.submit(std::move(in), [](Result<std::string>) {});
         QSignalSpy finished(&f.broker, &RequestBroker::requestFinished);
-        QVERIFY(f.broker.approve(id, {kAccount, true, std::nullopt}).ok());
+        QVERIFY(f.broker.approve(id, {kTestAccount, true, std::nullopt}).ok());
         QVERIFY(finished.wait(5000));
-        QVERIFY(f.sessionKeys.publicKey(appId, kAccount));
+        QVERIFY(f.sessionKeys.publicKey(appId, kTestAccount));
 
         bool unpairCalled = false;
         ui::MainWindow window({f.wallets, f.sessionKeys, f.permissions, f.activity, f.broker, f.clock, QString(), &pairings,
@@ -907,13 +890,13 @@ private Q_SLOTS:
         QVERIFY(unpairCalled);
         QTRY_COMPARE(apps->model()->rowCount(), 0);
         QTRY_VERIFY(f.permissions.grants().isEmpty());
-        QTRY_VERIFY(!f.sessionKeys.publicKey(appId, kAccount));
+        QTRY_VERIFY(!f.sessionKeys.publicKey(appId, kTestAccount));
         QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("stay valid until they expire")));
         // The activity view shows the decisions with app name and account.
         auto *activity = child<QTableView>(&window, "activityView");
         QTRY_COMPARE(activity->model()->index(0, 3).data().toString(), QStringLiteral("unpaired"));
         QCOMPARE(activity->model()->index(0, 1).data().toString(), QStringLiteral("Notes dApp"));
-        QCOMPARE(activity->model()->index(1, 2).data().toString(), kAccount);
+        QCOMPARE(activity->model()->index(1, 2).data().toString(), kTestAccount);
         QVERIFY(activity->model()->index(1, 3).data().toString().startsWith(QStringLiteral("approved · until")));
     }
     void importDialog_privateKey()
@@ -927,11 +910,11 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(&dialog, "importButton"), Qt::LeftButton);
         QVERIFY(child<QLabel>(&dialog, "statusLabel")->text().contains(QStringLiteral("64 hex digits")));
         QVERIFY(key->text().isEmpty()); // the field is cleared either way
-        QTest::keyClicks(key, QStringLiteral("0x") + QString::fromLatin1(kKey));
+        QTest::keyClicks(key, QStringLiteral("0x") + QString::fromLatin1(kTestKey));
         QTest::keyClicks(child<QLineEdit>(&dialog, "labelEdit"), QStringLiteral("Imported"));
         QTest::mouseClick(child<QPushButton>(&dialog, "importButton"), Qt::LeftButton);
         QTRY_COMPARE(f.wallets.accounts().size(), 1);
-        QCOMPARE(f.wallets.accounts()[0].address, kAccount);
+        QCOMPARE(f.wallets.accounts()[0].address, kTestAccount);
         QCOMPARE(f.wallets.accounts()[0].label, QStringLiteral("Imported"));
         QVERIFY(key->text().isEmpty());
     }
@@ -1061,9 +1044,10 @@ private Q_SLOTS:
         shared.reset();
         prompts.requestAccounts(accountsRequest, [&](std::optional<QStringList> a) { shared = a; });
         dialog = shown.last().first().value<QDialog *>();
-        dialog->findChild<QCheckBox *>(QStringLiteral("accountCheck_") + kAccount)->setChecked(true);
+        dialog->findChild<QCheckBox *>(QStringLiteral("accountCheck_") + kTestAccount)
+            ->setChecked(true);
         QTest::mouseClick(child<QPushButton>(dialog, "acceptButton"), Qt::LeftButton);
-        QCOMPARE(**shared, QStringList{kAccount});
+        QCOMPARE(**shared, QStringList{kTestAccount});
     }
 };
 

@@ -3,6 +3,7 @@
 // and without an app password (hash in a MemoryStore), driven with real clicks and keys.
 
 #include "../AsyncWait.h"
+#include "../BrokerFixture.h"
 #include "../FakeClock.h"
 #include "../TestData.h"
 
@@ -47,33 +48,11 @@ using namespace quill::requests;
 using namespace quill::test;
 
 namespace {
-constexpr const char *kKey =
-    "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"; // public test key
-const QString kAccount = QStringLiteral("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23");
-const UnixMillis kNow = 1736942400000;
 
-struct Fixture
+struct Fixture : BrokerFixture
 {
-    QTemporaryDir dir;
-    vault::MemoryStore store;
-    vault::WalletVault wallets{store, dir.path()};
-    vault::SessionKeyStore sessionKeys{store, dir.path()};
-    PermissionStore permissions{dir.path()};
-    ActivityLog activity{dir.path()};
-    FakeClock clock{kNow};
-    RequestBroker broker{wallets, sessionKeys, permissions, activity, clock};
     ui::IdleLock lock{store, clock};
 
-    Fixture()
-    {
-        auto r = await<Result<vault::Account>>([&](auto cb) {
-            wallets.importKey(std::move(crypto::secretFromHex(kKey)).value(),
-                              QStringLiteral("Test"), vault::AccountSource::PrivateKey, QString(),
-                              cb);
-        });
-        if (!r || !r->ok())
-            qFatal("import failed");
-    }
     quint64 submit()
     {
         IncomingRequest in;
@@ -754,7 +733,7 @@ private Q_SLOTS:
         if (!privateBus())
             QSKIP("needs tests/keychain/with-keyring.sh");
         vault::KeychainStore store(QStringLiteral("quill-tst-settings"));
-        FakeClock clock(kNow);
+        FakeClock clock(kTestNow);
         ui::IdleLock lock(store, clock);
         lock.setTimeout(5 * kMinute);
         auto set = await<Status>([&](auto cb) { lock.setPassword(secret("correct horse"), cb); });

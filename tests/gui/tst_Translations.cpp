@@ -5,6 +5,7 @@
 // placeholders, combo items) that is the same both times must be data or a proper noun.
 
 #include "../AsyncWait.h"
+#include "../BrokerFixture.h"
 #include "../FakeClock.h"
 #include "../TestData.h"
 
@@ -53,11 +54,6 @@ using namespace quill::requests;
 using namespace quill::test;
 
 namespace {
-
-constexpr const char *kKey =
-    "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"; // public test key
-const QString kAccount = QStringLiteral("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23");
-const UnixMillis kNow = 1736942400000;
 
 /// Where each string was found ("approvalDialog/…/QLabel#appLabel text") → the string.
 using Texts = std::map<QString, QString>;
@@ -222,28 +218,10 @@ void checkFit(QStringList &cutOff, const QWidget *root)
                           .arg(label->minimumSizeHint().width());
 }
 
-struct Fixture
+struct Fixture : BrokerFixture
 {
-    QTemporaryDir dir;
-    vault::MemoryStore store;
-    vault::WalletVault wallets{store, dir.path()};
-    vault::SessionKeyStore sessionKeys{store, dir.path()};
-    PermissionStore permissions{dir.path()};
-    ActivityLog activity{dir.path()};
-    FakeClock clock{kNow};
-    RequestBroker broker{wallets, sessionKeys, permissions, activity, clock};
     api::PairingStore pairings{store, dir.path()};
 
-    Fixture()
-    {
-        auto r = await<Result<vault::Account>>([&](auto cb) {
-            wallets.importKey(std::move(crypto::secretFromHex(kKey)).value(),
-                              QStringLiteral("Test"), vault::AccountSource::PrivateKey, QString(),
-                              cb);
-        });
-        if (!r || !r->ok())
-            qFatal("import failed");
-    }
     IncomingRequest incoming(const QString &appId = QStringLiteral("app-1"))
     {
         IncomingRequest in;
@@ -281,7 +259,7 @@ Texts walkAllWindows(QStringList &cutOff)
     const QString appId = (*paired)->app.appId;
     const auto first = *f.broker.submit(f.incoming(appId), [](Result<std::string>) {});
     QSignalSpy finished(&f.broker, &RequestBroker::requestFinished);
-    if (!f.broker.approve(first, {kAccount, true, std::nullopt}).ok() || !finished.wait(5000))
+    if (!f.broker.approve(first, {kTestAccount, true, std::nullopt}).ok() || !finished.wait(5000))
         qFatal("approval failed");
     (void)f.broker.reject(*f.broker.submit(f.incoming(), [](Result<std::string>) {}));
     const auto waiting = *f.broker.submit(f.incoming(), [](Result<std::string>) {});
@@ -490,7 +468,7 @@ private Q_SLOTS:
                     .value();
             Fixture f;
             const auto id = *f.broker.submit(std::move(in), [](Result<std::string>) {});
-            const auto review = f.broker.review(id, kAccount);
+            const auto review = f.broker.review(id, kTestAccount);
             for (const auto &w : review->warnings)
                 if (w.code == QStringLiteral("node-count"))
                     return w.text.section(QLatin1Char(':'), 0, 0);

@@ -1,4 +1,5 @@
 #include "../../AsyncWait.h"
+#include "../../BrokerFixture.h"
 #include "../../FakeClock.h"
 #include "../../TestData.h"
 
@@ -21,9 +22,6 @@ using namespace quill::test;
 
 namespace {
 // Public test key of the spec's vectors.
-constexpr const char *kKey = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
-const QString kAccount = QStringLiteral("0x2c7536E3605D9C16a7a3D7b1898e529396a65c23");
-const UnixMillis kNow = 1736942400000; // 2025-01-15T12:00:00.000Z
 
 lit::SessionRequest vectorA()
 {
@@ -31,27 +29,8 @@ lit::SessionRequest vectorA()
 }
 
 /// A whole broker with its collaborators on a MemoryStore and a fake clock.
-struct Fixture
+struct Fixture : BrokerFixture
 {
-    QTemporaryDir dir;
-    vault::MemoryStore store;
-    vault::WalletVault wallets{store, dir.path()};
-    vault::SessionKeyStore sessionKeys{store, dir.path()};
-    PermissionStore permissions{dir.path()};
-    ActivityLog activity{dir.path()};
-    FakeClock clock{kNow};
-    RequestBroker broker{wallets, sessionKeys, permissions, activity, clock};
-
-    Fixture()
-    {
-        auto r = await<Result<vault::Account>>([&](auto cb) {
-            wallets.importKey(std::move(crypto::secretFromHex(kKey)).value(), QStringLiteral("Test"),
-                              vault::AccountSource::PrivateKey, QString(), cb);
-        });
-        if (!r || !r->ok())
-            qFatal("fixture import failed");
-    }
-
     IncomingRequest incoming(const QString &appId = QStringLiteral("app-1"))
     {
         IncomingRequest in;
@@ -84,7 +63,7 @@ Submitted submit(Fixture &f, IncomingRequest in)
 
 bool waitReply(const Submitted &s) { return QTest::qWaitFor([&] { return s.reply->has_value(); }, 10000); }
 
-/// A Lit session SIWE as an app's SDK builds it (tests/data/siwemessage), dated at kNow and
+/// A Lit session SIWE as an app's SDK builds it (tests/data/siwemessage), dated at kTestNow and
 /// ending `lifetime` later.
 IncomingRequest siweRequest(const QString &fixture, UnixMillis lifetime)
 {
@@ -92,9 +71,9 @@ IncomingRequest siweRequest(const QString &fixture, UnixMillis lifetime)
     auto replace = [&](const std::string &from, const std::string &to) {
         text.replace(text.find(from), from.size(), to);
     };
-    replace("Issued At: 2035-01-15T12:00:00.000Z", "Issued At: " + formatIso(kNow));
+    replace("Issued At: 2035-01-15T12:00:00.000Z", "Issued At: " + formatIso(kTestNow));
     replace("Expiration Time: 2035-01-16T12:00:00.000Z",
-            "Expiration Time: " + formatIso(kNow + lifetime));
+            "Expiration Time: " + formatIso(kTestNow + lifetime));
     auto parsed = lit::SessionSiwe::parse(text);
     if (!parsed)
         qFatal("fixture: %s", qPrintable(describe(parsed.error())));
@@ -122,10 +101,10 @@ private Q_SLOTS:
         auto s = submit(f, f.incoming());
         QVERIFY(review.wait(5000));
         QCOMPARE(review.at(0).at(0).toULongLong(), s.id);
-        auto r = f.broker.review(s.id, kAccount);
+        auto r = f.broker.review(s.id, kTestAccount);
         QVERIFY(r.ok());
         QCOMPARE(r->rows.size(), 1);
-        QVERIFY(f.broker.approve(s.id, {kAccount, false, std::nullopt}).ok());
+        QVERIFY(f.broker.approve(s.id, {kTestAccount, false, std::nullopt}).ok());
         QVERIFY(waitReply(s));
         QVERIFY2(s.reply->value().ok(), qPrintable(s.reply->value().ok() ? QString() : describe(s.reply->value().error())));
         const auto map = QJsonDocument::fromJson(QByteArray::fromStdString(s.reply->value().value())).object();
@@ -134,15 +113,17 @@ private Q_SLOTS:
         const auto walletAuthSig = payload[QStringLiteral("capabilities")].toArray().last().toObject();
         QCOMPARE(walletAuthSig[QStringLiteral("signedMessage")].toString().toStdString(), r->siweText);
         lit::VerifyOptions options;
-        options.now = kNow;
-        options.expectedAddress = kAccount.toStdString();
+        options.now = kTestNow;
+        options.expectedAddress = kTestAccount.toStdString();
         auto report = lit::SessionSigVerifier::verify(s.reply->value().value(), options);
         QVERIFY(report.ok() && report->ok());
         QCOMPARE(finished.count(), 1);
         QVERIFY(finished.at(0).at(1).value<Decision>() == Decision::Approved);
         // The reviewed fresh session key was kept for the app and account.
-        QVERIFY(f.sessionKeys.publicKey(QStringLiteral("app-1"), kAccount).has_value());
-        QVERIFY(r->siweText.find("lit:session:" + f.sessionKeys.publicKey(QStringLiteral("app-1"), kAccount)->toStdString()) != std::string::npos);
+        QVERIFY(f.sessionKeys.publicKey(QStringLiteral("app-1"), kTestAccount).has_value());
+        QVERIFY(r->siweText.find("lit:session:" +
+                                 f.sessionKeys.publicKey(QStringLiteral("app-1"), kTestAccount)
+                                     ->toStdString()) != std::string::npos);
         QCOMPARE(f.activity.recent().size(), 1);
         QCOMPARE(f.activity.recent()[0].decision, QStringLiteral("approved"));
         QVERIFY(f.broker.pendingIds().isEmpty());
@@ -187,7 +168,7 @@ private Q_SLOTS:
     {
         Fixture f;
         auto first = submit(f, f.incoming());
-        QVERIFY(f.broker.approve(first.id, {kAccount, true, std::nullopt}).ok());
+        QVERIFY(f.broker.approve(first.id, {kTestAccount, true, std::nullopt}).ok());
         QVERIFY(waitReply(first));
         QCOMPARE(f.permissions.grants().size(), 1);
 
@@ -217,12 +198,17 @@ private Q_SLOTS:
     {
         Fixture f;
         auto s = submit(f, f.incoming());
-        QCOMPARE(f.broker.approve(s.id, {kAccount, false, std::string("2025-01-17T12:00:00.000Z")}).error().code,
-                 ErrorCode::LitTimeRange);
-        auto r = f.broker.review(s.id, kAccount, std::string("2025-01-15T13:00:00.000Z"));
+        QCOMPARE(
+            f.broker.approve(s.id, {kTestAccount, false, std::string("2025-01-17T12:00:00.000Z")})
+                .error()
+                .code,
+            ErrorCode::LitTimeRange);
+        auto r = f.broker.review(s.id, kTestAccount, std::string("2025-01-15T13:00:00.000Z"));
         QVERIFY(r.ok());
         QVERIFY(r->siweText.find("Expiration Time: 2025-01-15T13:00:00.000Z") != std::string::npos);
-        QVERIFY(f.broker.approve(s.id, {kAccount, false, std::string("2025-01-15T13:00:00.000Z")}).ok());
+        QVERIFY(
+            f.broker.approve(s.id, {kTestAccount, false, std::string("2025-01-15T13:00:00.000Z")})
+                .ok());
         QVERIFY(waitReply(s));
         QVERIFY(QString::fromStdString(s.reply->value().value()).contains(QStringLiteral("\\\"expiration\\\":\\\"2025-01-15T13:00:00.000Z\\\"")));
     }
@@ -264,10 +250,10 @@ private Q_SLOTS:
         auto in = f.incoming();
         in.request.expiration.reset();
         auto first = submit(f, in);
-        ApprovalScope scope{kAccount, true, std::nullopt, kHour};
+        ApprovalScope scope{kTestAccount, true, std::nullopt, kHour};
         QVERIFY(f.broker.approve(first.id, scope).ok());
         QVERIFY(waitReply(first));
-        QCOMPARE(f.permissions.grants().at(0).expiresAt, kNow + kHour);
+        QCOMPARE(f.permissions.grants().at(0).expiresAt, kTestNow + kHour);
         QSignalSpy review(&f.broker, &RequestBroker::reviewRequested);
         for (int i = 0; i < 2; ++i) {
             auto again = submit(f, in);
@@ -278,7 +264,7 @@ private Q_SLOTS:
         }
         QCOMPARE(review.count(), 0);
         QCOMPARE(f.activity.recent(1).at(0).decision, QStringLiteral("remembered"));
-        QCOMPARE(f.activity.recent(1).at(0).account, kAccount);
+        QCOMPARE(f.activity.recent(1).at(0).account, kTestAccount);
         QCOMPARE(f.activity.recent(1).at(0).expiration, QStringLiteral("2025-01-15T13:00:00.000Z"));
         // After the grant's end it prompts again.
         f.clock.advance(kHour);
@@ -293,12 +279,12 @@ private Q_SLOTS:
         in.kind = RequestKind::AuthSig;
         in.sessionPublicKey = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
         auto s = submit(f, in);
-        QVERIFY(f.broker.approve(s.id, {kAccount, false, std::nullopt}).ok());
+        QVERIFY(f.broker.approve(s.id, {kTestAccount, false, std::nullopt}).ok());
         QVERIFY(waitReply(s));
         auto authSig = lit::AuthSig::fromJson(s.reply->value().value());
         QVERIFY(authSig.ok());
         QVERIFY(authSig->signedMessage.find("URI: lit:session:d75a9801") != std::string::npos);
-        QVERIFY(!f.sessionKeys.publicKey(QStringLiteral("app-1"), kAccount));
+        QVERIFY(!f.sessionKeys.publicKey(QStringLiteral("app-1"), kTestAccount));
         in.sessionPublicKey = "xyz";
         QCOMPARE(f.broker.submit(in, {}).error().code, ErrorCode::InvalidPublicKey);
     }
@@ -310,7 +296,7 @@ private Q_SLOTS:
         QSignalSpy review(&f.broker, &RequestBroker::reviewRequested);
         auto s = submit(f, in);
         QVERIFY(review.wait(5000));
-        auto r = f.broker.review(s.id, kAccount);
+        auto r = f.broker.review(s.id, kTestAccount);
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : describe(r.error())));
         QCOMPARE(r->siweText, text);
         QVERIFY(r->appBuilt);
@@ -318,9 +304,11 @@ private Q_SLOTS:
         QVERIFY(r->hasWarning(QStringLiteral("app-built-message")));
         QVERIFY(!r->hasWarning(QStringLiteral("node-count")));
         // Its expiry cannot be changed.
-        QCOMPARE(f.broker.approve(s.id, {kAccount, false, formatIso(kNow + kMinute)}).error().code,
+        QCOMPARE(f.broker.approve(s.id, {kTestAccount, false, formatIso(kTestNow + kMinute)})
+                     .error()
+                     .code,
                  ErrorCode::LitTimeRange);
-        QVERIFY(f.broker.approve(s.id, {kAccount, false, std::nullopt}).ok());
+        QVERIFY(f.broker.approve(s.id, {kTestAccount, false, std::nullopt}).ok());
         QVERIFY(waitReply(s));
         QVERIFY2(
             s.reply->value().ok(),
@@ -331,14 +319,14 @@ private Q_SLOTS:
         const auto authSig = answer[QStringLiteral("authSig")].toObject();
         QCOMPARE(authSig[QStringLiteral("signedMessage")].toString().toStdString(), text);
         QCOMPARE(authSig[QStringLiteral("sig")].toString().toStdString(), signature);
-        QCOMPARE(authSig[QStringLiteral("address")].toString(), kAccount);
+        QCOMPARE(authSig[QStringLiteral("address")].toString(), kTestAccount);
         auto signer = eth::recoverPersonal(text, signature);
         QVERIFY(signer.ok());
-        QCOMPARE(QString::fromStdString(signer->toChecksummed()), kAccount);
+        QCOMPARE(QString::fromStdString(signer->toChecksummed()), kTestAccount);
         QCOMPARE(f.activity.recent(1).at(0).kind, QStringLiteral("siwe-message"));
-        QCOMPARE(f.activity.recent(1).at(0).account, kAccount);
+        QCOMPARE(f.activity.recent(1).at(0).account, kTestAccount);
         // No session key is kept: the app holds its own.
-        QVERIFY(!f.sessionKeys.publicKey(QStringLiteral("app-1"), kAccount));
+        QVERIFY(!f.sessionKeys.publicKey(QStringLiteral("app-1"), kTestAccount));
     }
     void siweMessage_forAnotherAddressCannotBeApproved()
     {
@@ -350,8 +338,8 @@ private Q_SLOTS:
         QVERIFY(parsed.ok());
         in.siwe = std::make_shared<const lit::SessionSiwe>(std::move(parsed).value());
         auto s = submit(f, in);
-        QCOMPARE(f.broker.review(s.id, kAccount).error().code, ErrorCode::SiweAddress);
-        QCOMPARE(f.broker.approve(s.id, {kAccount, false, std::nullopt}).error().code,
+        QCOMPARE(f.broker.review(s.id, kTestAccount).error().code, ErrorCode::SiweAddress);
+        QCOMPARE(f.broker.approve(s.id, {kTestAccount, false, std::nullopt}).error().code,
                  ErrorCode::SiweAddress);
         QCOMPARE(f.broker.pendingIds().size(), 1);
     }
@@ -373,7 +361,7 @@ private Q_SLOTS:
         auto first =
             submit(f, siweRequest(QStringLiteral("valid_v7_default_statement.txt"), 15 * kMinute));
         QVERIFY(review.wait(5000));
-        ApprovalScope scope{kAccount, true, std::nullopt, kDay};
+        ApprovalScope scope{kTestAccount, true, std::nullopt, kDay};
         QVERIFY(f.broker.approve(first.id, scope).ok());
         QVERIFY(waitReply(first));
         QCOMPARE(f.permissions.grants().size(), 1);
@@ -418,7 +406,7 @@ private Q_SLOTS:
         Fixture f;
         auto s = submit(f, f.incoming());
         f.store.failNext(ErrorCode::KeychainFailure);
-        QVERIFY(f.broker.approve(s.id, {kAccount, false, std::nullopt}).ok());
+        QVERIFY(f.broker.approve(s.id, {kTestAccount, false, std::nullopt}).ok());
         QVERIFY(waitReply(s));
         QCOMPARE(s.reply->value().error().code, ErrorCode::KeychainFailure);
         QCOMPARE(f.activity.recent()[0].decision, QStringLiteral("failed"));
@@ -427,13 +415,14 @@ private Q_SLOTS:
     {
         Fixture f;
         auto s = submit(f, f.incoming());
-        QVERIFY(f.broker.approve(s.id, {kAccount, true, std::nullopt}).ok());
+        QVERIFY(f.broker.approve(s.id, {kTestAccount, true, std::nullopt}).ok());
         QVERIFY(waitReply(s));
-        QVERIFY(f.sessionKeys.publicKey(QStringLiteral("app-1"), kAccount));
-        auto st = await<Status>([&](auto cb) { f.broker.revoke(QStringLiteral("app-1"), kAccount, cb); });
+        QVERIFY(f.sessionKeys.publicKey(QStringLiteral("app-1"), kTestAccount));
+        auto st = await<Status>(
+            [&](auto cb) { f.broker.revoke(QStringLiteral("app-1"), kTestAccount, cb); });
         QVERIFY(st && st->ok());
         QVERIFY(f.permissions.grants().isEmpty());
-        QVERIFY(!f.sessionKeys.publicKey(QStringLiteral("app-1"), kAccount));
+        QVERIFY(!f.sessionKeys.publicKey(QStringLiteral("app-1"), kTestAccount));
     }
     // Lit Chipotle ChainSecured (issue #15): a one-off, built for the chosen account and signed
     // at the moment of approval.
@@ -447,26 +436,26 @@ private Q_SLOTS:
         in.chainId = 8453;
         auto s = submit(f, std::move(in));
         QVERIFY(review.wait(5000));
-        QCOMPARE(f.broker.review(s.id, kAccount).error().code, ErrorCode::InvalidArgument);
-        auto r = f.broker.reviewChainSecured(s.id, kAccount);
+        QCOMPARE(f.broker.review(s.id, kTestAccount).error().code, ErrorCode::InvalidArgument);
+        auto r = f.broker.reviewChainSecured(s.id, kTestAccount);
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : describe(r.error())));
-        QCOMPARE(r->account, kAccount);
+        QCOMPARE(r->account, kTestAccount);
         QCOMPARE(r->chain, QStringLiteral("Base (chain id 8453)"));
         f.clock.advance(10 * kSecond);
-        QCOMPARE(f.broker.approve(s.id, {kAccount, true, std::nullopt}).error().code,
+        QCOMPARE(f.broker.approve(s.id, {kTestAccount, true, std::nullopt}).error().code,
                  ErrorCode::InvalidArgument);
-        QVERIFY(f.broker.approve(s.id, {kAccount, false, std::nullopt}).ok());
+        QVERIFY(f.broker.approve(s.id, {kTestAccount, false, std::nullopt}).ok());
         QVERIFY(waitReply(s));
         QVERIFY2(
             s.reply->value().ok(),
             qPrintable(s.reply->value().ok() ? QString() : describe(s.reply->value().error())));
         const auto body = s.reply->value().value();
         auto v = lit::verifyChainSecuredBody(
-            body, lit::ChainSecuredExpectation{8453, (kNow + 10 * kSecond) / kSecond,
+            body, lit::ChainSecuredExpectation{8453, (kTestNow + 10 * kSecond) / kSecond,
                                                lit::ChainSecuredPurpose::BillingAuth});
         QVERIFY2(v.ok(), qPrintable(v.ok() ? QString() : describe(v.error())));
-        QCOMPARE(v->issuedAt, (kNow + 10 * kSecond) / kSecond);
-        QCOMPARE(QString::fromStdString(v->address.toChecksummed()), kAccount);
+        QCOMPARE(v->issuedAt, (kTestNow + 10 * kSecond) / kSecond);
+        QCOMPARE(QString::fromStdString(v->address.toChecksummed()), kTestAccount);
         const auto log = f.activity.recent();
         QCOMPARE(log.size(), 1);
         QCOMPARE(log[0].kind, QStringLiteral("chainsecured"));
@@ -480,34 +469,34 @@ private Q_SLOTS:
         lit::ChainSecuredAuthorization given;
         given.purpose = lit::ChainSecuredPurpose::CreateWallet;
         given.chainId = 84532;
-        given.address = eth::Address::parse(kAccount.toStdString()).value();
-        given.issuedAt = kNow / kSecond - 100;
+        given.address = eth::Address::parse(kTestAccount.toStdString()).value();
+        given.issuedAt = kTestNow / kSecond - 100;
         auto in = f.incoming();
         in.kind = RequestKind::ChainSecured;
         in.typedData = given;
         auto s = submit(f, in);
-        QVERIFY(f.broker.approve(s.id, {kAccount, false, std::nullopt}).ok());
+        QVERIFY(f.broker.approve(s.id, {kTestAccount, false, std::nullopt}).ok());
         QVERIFY(waitReply(s));
         QVERIFY(s.reply->value().ok());
         QVERIFY(s.reply->value().value().rfind("{\"typed_data\":" + given.typedDataJson() + ",",
                                                0) == 0);
         QVERIFY(lit::verifyChainSecuredBody(
                     s.reply->value().value(),
-                    lit::ChainSecuredExpectation{84532, kNow / kSecond, std::nullopt})
+                    lit::ChainSecuredExpectation{84532, kTestNow / kSecond, std::nullopt})
                     .ok());
         // Typed data naming an account Quill holds no key for cannot be approved with another.
         in.typedData->address =
             eth::Address::parse("0x63FaC9201494f0bd17B9892B9fae4d52fe3BD377").value();
         auto other = submit(f, in);
-        QCOMPARE(f.broker.reviewChainSecured(other.id, kAccount).error().code,
+        QCOMPARE(f.broker.reviewChainSecured(other.id, kTestAccount).error().code,
                  ErrorCode::ChainSecuredSigner);
-        QCOMPARE(f.broker.approve(other.id, {kAccount, false, std::nullopt}).error().code,
+        QCOMPARE(f.broker.approve(other.id, {kTestAccount, false, std::nullopt}).error().code,
                  ErrorCode::ChainSecuredSigner);
         QVERIFY(f.broker.reject(other.id).ok());
         QVERIFY(waitReply(other));
         QCOMPARE(other.reply->value().error().code, ErrorCode::UserRejected);
         // Typed data the server would refuse for its time is refused before anyone is asked.
-        in.typedData->issuedAt = kNow / kSecond - 301;
+        in.typedData->issuedAt = kTestNow / kSecond - 301;
         auto stale = f.broker.submit(in, [](Result<std::string>) {});
         QCOMPARE(stale.error().code, ErrorCode::ChainSecuredTime);
     }
