@@ -21,6 +21,8 @@ public:
 
     void handle(const ApiRequest &request, Reply reply) override;
     void cancel(quint64 requestId) override;
+    /// RequestBroker checks every answer it approves (RequestBroker::finish).
+    bool answersAreCheckedJson() const override { return true; }
 
     /// Requests handed to the broker and not yet answered.
     std::size_t inFlight() const { return m_brokerIds.size(); }

@@ -388,7 +388,7 @@ bool JsonRpc::isValidJson(std::string_view text)
 {
     if (detail::nestingDepth(text, kMaxDepth * 4) > kMaxDepth * 4)
         return false;
-    return Json::accept(text.begin(), text.end());
+    return isOneJsonValue(text);
 }
 
 } // namespace quill::api

@@ -1,5 +1,7 @@
 #include "common/JsonText.h"
 
+#include <nlohmann/json.hpp>
+
 namespace quill {
 
 void appendJsonString(std::string &out, std::string_view value)
@@ -37,6 +39,12 @@ std::string jsonString(std::string_view value)
     out.reserve(value.size() + 2);
     appendJsonString(out, value);
     return out;
+}
+
+bool isOneJsonValue(std::string_view text)
+{
+    // nlohmann's SAX acceptor keeps its own stack: deep nesting cannot exhaust ours.
+    return nlohmann::json::accept(text.begin(), text.end());
 }
 
 } // namespace quill

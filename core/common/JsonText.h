@@ -14,4 +14,9 @@ void appendJsonString(std::string &out, std::string_view value);
 /// The JSON string literal of `value` (see appendJsonString).
 std::string jsonString(std::string_view value);
 
+/// True if `text` is exactly one JSON value (RFC 8259; surrounding whitespace allowed).
+/// Linear in the text (~0.4 ms for a 30-node SessionSigs map): run it where the text is
+/// made, off the GUI thread for large answers.
+bool isOneJsonValue(std::string_view text);
+
 } // namespace quill

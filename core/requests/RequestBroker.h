@@ -157,7 +157,11 @@ private:
     void executeChainSecured(quint64 id, const QString &account);
     Result<lit::ChainSecuredAuthorization> chainSecuredAuth(const PendingRequest &p,
                                                             const QString &account) const;
-    void finish(quint64 id, Decision decision, Result<std::string> result, bool automatic);
+    /// Ends a request. An approved answer is checked to be one JSON value here unless
+    /// `jsonChecked` (a SessionSigs map: valid by construction, see the issuance); one that
+    /// is not fails instead (BrokerRequestHandler promises the API checked answers).
+    void finish(quint64 id, Decision decision, Result<std::string> result, bool automatic,
+                bool jsonChecked = false);
     void log(const Entry &entry, Decision decision, bool automatic, const QString &error);
     void logEvent(const IncomingRequest &in, const QString &decision, const QString &account,
                   const QString &expiration, const QString &error);
