@@ -106,34 +106,17 @@ bool sodiumReady()
     return ready;
 }
 
-} // namespace
-
-bool Ed25519Key::verifyStrict(const Ed25519PublicKey &publicKey,
-                              std::span<const std::uint8_t> message,
-                              const Ed25519Signature &signature)
+/// True if either point is of small order: refused before any equation is checked.
+bool hasSmallOrderPoint(const Ed25519PublicKey &publicKey, const Ed25519Signature &signature)
 {
-    const std::span<const std::uint8_t, 32> a(publicKey.data(), 32);
-    if (isSmallOrder(a) || isSmallOrder(std::span<const std::uint8_t, 32>(signature.data(), 32)))
-        return false;
-    // Fast path (issue 12): libsodium accepts a subset of what OpenSSL accepts here. Both
-    // require S < L, decode the same canonical A, hash R || A || M alike and compare the
-    // encoding of [S]B - [h]A with R byte for byte; libsodium's extra refusals (small-order
-    // A or R, non-canonical A) are refused above or kept off this path. So its "valid" is
-    // OpenSSL's "valid", and everything else is decided by OpenSSL alone, as before.
-    if (isCanonicalY(a) && sodiumReady() &&
-        crypto_sign_ed25519_verify_detached(signature.data(), message.data(), message.size(),
-                                            publicKey.data()) == 0)
-        return true;
-    return verifyOpenSsl(publicKey, message, signature);
+    return Ed25519Key::isSmallOrder(std::span<const std::uint8_t, 32>(publicKey.data(), 32)) ||
+           Ed25519Key::isSmallOrder(std::span<const std::uint8_t, 32>(signature.data(), 32));
 }
 
-bool Ed25519Key::verifyOpenSsl(const Ed25519PublicKey &publicKey,
-                               std::span<const std::uint8_t> message,
-                               const Ed25519Signature &signature)
+/// OpenSSL's RFC 8032 verification (S < L, [S]B = R + [h]A compared as encodings).
+bool openSslVerifies(const Ed25519PublicKey &publicKey, std::span<const std::uint8_t> message,
+                     const Ed25519Signature &signature)
 {
-    if (isSmallOrder(std::span<const std::uint8_t, 32>(publicKey.data(), 32)) ||
-        isSmallOrder(std::span<const std::uint8_t, 32>(signature.data(), 32)))
-        return false;
     EVP_PKEY *key =
         EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, publicKey.data(), publicKey.size());
     if (!key)
@@ -145,6 +128,34 @@ bool Ed25519Key::verifyOpenSsl(const Ed25519PublicKey &publicKey,
     EVP_MD_CTX_free(ctx);
     EVP_PKEY_free(key);
     return ok;
+}
+
+} // namespace
+
+bool Ed25519Key::verifyStrict(const Ed25519PublicKey &publicKey,
+                              std::span<const std::uint8_t> message,
+                              const Ed25519Signature &signature)
+{
+    if (hasSmallOrderPoint(publicKey, signature))
+        return false;
+    // Fast path (issue 12): libsodium accepts a subset of what OpenSSL accepts here. Both
+    // require S < L, decode the same canonical A, hash R || A || M alike and compare the
+    // encoding of [S]B - [h]A with R byte for byte; libsodium's extra refusals (small-order
+    // A or R, non-canonical A) are refused above or kept off this path. So its "valid" is
+    // OpenSSL's "valid", and everything else is decided by OpenSSL alone, as before.
+    if (isCanonicalY(std::span<const std::uint8_t, 32>(publicKey.data(), 32)) && sodiumReady() &&
+        crypto_sign_ed25519_verify_detached(signature.data(), message.data(), message.size(),
+                                            publicKey.data()) == 0)
+        return true;
+    return openSslVerifies(publicKey, message, signature);
+}
+
+bool Ed25519Key::verifyOpenSsl(const Ed25519PublicKey &publicKey,
+                               std::span<const std::uint8_t> message,
+                               const Ed25519Signature &signature)
+{
+    return !hasSmallOrderPoint(publicKey, signature) &&
+           openSslVerifies(publicKey, message, signature);
 }
 
 } // namespace quill::crypto
