@@ -2,6 +2,7 @@
 // danger warning gates approval until acknowledged.
 #include "../AsyncWait.h"
 #include "../BrokerFixture.h"
+#include "../ChainSecuredTestData.h"
 #include "../FakeClock.h"
 
 #include "ApprovalDialog.h"
@@ -23,27 +24,6 @@ using namespace quill::requests;
 using namespace quill::test;
 
 namespace {
-
-lit::ChainSecuredAuthorization auth(lit::ChainSecuredPurpose purpose, std::uint64_t chainId)
-{
-    lit::ChainSecuredAuthorization a;
-    a.purpose = purpose;
-    a.chainId = chainId;
-    a.address = eth::Address::parse("0x63FaC9201494f0bd17B9892B9fae4d52fe3BD377").value();
-    a.issuedAt = 1780000000;
-    return a;
-}
-
-AppIdentity app(const QString &name, const QString &origin)
-{
-    AppIdentity a;
-    a.appId = QStringLiteral("app-1");
-    a.claimedName = name;
-    a.transport = QStringLiteral("websocket");
-    a.origin = origin;
-    a.paired = true;
-    return a;
-}
 
 template <typename T> T *child(QObject *parent, const QString &name)
 {
@@ -75,9 +55,10 @@ private Q_SLOTS:
     void showsThePlainWordsAndTheExactData()
     {
         ui::ChainSecuredReviewView view;
-        const auto a = auth(lit::ChainSecuredPurpose::AddUsageApiKey, 84532);
-        view.setReview(ChainSecuredReview::build(a, app(QStringLiteral("My dapp"), QString())),
-                       app(QStringLiteral("My dapp"), QString()));
+        const auto a = chainSecuredAuth(lit::ChainSecuredPurpose::AddUsageApiKey, 84532);
+        view.setReview(
+            ChainSecuredReview::build(a, pairedWebSocketApp(QStringLiteral("My dapp"), QString())),
+            pairedWebSocketApp(QStringLiteral("My dapp"), QString()));
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QCOMPARE(text(&view, "actionLabel"),
@@ -102,11 +83,12 @@ private Q_SLOTS:
     {
         ui::ChainSecuredReviewView view;
         QSignalSpy spy(&view, &ui::ChainSecuredReviewView::approvableChanged);
-        const auto phisher = app(QStringLiteral("Lit Dashboard"),
-                                 QStringLiteral("https://litprotocol.com.evil.example"));
-        view.setReview(
-            ChainSecuredReview::build(auth(lit::ChainSecuredPurpose::ConvertAccount, 1), phisher),
-            phisher);
+        const auto phisher =
+            pairedWebSocketApp(QStringLiteral("Lit Dashboard"),
+                               QStringLiteral("https://litprotocol.com.evil.example"));
+        view.setReview(ChainSecuredReview::build(
+                           chainSecuredAuth(lit::ChainSecuredPurpose::ConvertAccount, 1), phisher),
+                       phisher);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QVERIFY(text(&view, "warning_origin-not-lit").startsWith(QStringLiteral("Danger: ")));
@@ -121,9 +103,9 @@ private Q_SLOTS:
         QCOMPARE(spy.count(), 1);
         QCOMPARE(spy.last().at(0).toBool(), true);
         // A new review clears the acknowledgement.
-        view.setReview(
-            ChainSecuredReview::build(auth(lit::ChainSecuredPurpose::BillingAuth, 8453), phisher),
-            phisher);
+        view.setReview(ChainSecuredReview::build(
+                           chainSecuredAuth(lit::ChainSecuredPurpose::BillingAuth, 8453), phisher),
+                       phisher);
         QVERIFY(!ack->isChecked());
         QVERIFY(!view.approvable());
         QCOMPARE(spy.count(), 2);
@@ -135,8 +117,8 @@ private Q_SLOTS:
     {
         Fixture f;
         IncomingRequest in;
-        in.app = app(QStringLiteral("Lit Dashboard"),
-                     QStringLiteral("https://dashboard.litprotocol.com"));
+        in.app = pairedWebSocketApp(QStringLiteral("Lit Dashboard"),
+                                    QStringLiteral("https://dashboard.litprotocol.com"));
         in.kind = RequestKind::ChainSecured;
         in.chainSecuredPurpose = lit::ChainSecuredPurpose::CreateWallet;
         in.chainId = 8453;
@@ -178,8 +160,8 @@ private Q_SLOTS:
     {
         Fixture f;
         IncomingRequest in;
-        in.app =
-            app(QStringLiteral("Lit Dashboard"), QStringLiteral("https://lit-protocol.example"));
+        in.app = pairedWebSocketApp(QStringLiteral("Lit Dashboard"),
+                                    QStringLiteral("https://lit-protocol.example"));
         in.kind = RequestKind::ChainSecured;
         in.chainSecuredPurpose = lit::ChainSecuredPurpose::ConvertAccount;
         in.chainId = 8453;

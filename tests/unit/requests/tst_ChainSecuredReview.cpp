@@ -1,3 +1,4 @@
+#include "../../ChainSecuredTestData.h"
 #include "../../TestData.h"
 
 #include "requests/ChainSecuredReview.h"
@@ -6,31 +7,7 @@
 
 using namespace quill;
 using namespace quill::requests;
-
-namespace {
-
-lit::ChainSecuredAuthorization auth(lit::ChainSecuredPurpose purpose, std::uint64_t chainId)
-{
-    lit::ChainSecuredAuthorization a;
-    a.purpose = purpose;
-    a.chainId = chainId;
-    a.address = eth::Address::parse("0x63FaC9201494f0bd17B9892B9fae4d52fe3BD377").value();
-    a.issuedAt = 1780000000;
-    return a;
-}
-
-AppIdentity app(const QString &name, const QString &origin)
-{
-    AppIdentity a;
-    a.appId = QStringLiteral("app-1");
-    a.claimedName = name;
-    a.transport = QStringLiteral("websocket");
-    a.origin = origin;
-    a.paired = true;
-    return a;
-}
-
-} // namespace
+using namespace quill::test;
 
 class TestChainSecuredReview : public QObject
 {
@@ -38,9 +15,9 @@ class TestChainSecuredReview : public QObject
 private Q_SLOTS:
     void build_plainWords()
     {
-        const auto r =
-            ChainSecuredReview::build(auth(lit::ChainSecuredPurpose::ConvertAccount, 8453),
-                                      app(QStringLiteral("My dapp"), QString()));
+        const auto r = ChainSecuredReview::build(
+            chainSecuredAuth(lit::ChainSecuredPurpose::ConvertAccount, 8453),
+            pairedWebSocketApp(QStringLiteral("My dapp"), QString()));
         QCOMPARE(r.action,
                  QStringLiteral(
                      "Convert a Lit account to ChainSecured, with this wallet as its owner."));
@@ -85,9 +62,9 @@ private Q_SLOTS:
         QFETCH(qulonglong, chainId);
         QFETCH(QString, chain);
         QFETCH(QString, warning);
-        const auto r =
-            ChainSecuredReview::build(auth(lit::ChainSecuredPurpose::CreateWallet, chainId),
-                                      app(QStringLiteral("x"), QString()));
+        const auto r = ChainSecuredReview::build(
+            chainSecuredAuth(lit::ChainSecuredPurpose::CreateWallet, chainId),
+            pairedWebSocketApp(QStringLiteral("x"), QString()));
         QCOMPARE(r.chain, chain);
         QCOMPARE(r.warnings.size(), warning.isEmpty() ? 0 : 1);
         if (!warning.isEmpty())
@@ -118,8 +95,9 @@ private Q_SLOTS:
         QFETCH(QString, name);
         QFETCH(QString, origin);
         QFETCH(bool, warns);
-        const auto r = ChainSecuredReview::build(auth(lit::ChainSecuredPurpose::BillingAuth, 8453),
-                                                 app(name, origin));
+        const auto r =
+            ChainSecuredReview::build(chainSecuredAuth(lit::ChainSecuredPurpose::BillingAuth, 8453),
+                                      pairedWebSocketApp(name, origin));
         QCOMPARE(r.hasWarning(QStringLiteral("origin-not-lit")), warns);
     }
 };
