@@ -13,6 +13,7 @@
 #include "api/LocalSocketTransport.h"
 #include "api/PairingStore.h"
 #include "api/WebSocketTransport.h"
+#include "common/QuitOnSignal.h"
 #include "crypto/Secp256k1.h"
 #include "eth/Address.h"
 #include "requests/ActivityLog.h"
@@ -27,16 +28,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
 
-#include <csignal>
 #include <cstdio>
 #include <iostream>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace quill::cli {
 
@@ -77,15 +74,6 @@ Result<bool> isUserAccount(const QString &dataDir, const std::string &address)
                 .compare(wanted, Qt::CaseInsensitive) == 0)
             return true;
     return false;
-}
-
-/// SIGINT/SIGTERM → a clean quit on the event loop (the temporary folder is removed).
-int g_signalFds[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char c = 1;
-    (void)!::write(g_signalFds[0], &c, 1);
 }
 
 /// Everything `serve` runs, in construction order (the handler outlives the server).
@@ -181,13 +169,10 @@ int runServe(const std::vector<std::string> &argv)
     if (!host.dir.isValid())
         return fail(QStringLiteral("serve: cannot create a temporary data folder: ") +
                     host.dir.errorString());
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
+    // SIGINT/SIGTERM → a clean quit on the event loop (the temporary folder is removed).
+    const QuitOnSignal quitOnSignal;
+    if (!quitOnSignal.isActive())
         return fail(QStringLiteral("serve: socketpair failed"));
-    QSocketNotifier notifier(g_signalFds[1], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &app,
-                     [] { QCoreApplication::exit(0); });
-    std::signal(SIGINT, onSignal);
-    std::signal(SIGTERM, onSignal);
 
     int code = kUnusable;
     QTimer::singleShot(0, &app, [&] {
@@ -225,13 +210,9 @@ int runServe(const std::vector<std::string> &argv)
             });
     });
     const int exitCode = QCoreApplication::exec();
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
     if (code == 0)
         std::cerr << "quill-cli serve: stopped (" << host.approver.approved() << " approved, "
                   << host.approver.rejected() << " refused)\n";
-    ::close(g_signalFds[0]);
-    ::close(g_signalFds[1]);
     return code == 0 ? exitCode : kUnusable;
 }
 

@@ -18,6 +18,7 @@
 #include "api/LocalSocketTransport.h"
 #include "api/PairingStore.h"
 #include "api/WebSocketTransport.h"
+#include "common/QuitOnSignal.h"
 #include "crypto/Random.h"
 #include "crypto/Secp256k1.h"
 #include "requests/RequestBroker.h"
@@ -226,6 +227,10 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "quill: cannot check for a running Quill: %s\n",
                          qPrintable(describe(role.error())));
     }
+
+    // SIGTERM (the session logging out) and SIGINT end the event loop, so that the stores and
+    // the demo's temporary folder are closed and removed as on Quit.
+    const QuitOnSignal quitOnSignal;
 
     // Services.
     std::unique_ptr<vault::SecretStore> store;

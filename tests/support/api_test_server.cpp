@@ -1,7 +1,9 @@
 // A headless Quill host with a scripted user, for the Node example and the API benchmark.
 //   api_test_server --socket PATH [--ws-port N] [--remember] [--reject]
-// Prints "READY <socket path> <ws port or -1>" once listening; runs until killed.
+// Prints "READY <socket path> <ws port or -1>" once listening; runs until SIGTERM/SIGINT, then
+// removes its temporary data folder.
 #include "ScriptedHost.h"
+#include "common/QuitOnSignal.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -25,6 +27,7 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "usage: api_test_server --socket PATH [--ws-port N] [--remember] [--reject]\n");
         return 2;
     }
+    const quill::QuitOnSignal quitOnSignal;
     quill::test::ScriptedHost host(script);
     if (auto st = host.listen(socket, port); !st) {
         std::fprintf(stderr, "api_test_server: %s\n", qPrintable(quill::describe(st.error())));

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,7 +54,11 @@ test('browser build over the WebSocket in headless Chromium', { skip: !existsSyn
   const profile = mkdtempSync(path.join(os.tmpdir(), 'quill-chromium-'));
   const chromium = spawn(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`,
-    '--remote-debugging-port=0', url], { stdio: 'ignore' });
+    '--remote-debugging-port=0', url], {
+    stdio: 'ignore',
+    detached: true, // its own process group: its helpers die with it
+    env: { ...process.env, TMPDIR: profile }, // its singleton socket folder goes with the profile
+  });
   try {
     const r = await result;
     assert.ok(r.ok, r.error);
@@ -65,7 +69,10 @@ test('browser build over the WebSocket in headless Chromium', { skip: !existsSyn
     const v = verify(r.sigs, '--address', DEV_ADDRESS);
     assert.equal(v.code, 0, v.out);
   } finally {
-    chromium.kill('SIGKILL');
+    const exited = chromium.exitCode !== null || new Promise((r) => chromium.once('exit', r));
+    try { process.kill(-chromium.pid, 'SIGKILL'); } catch { /* already gone */ }
     web.close();
+    await exited;
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 });
