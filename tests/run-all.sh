@@ -40,7 +40,7 @@ cmake --preset asan
 cmake --build --preset asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --preset asan -j "$jobs" -LE 'interop|package'
-free_phase build/asan
+free_phase build/asan tests/interop/node_modules  # the ASan run's fixtures install it again
 
 # libFuzzer targets (clang): build, then a short run of each from its corpus.
 cmake --preset fuzz
