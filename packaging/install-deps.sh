@@ -20,7 +20,7 @@ packages=(
   g++ cmake ninja-build pkg-config git ca-certificates
   qt6-base-dev qt6-svg-dev qt6-websockets-dev qtkeychain-qt6-dev libsecp256k1-dev libssl-dev libsecret-1-0
   qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
-  nlohmann-json3-dev libsodium-dev libbenchmark-dev clang libclang-rt-14-dev
+  nlohmann-json3-dev libsimdjson-dev libsodium-dev libbenchmark-dev clang libclang-rt-14-dev
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools fonts-dejavu-core
   file dpkg-dev lintian desktop-file-utils appstream
   python3 python3-pip python3-setuptools python3-wheel

@@ -53,14 +53,17 @@ void ApiClient::connectToLocal(const QString &path)
     connect(m_local, &QLocalSocket::readyRead, this, [this] {
         if (!m_local)
             return;
+        // Only the new bytes are searched for the line end: a 64 KB answer arrives in many
+        // reads, and rescanning the whole partial line each time was quadratic.
+        const qsizetype scanned = m_buffer.size();
         m_buffer += m_local->readAll();
         qsizetype start = 0;
-        for (;;) {
-            const qsizetype nl = m_buffer.indexOf('\n', start);
+        for (qsizetype from = scanned;;) {
+            const qsizetype nl = m_buffer.indexOf('\n', from);
             if (nl < 0)
                 break;
             const QByteArray line = m_buffer.mid(start, nl - start);
-            start = nl + 1;
+            start = from = nl + 1;
             if (!line.isEmpty())
                 onLine(line);
             if (!m_local)

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstring>
 #include <string>
 
 namespace quill::api::detail {
@@ -19,15 +20,25 @@ void skipSpace(std::string_view s, std::size_t &i)
         ++i;
 }
 
-/// `s[i]` is the opening quote; leaves `i` just past the closing quote.
+/// `s[i]` is the opening quote; leaves `i` just past the closing quote. A quote closes the
+/// string unless an odd number of backslashes precede it (the same rule as reading escape by
+/// escape); memchr finds the candidates, so long strings cost little (issue 12: an answer's
+/// signed messages are most of its 64 KB).
 void skipString(std::string_view s, std::size_t &i)
 {
-    ++i;
+    const std::size_t open = i++;
     while (i < s.size()) {
-        const char c = s[i++];
-        if (c == '\\')
-            ++i; // the escaped character (for \uXXXX the hex digits are plain characters)
-        else if (c == '"')
+        const void *q = std::memchr(s.data() + i, '"', s.size() - i);
+        if (!q) {
+            i = s.size();
+            return;
+        }
+        const std::size_t quote = std::size_t(static_cast<const char *>(q) - s.data());
+        std::size_t backslashes = 0;
+        while (quote - backslashes > open + 1 && s[quote - backslashes - 1] == '\\')
+            ++backslashes;
+        i = quote + 1;
+        if (backslashes % 2 == 0)
             return;
     }
 }

@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+#include <nlohmann/json.hpp>
+
 using namespace quill;
 using namespace quill::api;
 using namespace quill::test;
@@ -286,6 +288,66 @@ private Q_SLOTS:
         QVERIFY(!memberText(doc, "k"));
         QVERIFY(!memberText("[1]", "a"));
         QVERIFY(!memberText("{}", "a"));
+    }
+    // skipString finds closing quotes with memchr and counts the backslashes before each:
+    // an even run (\\\\") closes the string, an odd one (\\\") does not.
+    void scan_memberText_backslashRuns()
+    {
+        using detail::memberText;
+        const std::string_view doc =
+            "{\"a\":\"x\\\\\",\"b\":\"\\\"}\\\\\\\"]\",\"c\":\"\\\\\\\\\\\"q\",\"d\":\"\",\"e\":[ "
+            "\"\\\\\" ,\"}\" ],\"f\":1}";
+        QCOMPARE(std::string(*memberText(doc, "a")), std::string("\"x\\\\\""));
+        QCOMPARE(std::string(*memberText(doc, "b")), std::string("\"\\\"}\\\\\\\"]\""));
+        QCOMPARE(std::string(*memberText(doc, "c")), std::string("\"\\\\\\\\\\\"q\""));
+        QCOMPARE(std::string(*memberText(doc, "d")), std::string(R"("")"));
+        QCOMPARE(std::string(*memberText(doc, "e")), std::string("[ \"\\\\\" ,\"}\" ]"));
+        QCOMPARE(std::string(*memberText(doc, "f")), std::string("1"));
+        QVERIFY(nlohmann::json::accept(doc)); // the document is valid JSON
+    }
+    // The response check (simdjson) keeps nlohmann's strictness: duplicate keys at any
+    // depth, invalid UTF-8 and a value after the first are refused; result bytes are exact.
+    void parseResponse_strictAtEveryDepth_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("plain") << QByteArray(R"({"jsonrpc":"2.0","id":7,"result":{"a":{"b":1}}})")
+                               << true;
+        QTest::newRow("dup top") << QByteArray(R"({"jsonrpc":"2.0","id":7,"id":8,"result":1})")
+                                 << false;
+        QTest::newRow("dup nested")
+            << QByteArray(R"({"jsonrpc":"2.0","id":7,"result":{"a":{"b":1,"b":2}}})") << false;
+        QTest::newRow("dup in array")
+            << QByteArray(R"({"jsonrpc":"2.0","id":7,"result":[{"k":1},{"k":1,"k":1}]})") << false;
+        QTest::newRow("dup escaped")
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{\"b\":1,\"\\u0062\":2}}")
+            << false;
+        QTest::newRow("bad utf-8")
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":\"\xc3\x28\"}") << false;
+        QTest::newRow("two values")
+            << QByteArray(R"({"jsonrpc":"2.0","id":7,"result":1} {})") << false;
+        QTest::newRow("string id")
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":\"x\\u0041\",\"result\":1}") << true;
+        QTest::newRow("null id") << QByteArray(R"({"jsonrpc":"2.0","id":null,"result":1})") << true;
+        QTest::newRow("array id") << QByteArray(R"({"jsonrpc":"2.0","id":[1],"result":1})")
+                                  << false;
+        QTest::newRow("version 1") << QByteArray(R"({"jsonrpc":"1.0","id":1,"result":1})") << false;
+    }
+    void parseResponse_strictAtEveryDepth()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(bool, ok);
+        const auto back = JsonRpc::parseResponse(view(text));
+        QCOMPARE(back.ok(), ok);
+    }
+    void parseResponse_keepsResultBytesAndIdSpelling()
+    {
+        const QByteArray text = "{\"id\":\"x\\u0041\" , \"result\" : {\"n\":1.50,\"s\":\"\\\"}\"} "
+                                ",\"jsonrpc\":\"2.0\"}";
+        const auto back = JsonRpc::parseResponse(view(text));
+        QVERIFY(back.ok());
+        QCOMPARE(back->resultJson, std::string("{\"n\":1.50,\"s\":\"\\\"}\"}"));
+        QCOMPARE(back->id, std::string(R"("xA")"));
     }
     void scan_nestingDepth()
     {
