@@ -1,6 +1,7 @@
 #include "crypto/Ed25519Key.h"
 
 #include "crypto/Random.h"
+#include "crypto/Sodium.h"
 
 #include <openssl/evp.h>
 #include <sodium.h>
@@ -8,10 +9,6 @@
 #include <cstdlib>
 
 namespace quill::crypto {
-
-namespace {
-bool sodiumReady();
-} // namespace
 
 Ed25519Key::Ed25519Key(SecureBytes seed, SecureBytes secret, const Ed25519PublicKey &pub)
     : m_seed(std::move(seed)), m_secret(std::move(secret)), m_public(pub)
@@ -98,12 +95,6 @@ bool isCanonicalY(std::span<const std::uint8_t, 32> e)
         if (e[i] != 0xff)
             return true;
     return e[0] < 0xed;
-}
-
-bool sodiumReady()
-{
-    static const bool ready = sodium_init() >= 0;
-    return ready;
 }
 
 /// True if either point is of small order: refused before any equation is checked.

@@ -5,6 +5,8 @@
 
 #include "crypto/Kdf.h"
 
+#include "crypto/Sodium.h"
+
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -44,13 +46,6 @@ void storeBigEndian(const SHA512_CTX &ctx, std::uint8_t *out)
     for (int i = 0; i < 8; ++i)
         for (int b = 0; b < 8; ++b)
             out[i * 8 + b] = static_cast<std::uint8_t>(ctx.h[i] >> (56 - 8 * b));
-}
-
-bool initSodium()
-{
-    // sodium_init() picks the SIMD code paths; it is thread-safe and idempotent.
-    static const bool ok = sodium_init() >= 0;
-    return ok;
 }
 
 } // namespace
@@ -159,7 +154,7 @@ Result<SecureBytes> scrypt(std::span<const std::uint8_t> password,
     if (n < 2 || (n & (n - 1)) != 0 || r == 0 || p == 0 ||
         std::uint64_t(r) * p >= (std::uint64_t(1) << 30) || length == 0)
         return Error{ErrorCode::InvalidArgument, QStringLiteral("invalid scrypt parameters")};
-    if (!initSodium())
+    if (!sodiumReady())
         return Error{ErrorCode::CryptoFailure, QStringLiteral("libsodium failed to initialise")};
     // libsodium declares its pointers non-null even for empty inputs (RFC 7914's first vector).
     static const std::uint8_t kNothing = 0;

@@ -1,5 +1,7 @@
 #include "crypto/Random.h"
 
+#include "crypto/Sodium.h"
+
 #include <sodium.h>
 
 #include <cstdlib>
@@ -11,8 +13,7 @@ SecureBytes randomBytes(std::size_t size)
     // libsodium reads the kernel's CSPRNG (getrandom) directly. OpenSSL's RAND_bytes would
     // first set up its DRBG and provider tables: ~1 ms of every quill-cli start (issue 12).
     // Without randomness no key can be made safely; there is nothing sensible to return.
-    static const bool ready = sodium_init() >= 0;
-    if (!ready)
+    if (!sodiumReady())
         std::abort();
     SecureBytes out(size);
     if (size)
