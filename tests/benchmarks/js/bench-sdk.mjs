@@ -2,6 +2,9 @@
 // Quill — JS reference benchmark (the numbers Quill's C++ benchmarks are compared with).
 //
 //   node tests/benchmarks/js/bench-sdk.mjs [--quick]      (default run ≈ 30 s; --quick ≈ 5 s)
+//   node tests/benchmarks/js/bench-sdk.mjs --once         one getSessionSigs for 30 nodes, then exit:
+//                                                         the SDK script's whole process, which
+//                                                         compare.mjs times beside `quill-cli issue`
 //
 // Uses the npm packages installed in tests/interop/node_modules (run `npm ci` there first);
 // no second node_modules. Measures:
@@ -38,6 +41,7 @@ const require = createRequire(path.join(INTEROP, 'package.json'));
 const clientRequire = createRequire(require.resolve('@lit-protocol/lit-node-client-nodejs'));
 
 const QUICK = process.argv.includes('--quick');
+const ONCE = process.argv.includes('--once');
 const VERBOSE = !!process.env.QUILL_INTEROP_VERBOSE;
 if (!VERBOSE) process.env.NO_DEPRECATION = process.env.NO_DEPRECATION || '*';
 
@@ -143,6 +147,12 @@ async function main() {
   let result;
   try {
     const client = makeClient();
+    if (ONCE) {
+      const sigs = await getSessionSigs30(client);
+      unmute();
+      process.stdout.write(`${Object.keys(sigs).length}\n`);
+      return;
+    }
     // A real 30-node result supplies the template (same bytes getSessionSigs signs).
     const sample = await getSessionSigs30(client);
     const first = JSON.parse(sample[NODES[0]].signedMessage);
