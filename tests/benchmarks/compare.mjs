@@ -97,7 +97,7 @@ const rows = [
   ['Ed25519, one 1.7 KB payload: libsodium (used) / OpenSSL EVP_DigestSign', ms('BM_Ed25519Sign_Payload') * 1000, null, 'µs', `OpenSSL ${(ms('BM_Ed25519Sign_OpenSsl') * 1000).toFixed(1)} µs; target for 30 nodes: ≤ 1.4 × 30 × this / 2 = ${(1.4 * 30 * ms('BM_Ed25519Sign_Payload') / 2).toFixed(2)} ms`],
   ['verify 30 session sigs (strict)', ms('BM_Verify30'), null, 'ms', '≤ 2.5 ms'],
   ['  Ed25519 verification of one payload: verifyStrict (libsodium path) / OpenSSL only', ms('BM_Ed25519Verify/0') * 1000, null, 'µs', `OpenSSL only ${(ms('BM_Ed25519Verify/1') * 1000).toFixed(1)} µs`],
-  ['  API answer check, one 30-node answer (JsonRpc::isValidJson, nlohmann; the broker's answers skip it)', ms('BM_ValidateAnswer30/0') * 1000, null, 'µs', ''],
+  ['  API answer check, one 30-node answer (JsonRpc::isValidJson, nlohmann; not run on the broker answers)', ms('BM_ValidateAnswer30/0') * 1000, null, 'µs', ''],
   ['  a client reading one 30-node answer line (JsonRpc::parseResponse, simdjson)', ms('BM_ValidateAnswer30/2') * 1000, null, 'µs', ''],
   ['approval → response, 30 nodes, through the broker (event loop included)', ms('BM_ApprovalToResponse30/real_time'), null, 'ms', '≤ 5 ms'],
   ['API, remembered grant, 30 nodes, 20 clients in parallel, local socket: p50', apiBench().p50_ms, null, 'ms', '≤ 5 ms'],
