@@ -2,6 +2,7 @@
 
 #include "api/JsonScan.h"
 #include "common/JsonText.h"
+#include "common/OrderedJson.h"
 #include "common/UnsafeText.h"
 
 #include <algorithm>
@@ -25,28 +26,13 @@ Result<Json> parseStrict(std::string_view text)
     if (detail::nestingDepth(text, JsonRpc::kMaxDepth) > JsonRpc::kMaxDepth)
         return Error{ErrorCode::InvalidJson,
                      QStringLiteral("nested deeper than %1 levels").arg(JsonRpc::kMaxDepth)};
-    std::vector<std::set<std::string>> seen;
-    bool duplicate = false;
-    const Json::parser_callback_t onEvent = [&](int, Json::parse_event_t event, Json &parsed) {
-        using E = Json::parse_event_t;
-        if (event == E::object_start)
-            seen.emplace_back();
-        else if (event == E::object_end && !seen.empty())
-            seen.pop_back();
-        else if (event == E::key && !seen.empty() &&
-                 !seen.back().insert(parsed.get_ref<const std::string &>()).second)
-            duplicate = true;
-        return true;
-    };
-    try {
-        auto doc = Json::parse(text.begin(), text.end(), onEvent);
-        if (duplicate)
-            return Error{ErrorCode::InvalidJson, QStringLiteral("duplicate key")};
-        return doc;
-    } catch (const Json::exception &) {
-        // The parser's message quotes the input; keep ours fixed.
-        return Error{ErrorCode::InvalidJson, QStringLiteral("not a single UTF-8 JSON value")};
-    }
+    auto parsed = quill::detail::parseUnique<Json>(text);
+    if (auto *doc = std::get_if<Json>(&parsed))
+        return std::move(*doc);
+    if (std::get<quill::detail::JsonRefusal>(parsed).duplicate)
+        return Error{ErrorCode::InvalidJson, QStringLiteral("duplicate key")};
+    // The parser's message quotes the input; keep ours fixed.
+    return Error{ErrorCode::InvalidJson, QStringLiteral("not a single UTF-8 JSON value")};
 }
 
 std::string dumpCompact(const Json &value)

@@ -2,6 +2,7 @@
 
 #include "common/JsonSyntaxError.h"
 #include "common/JsonText.h"
+#include "common/OrderedJson.h"
 #include "crypto/Encoding.h"
 
 #include <nlohmann/json.hpp>
@@ -107,37 +108,14 @@ Result<Recap> Recap::decode(std::string_view urn, Mode mode)
         return Error{ErrorCode::RecapEncoding, raw.error().context};
     const std::string_view text(reinterpret_cast<const char *>(raw->data()), raw->size());
 
-    // Reject duplicate keys at any depth: nlohmann would silently keep one of them.
-    std::vector<std::set<std::string>> seen;
-    bool duplicate = false;
-    std::string duplicateKey;
-    const nlohmann::json::parser_callback_t onEvent =
-        [&](int, nlohmann::json::parse_event_t event, nlohmann::json &parsed) {
-            using E = nlohmann::json::parse_event_t;
-            if (event == E::object_start) {
-                seen.emplace_back();
-            } else if (event == E::object_end) {
-                if (!seen.empty())
-                    seen.pop_back();
-            } else if (event == E::key && !seen.empty()) {
-                const auto &key = parsed.get_ref<const std::string &>();
-                if (!seen.back().insert(key).second && !duplicate) {
-                    duplicate = true;
-                    duplicateKey = key;
-                }
-            }
-            return true;
-        };
-    nlohmann::json doc;
-    try {
-        doc = nlohmann::json::parse(text.begin(), text.end(), onEvent);
-    } catch (const nlohmann::json::parse_error &e) {
-        return Error{ErrorCode::RecapJson, jsonSyntaxError(text, e.byte)};
-    } catch (const nlohmann::json::exception &) {
-        return Error{ErrorCode::RecapJson, jsonSyntaxError(text, 0)};
+    // Duplicate keys at any depth are refused (nlohmann would silently keep one of them).
+    auto parsed = detail::parseUnique<nlohmann::json>(text);
+    if (const auto *refusal = std::get_if<detail::JsonRefusal>(&parsed)) {
+        if (refusal->duplicate)
+            return Error{ErrorCode::RecapDuplicateKey, QString::fromStdString(refusal->key)};
+        return Error{ErrorCode::RecapJson, jsonSyntaxError(text, refusal->byte)};
     }
-    if (duplicate)
-        return Error{ErrorCode::RecapDuplicateKey, QString::fromStdString(duplicateKey)};
+    nlohmann::json doc = std::move(std::get<nlohmann::json>(parsed));
     if (!doc.is_object())
         return shape("top level must be an object");
     if (doc.size() != 2 || !doc.contains("att") || !doc.contains("prf"))
