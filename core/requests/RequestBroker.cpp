@@ -81,23 +81,8 @@ Result<quint64> RequestBroker::submit(IncomingRequest incoming, Reply reply)
         if (incoming.chainId == 0)
             return refuse(Error{ErrorCode::InvalidParams,
                                 QStringLiteral("chainId: must be a positive integer")});
-        auto entry = std::make_unique<Entry>();
-        const quint64 id = m_nextId++;
-        entry->pending.id = id;
-        entry->pending.incoming = std::move(incoming);
-        entry->pending.receivedAt = now;
-        entry->pending.deadline = now + m_timeout;
-        entry->reply = std::move(reply);
-        m_entries.emplace(id, std::move(entry));
-        Q_EMIT pendingCountChanged(int(pendingIds().size()));
-        QMetaObject::invokeMethod(
-            this,
-            [this, id] {
-                if (m_entries.count(id))
-                    Q_EMIT reviewRequested(id);
-            },
-            Qt::QueuedConnection);
-        return id;
+        // A one-off the user reviews every time: no plan, no grant covers it.
+        return enqueue(std::move(incoming), {}, now, std::move(reply), std::nullopt);
     }
     const bool siweKind = incoming.kind == RequestKind::SiweMessage;
     if (siweKind && !incoming.siwe)
@@ -129,29 +114,41 @@ Result<quint64> RequestBroker::submit(IncomingRequest incoming, Reply reply)
     if (automatic && *parseRfc3339(plan->expiration) > grant->expiresAt)
         plan->expiration = formatIso(grant->expiresAt);
 
+    return enqueue(std::move(incoming), std::move(plan).value(), now, std::move(reply),
+                   automatic ? std::optional<QString>(grant->account) : std::nullopt);
+}
+
+quint64 RequestBroker::enqueue(IncomingRequest incoming, lit::IssuancePlan plan, UnixMillis now,
+                               Reply reply, const std::optional<QString> &automaticAccount)
+{
+    const bool automatic = automaticAccount.has_value();
     auto entry = std::make_unique<Entry>();
     const quint64 id = m_nextId++;
     entry->pending.id = id;
     entry->pending.incoming = std::move(incoming);
-    entry->pending.plan = std::move(plan).value();
+    entry->pending.plan = std::move(plan);
     entry->pending.receivedAt = now;
     entry->pending.deadline = now + m_timeout;
     entry->pending.executing = automatic;
     entry->automatic = automatic;
     entry->reply = std::move(reply);
     m_entries.emplace(id, std::move(entry));
-    if (!automatic) // a remembered request never waits for the user: the Requests view stays still
-        Q_EMIT pendingCountChanged(int(pendingIds().size()));
+    // Answer on the next turn, like every other answer: never inside submit().
     if (automatic) {
-        // Answer on the next turn, like every other answer: never inside submit().
-        QMetaObject::invokeMethod(this, [this, id, account = grant->account] { execute(id, account, false, true); },
-                                  Qt::QueuedConnection);
-    } else {
-        QMetaObject::invokeMethod(this, [this, id] {
+        // A remembered request never waits for the user: the Requests view stays still.
+        QMetaObject::invokeMethod(
+            this, [this, id, account = *automaticAccount] { execute(id, account, false, true); },
+            Qt::QueuedConnection);
+        return id;
+    }
+    Q_EMIT pendingCountChanged(int(pendingIds().size()));
+    QMetaObject::invokeMethod(
+        this,
+        [this, id] {
             if (m_entries.count(id))
                 Q_EMIT reviewRequested(id);
-        }, Qt::QueuedConnection);
-    }
+        },
+        Qt::QueuedConnection);
     return id;
 }
 

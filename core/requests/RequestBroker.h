@@ -153,6 +153,10 @@ Q_SIGNALS:
 
 private:
     struct Entry;
+    /// Keeps an accepted request and, on the next turn, either asks for a review or — with
+    /// `automaticAccount`, a grant's account — signs it without asking. Returns: its id.
+    quint64 enqueue(IncomingRequest incoming, lit::IssuancePlan plan, UnixMillis now, Reply reply,
+                    const std::optional<QString> &automaticAccount);
     void execute(quint64 id, const QString &account, bool remember, bool automatic);
     void executeChainSecured(quint64 id, const QString &account);
     Result<lit::ChainSecuredAuthorization> chainSecuredAuth(const PendingRequest &p,
