@@ -305,6 +305,8 @@ Result<JsonRpcResponse> JsonRpc::parseResponse(std::string_view text)
     if (detail::nestingDepth(text, kMaxDepth) > kMaxDepth)
         return Error{ErrorCode::InvalidJson,
                      QStringLiteral("nested deeper than %1 levels").arg(kMaxDepth)};
+    if (text.empty()) // simdjson would copy from a null pointer
+        return Error{ErrorCode::InvalidJson, QStringLiteral("not a single UTF-8 JSON value")};
     thread_local simdjson::dom::parser parser;
     const auto doc = parser.parse(text.data(), text.size());
     if (doc.error())

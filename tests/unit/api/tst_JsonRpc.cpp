@@ -270,6 +270,8 @@ private Q_SLOTS:
             << QByteArray(R"({"jsonrpc":"2.0","id":1,"error":{"code":1,"message":"m","x":1}})");
         QTest::newRow("extra member") << QByteArray(R"({"jsonrpc":"2.0","id":1,"result":1,"x":2})");
         QTest::newRow("not json") << QByteArray("{");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("spaces") << QByteArray("  ");
     }
     void parseResponse_rejectsBadShapes()
     {
