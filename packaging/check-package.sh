@@ -9,7 +9,8 @@
 #   - both binaries' --version is the package's upstream version, as are the metainfo's
 #     newest release, the man pages' .TH lines and the changelog's first entry (a version
 #     bump in project() must update them); `quill --help` works without a display;
-#     quill-cli.1 names every command that `quill-cli --help` lists.
+#     quill-cli.1 names every command that `quill-cli --help` lists; the installed quill-cli
+#     reads a keystore (its OpenSSL module is found in <libexecdir>/quill).
 #   check-package.sh [BUILD_DIR]     (default build/dev; registered in CTest as package_lint)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -22,7 +23,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 # What the package installs must be current: CPack itself does not build (in CI the tree is
 # already built, and this is a no-op).
-cmake --build "$build" --target quill quill-cli quill-cli-full quill_docs >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
+cmake --build "$build" --target quill quill-cli quill-cli-full quill-openssl quill_docs >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
 (cd "$build" && cpack -G DEB -B "$out" >"$out/cpack.log" 2>&1) || { cat "$out/cpack.log"; exit 1; }
 deb=$(ls "$out"/*.deb)
 echo "package: $(basename "$deb") ($(du -k "$deb" | cut -f1) KB)"
@@ -65,6 +66,13 @@ for page in quill quill-cli; do
 done
 zcat "$root/usr/share/doc/quill/changelog.Debian.gz" | sed -n 1p | grep -F "quill ($version)" >/dev/null ||
   fail "changelog.Debian's first entry is not $version"
+
+# The installed lean quill-cli finds its OpenSSL module in <libexecdir>/quill (keystores).
+printf testpassword >"$out/pw"
+ks_address=$("$root/usr/bin/quill-cli" address --keystore "$here/../tests/data/keystore/valid_crafted_pbkdf2.json" \
+  --password-file "$out/pw" 2>&1) || true
+[[ "$ks_address" == 0x2c7536E3605D9C16a7a3D7b1898e529396a65c23 ]] ||
+  fail "the installed quill-cli cannot read a keystore: $ks_address"
 
 # 4. The manual page covers every command of quill-cli --help.
 man_cli=$(zcat "$root/usr/share/man/man1/quill-cli.1.gz" | sed 's/\\-/-/g')

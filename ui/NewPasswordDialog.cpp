@@ -9,7 +9,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include <openssl/crypto.h>
+#include <sodium/utils.h>
 
 namespace quill::ui {
 
@@ -93,7 +93,7 @@ crypto::SecureBytes NewPasswordDialog::takePassword()
     QByteArray utf8 = m_first->text().toUtf8();
     crypto::SecureBytes password(std::span<const std::uint8_t>(
         reinterpret_cast<const std::uint8_t *>(utf8.constData()), size_t(utf8.size())));
-    OPENSSL_cleanse(utf8.data(), size_t(utf8.size()));
+    sodium_memzero(utf8.data(), size_t(utf8.size()));
     m_first->clear();
     m_second->clear();
     return password;

@@ -3,7 +3,7 @@
 #include <QChar>
 #include <QScopeGuard>
 
-#include <openssl/crypto.h>
+#include <sodium/utils.h>
 
 #include <array>
 
@@ -59,7 +59,7 @@ PasswordStrength PasswordStrength::of(QStringView password)
     QString folded = password.toString().toLower();
     const auto wipe = qScopeGuard([&folded] {
         if (!folded.isEmpty())
-            OPENSSL_cleanse(folded.data(), std::size_t(folded.size()) * sizeof(QChar));
+            sodium_memzero(folded.data(), std::size_t(folded.size()) * sizeof(QChar));
     });
     for (const char *common : kCommon)
         out.commonPattern |= folded.contains(QLatin1String(common));

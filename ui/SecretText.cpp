@@ -2,7 +2,7 @@
 
 #include <QByteArray>
 
-#include <openssl/crypto.h>
+#include <sodium/utils.h>
 
 #include <cstdint>
 #include <span>
@@ -14,9 +14,9 @@ crypto::SecureBytes takeSecret(QString text, bool trim)
     QByteArray utf8 = (trim ? text.trimmed() : text).toUtf8();
     crypto::SecureBytes out(std::span<const std::uint8_t>(
         reinterpret_cast<const std::uint8_t *>(utf8.constData()), std::size_t(utf8.size())));
-    OPENSSL_cleanse(utf8.data(), std::size_t(utf8.size()));
+    sodium_memzero(utf8.data(), std::size_t(utf8.size()));
     if (!text.isEmpty())
-        OPENSSL_cleanse(text.data(), std::size_t(text.size()) * sizeof(QChar));
+        sodium_memzero(text.data(), std::size_t(text.size()) * sizeof(QChar));
     return out;
 }
 

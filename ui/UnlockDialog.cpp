@@ -9,7 +9,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include <openssl/crypto.h>
+#include <sodium/utils.h>
 
 namespace quill::ui {
 
@@ -89,7 +89,7 @@ void UnlockDialog::tryUnlock()
     QByteArray utf8 = m_password->text().toUtf8();
     crypto::SecureBytes password(std::span<const std::uint8_t>(
         reinterpret_cast<const std::uint8_t *>(utf8.constData()), size_t(utf8.size())));
-    OPENSSL_cleanse(utf8.data(), size_t(utf8.size()));
+    sodium_memzero(utf8.data(), size_t(utf8.size()));
     m_password->clear();
     m_checking = true;
     m_unlock->setEnabled(false);

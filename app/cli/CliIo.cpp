@@ -7,8 +7,6 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 
-#include <openssl/crypto.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>

@@ -12,7 +12,7 @@
 #include <QPointer>
 #include <QTimer>
 
-#include <openssl/crypto.h>
+#include <sodium/utils.h>
 
 #include <vector>
 
@@ -505,7 +505,7 @@ void ApiServer::hello(Client &c, JsonRpcRequest &request)
             result += '}';
             self->send(*cl, JsonRpc::result(p->rpcId, result));
         });
-        OPENSSL_cleanse(token->value().data(), token->value().size());
+        sodium_memzero(token->value().data(), token->value().size());
         return;
     }
 
@@ -658,8 +658,8 @@ void ApiServer::showPairing(quint64 id, const PairingRequest &prompt, const Pair
                 appendJsonString(result, sv(pairing->app.name));
                 result += '}';
                 self->send(*cl2, JsonRpc::result(q->rpcId, result));
-                OPENSSL_cleanse(tokenHex.data(), tokenHex.size());
-                OPENSSL_cleanse(result.data(), result.size());
+                sodium_memzero(tokenHex.data(), tokenHex.size());
+                sodium_memzero(result.data(), result.size());
                 Q_EMIT self->appPaired(pairing->app.appId);
             });
         });

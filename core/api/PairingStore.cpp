@@ -151,7 +151,7 @@ void PairingStore::verify(const QString &appId, std::string_view tokenHex, const
                 done(unauthorized());
             return;
         }
-        // SecureBytes::equals is CRYPTO_memcmp over equal sizes (sizes are not secret).
+        // SecureBytes::equals is sodium_memcmp over equal sizes (sizes are not secret).
         const bool match = stored->size() == shared->size() && stored->equals(shared->span());
         if (match)
             done(app);

@@ -79,7 +79,7 @@ public:
 
     /// Checks a presented token: the app must be paired (ready), `peer` must match the
     /// pairing's binding (bindingMatches), and the token must equal the stored one (constant
-    /// time, CRYPTO_memcmp).
+    /// time, sodium_memcmp).
     /// Errors: Unauthorized for every mismatch (one answer: it does not tell whether the app
     /// exists or which part differed), KeychainUnavailable / KeychainFailure if the keychain
     /// cannot be read.

@@ -1,7 +1,7 @@
 #include "crypto/Digest.h"
 
-#include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <sodium/utils.h>
 
 #include <cstdlib>
 
@@ -32,7 +32,7 @@ Hash160 hash160(std::span<const std::uint8_t> data)
     Hash256 inner = sha256(data);
     Hash160 out;
     digest(EVP_ripemd160(), inner, out.data());
-    OPENSSL_cleanse(inner.data(), inner.size());
+    sodium_memzero(inner.data(), inner.size());
     return out;
 }
 

@@ -1,24 +1,21 @@
 // The SHA-512 block function of OpenSSL's low-level API is deprecated in 3.0 but is the only
 // way to reuse the hashed HMAC pads across PBKDF2 iterations without a context copy per call
-// (see pbkdf2HmacSha512). Nothing else in Quill uses the deprecated API.
+// (see pbkdf2HmacSha512). Nothing else in Quill uses the deprecated API. The keystore's KDFs
+// (scrypt, PBKDF2-HMAC-SHA256) are in KeystoreKdf.cpp, so the lean quill-cli does not link this.
 #define OPENSSL_SUPPRESS_DEPRECATED
 
 #include "crypto/Kdf.h"
-
-#include "crypto/Sodium.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/sha.h>
-#include <sodium.h>
 
 #include <algorithm>
 #include <array>
 #include <cassert>
 #include <cstdlib>
 #include <cstring>
-#include <limits>
 #include <tuple>
 
 namespace quill::crypto {
@@ -127,43 +124,6 @@ SecureBytes pbkdf2HmacSha512(std::span<const std::uint8_t> password,
         std::memcpy(out.data() + done, t.data(), take);
         done += take;
     }
-    return out;
-}
-
-Result<SecureBytes> pbkdf2HmacSha256(std::span<const std::uint8_t> password,
-                                     std::span<const std::uint8_t> salt, std::uint32_t iterations,
-                                     std::size_t length)
-{
-    constexpr auto kMax = std::size_t(std::numeric_limits<int>::max());
-    if (iterations == 0 || iterations > kMax || length == 0 || length > kMax ||
-        password.size() > kMax || salt.size() > kMax)
-        return Error{ErrorCode::InvalidArgument, QStringLiteral("PBKDF2 parameters out of range")};
-    SecureBytes out(length);
-    if (PKCS5_PBKDF2_HMAC(reinterpret_cast<const char *>(password.data()),
-                          static_cast<int>(password.size()), salt.data(),
-                          static_cast<int>(salt.size()), static_cast<int>(iterations), EVP_sha256(),
-                          static_cast<int>(length), out.data()) != 1)
-        return Error{ErrorCode::CryptoFailure, QStringLiteral("PBKDF2-HMAC-SHA256 failed")};
-    return out;
-}
-
-Result<SecureBytes> scrypt(std::span<const std::uint8_t> password,
-                           std::span<const std::uint8_t> salt, std::uint64_t n, std::uint32_t r,
-                           std::uint32_t p, std::size_t length)
-{
-    if (n < 2 || (n & (n - 1)) != 0 || r == 0 || p == 0 ||
-        std::uint64_t(r) * p >= (std::uint64_t(1) << 30) || length == 0)
-        return Error{ErrorCode::InvalidArgument, QStringLiteral("invalid scrypt parameters")};
-    if (!sodiumReady())
-        return Error{ErrorCode::CryptoFailure, QStringLiteral("libsodium failed to initialise")};
-    // libsodium declares its pointers non-null even for empty inputs (RFC 7914's first vector).
-    static const std::uint8_t kNothing = 0;
-    const std::uint8_t *pw = password.empty() ? &kNothing : password.data();
-    const std::uint8_t *sa = salt.empty() ? &kNothing : salt.data();
-    SecureBytes out(length);
-    if (crypto_pwhash_scryptsalsa208sha256_ll(pw, password.size(), sa, salt.size(), n, r, p,
-                                              out.data(), length) != 0)
-        return Error{ErrorCode::CryptoFailure, QStringLiteral("scrypt failed (out of memory?)")};
     return out;
 }
 

@@ -2,7 +2,7 @@
 
 #include <QDebug>
 
-#include <openssl/crypto.h>
+#include <sodium/utils.h>
 
 #include <cstring>
 #include <new>
@@ -43,7 +43,7 @@ SecureBytes &SecureBytes::operator=(SecureBytes &&other) noexcept
 void SecureBytes::clear()
 {
     if (m_data) {
-        OPENSSL_cleanse(m_data, m_size);
+        sodium_memzero(m_data, m_size);
         delete[] m_data;
     }
     m_data = nullptr;
@@ -54,7 +54,7 @@ bool SecureBytes::equals(std::span<const std::uint8_t> other) const
 {
     if (other.size() != m_size)
         return false;
-    return m_size == 0 || CRYPTO_memcmp(m_data, other.data(), m_size) == 0;
+    return m_size == 0 || sodium_memcmp(m_data, other.data(), m_size) == 0;
 }
 
 } // namespace quill::crypto

@@ -9,7 +9,7 @@ class QDebug;
 namespace quill::crypto {
 
 /// The only container for key material (private keys, seeds, passwords).
-/// Move-only; the buffer is wiped with OPENSSL_cleanse on destruction, on move-from and on
+/// Move-only; the buffer is wiped with sodium_memzero on destruction, on move-from and on
 /// clear(); never converts implicitly to QByteArray/QString; prints as `<redacted N bytes>`.
 class SecureBytes
 {
@@ -38,7 +38,7 @@ public:
     /// Wipes and releases the buffer.
     void clear();
 
-    /// Constant-time comparison (CRYPTO_memcmp); sizes are not secret.
+    /// Constant-time comparison (sodium_memcmp); sizes are not secret.
     bool equals(std::span<const std::uint8_t> other) const;
 
 private:

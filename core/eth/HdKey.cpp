@@ -4,7 +4,7 @@
 #include "crypto/Kdf.h"
 #include "crypto/Secp256k1.h"
 
-#include <openssl/crypto.h>
+#include <sodium/utils.h>
 
 #include <cstring>
 #include <vector>
@@ -34,7 +34,7 @@ std::string base58Check(std::span<const std::uint8_t> payload)
     crypto::Hash256 check = crypto::sha256(payload);
     check = crypto::sha256(check);
     std::memcpy(data.data() + payload.size(), check.data(), 4);
-    OPENSSL_cleanse(check.data(), check.size());
+    sodium_memzero(check.data(), check.size());
 
     // Repeated division of the big-endian number by 58; digits come out least significant
     // first. log(256)/log(58) < 1.37, so 138 % of the byte count bounds the digit count.
@@ -86,14 +86,14 @@ bool parseComponent(std::string_view text, std::uint32_t &index)
 
 HdKey::~HdKey()
 {
-    OPENSSL_cleanse(m_chainCode.data(), m_chainCode.size());
+    sodium_memzero(m_chainCode.data(), m_chainCode.size());
 }
 
 HdKey::HdKey(HdKey &&other) noexcept
     : m_key(std::move(other.m_key)), m_chainCode(other.m_chainCode), m_depth(other.m_depth),
       m_parentFingerprint(other.m_parentFingerprint), m_childNumber(other.m_childNumber)
 {
-    OPENSSL_cleanse(other.m_chainCode.data(), other.m_chainCode.size());
+    sodium_memzero(other.m_chainCode.data(), other.m_chainCode.size());
 }
 
 HdKey &HdKey::operator=(HdKey &&other) noexcept
@@ -101,7 +101,7 @@ HdKey &HdKey::operator=(HdKey &&other) noexcept
     if (this != &other) {
         m_key = std::move(other.m_key);
         m_chainCode = other.m_chainCode;
-        OPENSSL_cleanse(other.m_chainCode.data(), other.m_chainCode.size());
+        sodium_memzero(other.m_chainCode.data(), other.m_chainCode.size());
         m_depth = other.m_depth;
         m_parentFingerprint = other.m_parentFingerprint;
         m_childNumber = other.m_childNumber;

@@ -9,7 +9,7 @@
 #include "eth/Unicode.h"
 
 #include <nlohmann/json.hpp>
-#include <openssl/crypto.h>
+#include <sodium/utils.h>
 
 #include <array>
 #include <cstring>
@@ -286,7 +286,7 @@ Result<crypto::SecureBytes> decrypt(std::string_view json, const crypto::SecureB
     if (!dk)
         return dk.error();
     crypto::Hash256 mac = macOf(*dk, file->ciphertext);
-    bool match = CRYPTO_memcmp(mac.data(), file->mac.data(), mac.size()) == 0;
+    bool match = sodium_memcmp(mac.data(), file->mac.data(), mac.size()) == 0;
     if (!match) {
         const std::string_view text(reinterpret_cast<const char *>(password.data()),
                                     password.size());
@@ -297,11 +297,11 @@ Result<crypto::SecureBytes> decrypt(std::string_view json, const crypto::SecureB
                 if (!dk)
                     return dk.error();
                 mac = macOf(*dk, file->ciphertext);
-                match = CRYPTO_memcmp(mac.data(), file->mac.data(), mac.size()) == 0;
+                match = sodium_memcmp(mac.data(), file->mac.data(), mac.size()) == 0;
             }
         }
     }
-    OPENSSL_cleanse(mac.data(), mac.size());
+    sodium_memzero(mac.data(), mac.size());
     if (!match)
         return Error{ErrorCode::KeystoreWrongPassword,
                      QStringLiteral("the MAC does not match: wrong password (or a damaged file)")};

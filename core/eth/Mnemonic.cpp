@@ -7,7 +7,7 @@
 
 #include <QFile>
 
-#include <openssl/crypto.h>
+#include <sodium/utils.h>
 
 #include <algorithm>
 #include <array>
@@ -130,7 +130,7 @@ Result<Mnemonic> Mnemonic::parse(std::string_view phrase)
     struct Guard
     {
         std::array<std::uint8_t, 33> &b;
-        ~Guard() { OPENSSL_cleanse(b.data(), b.size()); }
+        ~Guard() { sodium_memzero(b.data(), b.size()); }
     } guard{bits};
     for (std::size_t w = 0; w < count; ++w) {
         const int index = list.find(words[w]);
@@ -148,7 +148,7 @@ Result<Mnemonic> Mnemonic::parse(std::string_view phrase)
     crypto::Hash256 hash = crypto::sha256(std::span(bits.data(), entropyBytes));
     const int expected = hash[0] >> (8 - checksumBits);
     const int actual = bits[entropyBytes] >> (8 - checksumBits);
-    OPENSSL_cleanse(hash.data(), hash.size());
+    sodium_memzero(hash.data(), hash.size());
     if (expected != actual)
         return Error{ErrorCode::MnemonicChecksum,
                      QStringLiteral("the words are valid but their checksum is not; a word is "
@@ -168,7 +168,7 @@ Result<Mnemonic> Mnemonic::fromEntropy(const crypto::SecureBytes &entropy)
     std::memcpy(bits.data(), entropy.data(), n);
     crypto::Hash256 hash = crypto::sha256(entropy.span());
     bits[n] = hash[0]; // only the first n/4 bits are read
-    OPENSSL_cleanse(hash.data(), hash.size());
+    sodium_memzero(hash.data(), hash.size());
 
     const auto &list = Wordlist::english();
     std::size_t length = 0;
@@ -183,7 +183,7 @@ Result<Mnemonic> Mnemonic::fromEntropy(const crypto::SecureBytes &entropy)
         std::memcpy(phrase.data() + at, word.data(), word.size());
         at += word.size();
     }
-    OPENSSL_cleanse(bits.data(), bits.size());
+    sodium_memzero(bits.data(), bits.size());
     return Mnemonic(std::move(phrase), int(count));
 }
 

@@ -37,7 +37,7 @@ public:
 
     /// Whether `typed` is the phrase's word at `position` (1-based), ignoring surrounding
     /// whitespace and ASCII case — the word check after a new wallet's phrase is shown
-    /// (issue #11). Secrets: compares with CRYPTO_memcmp (only the lengths are not secret);
+    /// (issue #11). Secrets: compares with sodium_memcmp (only the lengths are not secret);
     /// keeps no copy. Misuse: `position` outside 1 … wordCount() asserts (returns false in
     /// release builds).
     bool hasWordAt(int position, std::string_view typed) const;

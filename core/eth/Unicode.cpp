@@ -3,7 +3,7 @@
 #include <QByteArray>
 #include <QString>
 
-#include <openssl/crypto.h>
+#include <sodium/utils.h>
 
 #include <algorithm>
 #include <cstring>
@@ -15,14 +15,14 @@ namespace {
 void wipe(QString &s)
 {
     if (!s.isEmpty())
-        OPENSSL_cleanse(s.data(), std::size_t(s.size()) * sizeof(QChar));
+        sodium_memzero(s.data(), std::size_t(s.size()) * sizeof(QChar));
     s.clear();
 }
 
 void wipe(QByteArray &b)
 {
     if (!b.isEmpty())
-        OPENSSL_cleanse(b.data(), std::size_t(b.size()));
+        sodium_memzero(b.data(), std::size_t(b.size()));
     b.clear();
 }
 

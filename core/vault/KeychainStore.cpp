@@ -2,7 +2,7 @@
 
 #include <qt6keychain/keychain.h>
 
-#include <openssl/crypto.h>
+#include <sodium/utils.h>
 
 #include <QTimer>
 
@@ -45,7 +45,7 @@ Error toError(QKeychain::Job *job)
 void wipe(QByteArray &bytes)
 {
     if (!bytes.isEmpty())
-        OPENSSL_cleanse(bytes.data(), size_t(bytes.size()));
+        sodium_memzero(bytes.data(), size_t(bytes.size()));
     bytes.clear();
 }
 
