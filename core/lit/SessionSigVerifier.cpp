@@ -71,14 +71,15 @@ bool isJsIso(const std::string &t)
 /// issuer's measured threshold pays here as well.
 constexpr std::size_t kParallelMinEntries = kParallelSigningMinNodes;
 
-/// Wallet signatures already recovered in this verify() call. Every node's entry usually
-/// carries the same wallet AuthSig; recovering it (secp256k1 + Keccak) once is enough.
-/// Entries are checked concurrently: lookups lock; a recovery runs outside the lock (two
-/// threads may both compute the same one; the first stored result is kept).
-class RecoveryCache
+/// Results already computed in this verify() call, by a key that holds every input. Every
+/// node's entry usually carries the same wallet AuthSig: recovering it (secp256k1 + Keccak),
+/// and checking it as a capability (SIWE, ReCap, addresses), once is enough. Entries are
+/// checked concurrently: lookups lock; a computation runs outside the lock (two threads may
+/// both compute the same one; the first stored result is kept, and both are equal).
+template <typename Value> class OnceCache
 {
 public:
-    template <typename Compute> const Result<eth::Address> &get(std::string key, Compute compute)
+    template <typename Compute> const Value &get(std::string key, Compute compute)
     {
         {
             std::lock_guard lock(m_mutex);
@@ -92,15 +93,30 @@ public:
 
 private:
     std::mutex m_mutex;
-    std::map<std::string, Result<eth::Address>> m_map;
+    std::map<std::string, Value> m_map;
+};
+
+using RecoveryCache = OnceCache<Result<eth::Address>>;
+
+/// tryCapability's answer: why the capability does not authorise the entry, or its signer.
+struct CapabilityVerdict
+{
+    std::string why;
+    std::optional<eth::Address> identity;
+};
+
+struct Caches
+{
+    RecoveryCache recovered;
+    OnceCache<CapabilityVerdict> capabilities;
 };
 
 class EntryVerifier
 {
 public:
     EntryVerifier(std::string nodeUrl, const VerifyOptions &options, VerifyReport &report,
-                  RecoveryCache &recovered)
-        : m_url(std::move(nodeUrl)), m_opt(options), m_report(report), m_recovered(recovered)
+                  Caches &caches)
+        : m_url(std::move(nodeUrl)), m_opt(options), m_report(report), m_caches(caches)
     {
     }
 
@@ -118,12 +134,15 @@ private:
         m_report.checks.push_back({m_url + ": " + name, true, std::move(detail)});
     }
     bool strict() const { return !m_opt.nodeOnly; }
-    /// recoverPersonal through m_recovered.
+    /// recoverPersonal through m_caches.
     const Result<eth::Address> &recover(const std::string &message, const std::string &sig);
 
     bool checkEnvelope(const OrderedJson &entry);
     bool checkPayloadShape(const OrderedJson &payload, const std::string &text);
     void checkCapabilities(const OrderedJson &payload);
+    /// tryCapability through m_caches, keyed by everything it reads.
+    CapabilityVerdict capabilityVerdict(const OrderedJson &cap, bool isLast,
+                                        const OrderedJson &payload);
     std::string tryCapability(const OrderedJson &cap, bool isLast,
                               std::optional<eth::Address> &identity,
                               const OrderedJson &payload);
@@ -131,7 +150,7 @@ private:
     std::string m_url;
     const VerifyOptions &m_opt;
     VerifyReport &m_report;
-    RecoveryCache &m_recovered;
+    Caches &m_caches;
     std::string m_address;
     std::vector<ResourceUse> m_uses;
 };
@@ -357,8 +376,36 @@ const Result<eth::Address> &EntryVerifier::recover(const std::string &message,
     key += sig;
     key += '\0'; // a hex signature never contains NUL
     key += message;
-    return m_recovered.get(std::move(key),
-                           [&] { return eth::recoverPersonal(message, sig, rules); });
+    return m_caches.recovered.get(std::move(key),
+                                  [&] { return eth::recoverPersonal(message, sig, rules); });
+}
+
+CapabilityVerdict EntryVerifier::capabilityVerdict(const OrderedJson &cap, bool isLast,
+                                                   const OrderedJson &payload)
+{
+    // tryCapability reads the capability, its position, the mode, the session key, the
+    // payload's expiration, the uses to cover and options.now (the same for the whole call).
+    std::string key;
+    key += strict() ? 'c' : 'n';
+    key += isLast ? '1' : '0';
+    const auto field = [&key](std::string_view part) {
+        key += std::to_string(part.size());
+        key += ':';
+        key += part;
+    };
+    field(m_address);
+    field(payload["expiration"].get_ref<const std::string &>());
+    key += std::to_string(m_uses.size());
+    for (const auto &use : m_uses) {
+        field(use.resourceKey);
+        field(use.ability);
+    }
+    field(detail::stringify(cap));
+    return m_caches.capabilities.get(std::move(key), [&] {
+        CapabilityVerdict verdict;
+        verdict.why = tryCapability(cap, isLast, verdict.identity, payload);
+        return verdict;
+    });
 }
 
 void EntryVerifier::checkCapabilities(const OrderedJson &payload)
@@ -371,9 +418,11 @@ void EntryVerifier::checkCapabilities(const OrderedJson &payload)
     std::string failures;
     std::optional<eth::Address> identity;
     for (std::size_t i = 0; i < caps.size() && !identity; ++i) {
-        auto why = tryCapability(caps[i], i + 1 == caps.size(), identity, payload);
+        auto verdict = capabilityVerdict(caps[i], i + 1 == caps.size(), payload);
+        identity = verdict.identity;
         if (!identity)
-            failures += (failures.empty() ? "" : "; ") + std::string("[") + std::to_string(i) + "] " + why;
+            failures += (failures.empty() ? "" : "; ") + std::string("[") + std::to_string(i) +
+                        "] " + verdict.why;
     }
     if (!identity) {
         check("capabilities", false, failures);
@@ -534,9 +583,9 @@ Result<VerifyReport> SessionSigVerifier::verify(std::string_view sessionSigsJson
     for (const auto &item : doc->items())
         entries.emplace_back(&item.key(), &item.value());
     std::vector<VerifyReport> parts(entries.size());
-    RecoveryCache recovered;
+    Caches caches;
     parallelFor(entries.size(), kParallelMinEntries, [&](std::size_t i) {
-        EntryVerifier verifier(*entries[i].first, options, parts[i], recovered);
+        EntryVerifier verifier(*entries[i].first, options, parts[i], caches);
         verifier.run(*entries[i].second);
     });
     VerifyReport report; // the checks in node order, as if checked one after the other

@@ -169,6 +169,71 @@ private Q_SLOTS:
         QCOMPARE(failed, std::vector<std::string>{"https://127.0.0.1:7487: ed25519-signature"});
         QCOMPARE(bad.checks.size(), good.checks.size());
     }
+    // Every entry usually carries the same wallet AuthSig, so its check as a capability is
+    // done once per verify() call; an entry that differs in anything the check reads (its
+    // payload's expiration, its session key) still gets its own verdict.
+    void capabilityVerdicts_followEachEntrysOwnInputs()
+    {
+        auto req = SessionRequest::fromJson(
+            readData(QStringLiteral("requests/valid_vector_a.json")).toStdString());
+        QVERIFY(req.ok());
+        req->nodeUrls.clear();
+        for (int i = 0; i < 12; ++i)
+            req->nodeUrls.push_back("https://127.0.0.1:" + std::to_string(7470 + i));
+        const auto key =
+            std::move(
+                SessionKey::fromSeed(
+                    std::move(
+                        crypto::secretFromHex(
+                            "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"))
+                        .value()))
+                .value();
+        const auto other = SessionKey::generate();
+        const auto wallet = std::move(crypto::secretFromHex("4c0883a69102937d6231471b5dbb6204fe51"
+                                                            "29617082792ae468d01a3f362318"))
+                                .value();
+        auto plan = SessionSigIssuer::plan(*req, kNow);
+        QVERIFY(plan.ok());
+        auto siwe = SessionSigIssuer::buildSiwe(
+            *req, *plan, "0x2c7536E3605D9C16a7a3D7b1898e529396a65c23", key.publicKeyHex());
+        QVERIFY(siwe.ok());
+        auto authSig = SessionSigIssuer::signAuthSig(wallet, *siwe);
+        QVERIFY(authSig.ok());
+        auto sigs = SessionSigIssuer::issue(*req, *plan, *authSig, key, Profile::LitV7);
+        QVERIFY(sigs.ok());
+        QVERIFY(verify(sigs->toJson()).ok());
+
+        // Node 3: a session that outlives the SIWE (signed again, so only the verdict differs).
+        auto &late = sigs->entries[3];
+        const std::string expiration = "\"expiration\":\"";
+        const auto at = late.signedMessage.find(expiration);
+        QVERIFY(at != std::string::npos);
+        late.signedMessage.replace(at + expiration.size(), 4, "2099");
+        late.sig = crypto::toHex(key.key().sign(crypto::asBytes(late.signedMessage)));
+        // Node 8: signed by another session key, which the wallet's SIWE does not name.
+        auto &stranger = sigs->entries[8];
+        stranger.signedMessage =
+            replaced(stranger.signedMessage, key.publicKeyHex(), other.publicKeyHex());
+        stranger.address = other.publicKeyHex();
+        stranger.sig = crypto::toHex(other.key().sign(crypto::asBytes(stranger.signedMessage)));
+
+        const auto report = verify(sigs->toJson());
+        std::vector<std::string> bad;
+        for (const auto &c : report.checks)
+            if (!c.ok)
+                bad.push_back(c.name + " -> " + c.detail);
+        QCOMPARE(bad.size(), std::size_t(3));
+        QVERIFY2(bad[0].rfind("https://127.0.0.1:7473: times", 0) == 0, bad[0].c_str());
+        QVERIFY2(
+            bad[1].rfind("https://127.0.0.1:7473: capabilities -> [0] session expiration is later",
+                         0) == 0,
+            bad[1].c_str());
+        QVERIFY2(
+            bad[2].rfind("https://127.0.0.1:7478: capabilities -> [0] SIWE URI is lit:session:" +
+                             key.publicKeyHex(),
+                         0) == 0,
+            bad[2].c_str());
+    }
     void accepts_sdkVectors_data()
     {
         QTest::addColumn<QString>("vector");
