@@ -37,23 +37,21 @@ fs.writeFileSync(path.join(tmp, 'key.hex'), '4c0883a69102937d6231471b5dbb6204fe5
 fs.writeFileSync(path.join(tmp, 'seed.hex'), '9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60');
 const args = ['issue', '--request', path.join(tmp, 'req.json'), '--key-file', path.join(tmp, 'key.hex'),
   '--session-seed-file', path.join(tmp, 'seed.hex'), '--now', '2025-01-15T12:00:00.000Z'];
-const runs = [];
-for (let i = 0; i < 60; i++) {
+// Interleaved, 60 runs each: the issue, a QCoreApplication program that does nothing (issue
+// 12's reference) and `quill-cli address` (start-up plus one key file), so that the machine's
+// drift during the loop touches all three alike.
+const time = (file, argv) => {
   const t0 = process.hrtime.bigint();
-  execFileSync(cli, args, { stdio: ['ignore', 'ignore', 'inherit'] });
-  runs.push(Number(process.hrtime.bigint() - t0) / 1e6);
-}
-// The same number of runs of a QCoreApplication program that does nothing, interleaved
-// (issue 12's reference), and of `quill-cli address` (start-up plus one key file).
+  execFileSync(file, argv, { stdio: ['ignore', 'ignore', 'inherit'] });
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+};
+const runs = [];
 const bare = [];
 const address = [];
 for (let i = 0; i < 60; i++) {
-  let t0 = process.hrtime.bigint();
-  execFileSync(path.join(build, 'tests/benchmarks/bare_start'), [], { stdio: 'ignore' });
-  bare.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  t0 = process.hrtime.bigint();
-  execFileSync(cli, ['address', '--key-file', path.join(tmp, 'key.hex')], { stdio: 'ignore' });
-  address.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  bare.push(time(path.join(build, 'tests/benchmarks/bare_start'), []));
+  address.push(time(cli, ['address', '--key-file', path.join(tmp, 'key.hex')]));
+  runs.push(time(cli, args));
 }
 fs.rmSync(tmp, { recursive: true, force: true });
 // The SDK script's whole process (issue 12: quill-cli issue ≥ 100× it): node starting, loading
