@@ -109,6 +109,52 @@ bool failed(const VerifyReport &r, const std::string &checkSuffix)
     return false;
 }
 
+/// The node URLs of issuedSigs: https://127.0.0.1:7470, 7471, …
+std::string nodeUrl(int i)
+{
+    return "https://127.0.0.1:" + std::to_string(7470 + i);
+}
+
+/// The vectors' session key (RFC 8032 TEST 1 seed).
+SessionKey vectorSessionKey()
+{
+    const auto seed =
+        std::move(crypto::secretFromHex(
+                      "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"))
+            .value();
+    return std::move(SessionKey::fromSeed(seed)).value();
+}
+
+/// Session sigs for `nodes` nodes (nodeUrl(0) …) of valid_vector_a, issued by Quill now (kNow)
+/// with the public test wallet and `key`.
+SessionSigs issuedSigs(int nodes, const SessionKey &key)
+{
+    auto req = SessionRequest::fromJson(
+        readData(QStringLiteral("requests/valid_vector_a.json")).toStdString());
+    if (!req)
+        qFatal("valid_vector_a.json does not parse");
+    req->nodeUrls.clear();
+    for (int i = 0; i < nodes; ++i)
+        req->nodeUrls.push_back(nodeUrl(i));
+    const auto wallet = std::move(crypto::secretFromHex("4c0883a69102937d6231471b5dbb6204fe51"
+                                                        "29617082792ae468d01a3f362318"))
+                            .value();
+    const auto check = [](const auto &result, const char *step) {
+        if (!result)
+            qFatal("%s failed: %s", step, qPrintable(describe(result.error())));
+    };
+    auto plan = SessionSigIssuer::plan(*req, kNow);
+    check(plan, "plan");
+    auto siwe = SessionSigIssuer::buildSiwe(
+        *req, *plan, "0x2c7536E3605D9C16a7a3D7b1898e529396a65c23", key.publicKeyHex());
+    check(siwe, "buildSiwe");
+    auto authSig = SessionSigIssuer::signAuthSig(wallet, *siwe);
+    check(authSig, "signAuthSig");
+    auto sigs = SessionSigIssuer::issue(*req, *plan, *authSig, key, Profile::LitV7);
+    check(sigs, "issue");
+    return std::move(sigs).value();
+}
+
 } // namespace
 
 class TestVerifier : public QObject
@@ -119,29 +165,7 @@ private Q_SLOTS:
     // were checked one after the other, and a bad entry among them is still found.
     void manyNodes_reportInNodeOrder_andFindTheBadOne()
     {
-        auto req = SessionRequest::fromJson(
-            readData(QStringLiteral("requests/valid_vector_a.json")).toStdString());
-        QVERIFY(req.ok());
-        req->nodeUrls.clear();
-        for (int i = 0; i < 30; ++i)
-            req->nodeUrls.push_back("https://127.0.0.1:" + std::to_string(7470 + i));
-        const auto seed = std::move(crypto::secretFromHex("9d61b19deffd5a60ba844af492ec2cc44449c"
-                                                          "5697b326919703bac031cae7f60"))
-                              .value();
-        const auto key = std::move(SessionKey::fromSeed(seed)).value();
-        const auto wallet = std::move(crypto::secretFromHex("4c0883a69102937d6231471b5dbb6204fe51"
-                                                            "29617082792ae468d01a3f362318"))
-                                .value();
-        auto plan = SessionSigIssuer::plan(*req, kNow);
-        QVERIFY(plan.ok());
-        auto siwe = SessionSigIssuer::buildSiwe(
-            *req, *plan, "0x2c7536E3605D9C16a7a3D7b1898e529396a65c23", key.publicKeyHex());
-        QVERIFY(siwe.ok());
-        auto authSig = SessionSigIssuer::signAuthSig(wallet, *siwe);
-        QVERIFY(authSig.ok());
-        auto sigs = SessionSigIssuer::issue(*req, *plan, *authSig, key, Profile::LitV7);
-        QVERIFY(sigs.ok());
-        std::string json = sigs->toJson();
+        std::string json = issuedSigs(30, vectorSessionKey()).toJson();
         const auto good = verify(json);
         QVERIFY(good.ok());
         // Every node's checks, in node order, each node once.
@@ -153,7 +177,7 @@ private Q_SLOTS:
         }
         QCOMPARE(order.size(), std::size_t(30));
         for (std::size_t i = 0; i < order.size(); ++i)
-            QCOMPARE(order[i], req->nodeUrls[i]);
+            QCOMPARE(order[i], nodeUrl(int(i)));
         // Break node 17's signature (first hex digit of its sig).
         const std::string marker = "\"https://127.0.0.1:7487\":{\"sig\":\"";
         const auto at = json.find(marker);
@@ -174,50 +198,26 @@ private Q_SLOTS:
     // payload's expiration, its session key) still gets its own verdict.
     void capabilityVerdicts_followEachEntrysOwnInputs()
     {
-        auto req = SessionRequest::fromJson(
-            readData(QStringLiteral("requests/valid_vector_a.json")).toStdString());
-        QVERIFY(req.ok());
-        req->nodeUrls.clear();
-        for (int i = 0; i < 12; ++i)
-            req->nodeUrls.push_back("https://127.0.0.1:" + std::to_string(7470 + i));
-        const auto key =
-            std::move(
-                SessionKey::fromSeed(
-                    std::move(
-                        crypto::secretFromHex(
-                            "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"))
-                        .value()))
-                .value();
+        const auto key = vectorSessionKey();
         const auto other = SessionKey::generate();
-        const auto wallet = std::move(crypto::secretFromHex("4c0883a69102937d6231471b5dbb6204fe51"
-                                                            "29617082792ae468d01a3f362318"))
-                                .value();
-        auto plan = SessionSigIssuer::plan(*req, kNow);
-        QVERIFY(plan.ok());
-        auto siwe = SessionSigIssuer::buildSiwe(
-            *req, *plan, "0x2c7536E3605D9C16a7a3D7b1898e529396a65c23", key.publicKeyHex());
-        QVERIFY(siwe.ok());
-        auto authSig = SessionSigIssuer::signAuthSig(wallet, *siwe);
-        QVERIFY(authSig.ok());
-        auto sigs = SessionSigIssuer::issue(*req, *plan, *authSig, key, Profile::LitV7);
-        QVERIFY(sigs.ok());
-        QVERIFY(verify(sigs->toJson()).ok());
+        auto sigs = issuedSigs(12, key);
+        QVERIFY(verify(sigs.toJson()).ok());
 
         // Node 3: a session that outlives the SIWE (signed again, so only the verdict differs).
-        auto &late = sigs->entries[3];
+        auto &late = sigs.entries[3];
         const std::string expiration = "\"expiration\":\"";
         const auto at = late.signedMessage.find(expiration);
         QVERIFY(at != std::string::npos);
         late.signedMessage.replace(at + expiration.size(), 4, "2099");
         late.sig = crypto::toHex(key.key().sign(crypto::asBytes(late.signedMessage)));
         // Node 8: signed by another session key, which the wallet's SIWE does not name.
-        auto &stranger = sigs->entries[8];
+        auto &stranger = sigs.entries[8];
         stranger.signedMessage =
             replaced(stranger.signedMessage, key.publicKeyHex(), other.publicKeyHex());
         stranger.address = other.publicKeyHex();
         stranger.sig = crypto::toHex(other.key().sign(crypto::asBytes(stranger.signedMessage)));
 
-        const auto report = verify(sigs->toJson());
+        const auto report = verify(sigs.toJson());
         std::vector<std::string> bad;
         for (const auto &c : report.checks)
             if (!c.ok)
