@@ -2,12 +2,11 @@
 // keystore or a signature libsodium refused needs it; then quill-openssl.so (the same
 // OpenSslOperations.cpp the linked programs use, with libcrypto) is loaded from beside this
 // binary (build tree) or from <libexecdir>/quill (installed), like quill-cli-full.
+#include "Installed.h"
 #include "crypto/OpenSsl.h"
 
 #include <dlfcn.h>
-#include <unistd.h>
 
-#include <climits>
 #include <string>
 
 namespace quill::crypto::openssl {
@@ -16,13 +15,8 @@ namespace {
 
 Result<const Operations *> load()
 {
-    char self[PATH_MAX];
-    const ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1);
-    std::string dir = n > 0 ? std::string(self, std::size_t(n)) : std::string();
-    dir = dir.substr(0, dir.rfind('/') + 1);
     QString why;
-    for (const std::string &candidate :
-         {dir + "quill-openssl.so", dir + QUILL_OPENSSL_MODULE_RELATIVE}) {
+    for (const std::string &candidate : cli::installedPaths("quill-openssl.so")) {
         // Kept for the life of the process; RTLD_LOCAL keeps libcrypto's symbols to the module.
         void *module = ::dlopen(candidate.c_str(), RTLD_NOW | RTLD_LOCAL);
         if (!module) {

@@ -3,7 +3,9 @@
 
 #include "CliCommands.h"
 #include "CliUsage.h"
-#ifndef QUILL_CLI_LEAN
+#ifdef QUILL_CLI_LEAN
+#include "Installed.h"
+#else
 #include "ServeCommand.h"
 #include "WalletCommands.h"
 #endif
@@ -13,7 +15,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <climits>
 #include <cstring>
 #include <iostream>
 #include <optional>
@@ -27,11 +28,7 @@ namespace {
 /// binary loads no QtNetwork, QtWebSockets, QtDBus or QtKeychain. Same argv, same exit code.
 [[noreturn]] void runFull(char **argv)
 {
-    char self[PATH_MAX];
-    const ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1);
-    std::string dir = n > 0 ? std::string(self, std::size_t(n)) : std::string();
-    dir = dir.substr(0, dir.rfind('/') + 1);
-    for (const std::string &candidate : {dir + "quill-cli-full", dir + QUILL_CLI_FULL_RELATIVE}) {
+    for (const std::string &candidate : quill::cli::installedPaths("quill-cli-full")) {
         ::execv(candidate.c_str(), argv);
         if (errno != ENOENT)
             break;

@@ -3,6 +3,7 @@
 #include "crypto/OpenSsl.h"
 
 #include <cassert>
+#include <limits>
 
 namespace quill::crypto {
 
@@ -10,8 +11,9 @@ Result<SecureBytes> aes128Ctr(const SecureBytes &key, std::span<const std::uint8
                               std::span<const std::uint8_t> data)
 {
     assert(key.size() == 16);
-    if (key.size() != 16)
-        return Error{ErrorCode::CryptoFailure, QStringLiteral("AES-128-CTR: bad key size")};
+    if (key.size() != 16 || data.size() > std::size_t(std::numeric_limits<int>::max()))
+        return Error{ErrorCode::CryptoFailure,
+                     QStringLiteral("AES-128-CTR: bad key or input size")};
     auto ops = openssl::operations();
     if (!ops)
         return ops.error();

@@ -141,8 +141,8 @@ private:
     bool checkPayloadShape(const OrderedJson &payload, const std::string &text);
     void checkCapabilities(const OrderedJson &payload);
     /// tryCapability through m_caches, keyed by everything it reads.
-    CapabilityVerdict capabilityVerdict(const OrderedJson &cap, bool isLast,
-                                        const OrderedJson &payload);
+    const CapabilityVerdict &capabilityVerdict(const OrderedJson &cap, bool isLast,
+                                               const OrderedJson &payload);
     std::string tryCapability(const OrderedJson &cap, bool isLast,
                               std::optional<eth::Address> &identity,
                               const OrderedJson &payload);
@@ -380,8 +380,8 @@ const Result<eth::Address> &EntryVerifier::recover(const std::string &message,
                                   [&] { return eth::recoverPersonal(message, sig, rules); });
 }
 
-CapabilityVerdict EntryVerifier::capabilityVerdict(const OrderedJson &cap, bool isLast,
-                                                   const OrderedJson &payload)
+const CapabilityVerdict &EntryVerifier::capabilityVerdict(const OrderedJson &cap, bool isLast,
+                                                          const OrderedJson &payload)
 {
     // tryCapability reads the capability, its position, the mode, the session key, the
     // payload's expiration, the uses to cover and options.now (the same for the whole call).
@@ -418,7 +418,7 @@ void EntryVerifier::checkCapabilities(const OrderedJson &payload)
     std::string failures;
     std::optional<eth::Address> identity;
     for (std::size_t i = 0; i < caps.size() && !identity; ++i) {
-        auto verdict = capabilityVerdict(caps[i], i + 1 == caps.size(), payload);
+        const auto &verdict = capabilityVerdict(caps[i], i + 1 == caps.size(), payload);
         identity = verdict.identity;
         if (!identity)
             failures += (failures.empty() ? "" : "; ") + std::string("[") + std::to_string(i) +
